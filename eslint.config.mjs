@@ -1,0 +1,34 @@
+// @ts-check
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test/vscode-host/**', 'syntaxes/*.json'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      curly: 'error',
+      eqeqeq: 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'test/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  // The architectural rule: the core stays free of the VS Code API and of Node, so it can run
+  // in the CLI, in unit tests and in a web worker alike.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode'], message: 'src/core must not depend on the VS Code API; put glue in src/features.' },
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'util', 'buffer'], message: 'src/core must run in a web worker; file access goes through the caller.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,2 @@
+// Benchmark entry point (placeholder until the parser lands).
+export {};

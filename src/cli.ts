@@ -1,0 +1,2 @@
+// Command-line entry point (placeholder until the parser lands).
+process.exitCode = 0;
