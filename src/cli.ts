@@ -1,2 +1,218 @@
-// Command-line entry point (placeholder until the parser lands).
-process.exitCode = 0;
+// `shotlist` command line: the same core as the extension, for batch work on archives and scripts.
+// Node-only concerns (files, directories, exit codes) live here; src/core only sees strings.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { cliMessages } from './cliMessages';
+import { toContractJson } from './core/json';
+import { formatMessage } from './core/messages';
+import type { TranscriptDocument } from './core/model';
+import { parseTranscript } from './core/parse';
+
+const transcriptExtensions = new Set(['.txt', '.unifeed', '.shotlist', '.md']);
+
+interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Runs the CLI and returns its exit code: 0 success, 1 usage error, 2 some input could not be read. */
+export function runCli(argv: readonly string[], output: Output): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    output.out(cliMessages.usage);
+    return command === undefined ? 1 : 0;
+  }
+  if (command !== 'parse') {
+    output.err(formatMessage(cliMessages.unknownCommand, { command }));
+    return 1;
+  }
+  let json = false;
+  const inputs: string[] = [];
+  for (const argument of rest) {
+    if (argument === '--json') {
+      json = true;
+    } else if (argument.startsWith('--')) {
+      output.err(formatMessage(cliMessages.unknownOption, { option: argument }));
+      return 1;
+    } else {
+      inputs.push(argument);
+    }
+  }
+  if (inputs.length === 0) {
+    output.err(cliMessages.noInput);
+    return 1;
+  }
+  const { files, failed } = expandInputs(inputs, output);
+  const several = files.length > 1 || inputs.length > 1 || inputs.some((input) => isDirectory(input));
+  let exitCode = failed ? 2 : 0;
+  for (const file of files) {
+    const text = readTranscript(file, output);
+    if (text === null) {
+      exitCode = 2;
+      continue;
+    }
+    const document = parseTranscript(text);
+    if (json) {
+      output.out(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
+    } else {
+      output.out(summarise(document, file));
+    }
+  }
+  return exitCode;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Files named directly are kept whatever their extension; directories contribute transcripts only. */
+function expandInputs(inputs: readonly string[], output: Output): { files: string[]; failed: boolean } {
+  const files: string[] = [];
+  let failed = false;
+  for (const input of inputs) {
+    let stats;
+    try {
+      stats = statSync(input);
+    } catch {
+      output.err(formatMessage(cliMessages.missing, { file: input }));
+      failed = true;
+      continue;
+    }
+    if (!stats.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    const found = walk(input).sort();
+    if (found.length === 0) {
+      output.err(formatMessage(cliMessages.noTranscripts, { file: input }));
+    }
+    files.push(...found.map((file) => (input === '.' ? relative('.', file) : file)));
+  }
+  return { files, failed };
+}
+
+function walk(directory: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+      continue;
+    }
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      found.push(...walk(path));
+    } else if (entry.isFile() && transcriptExtensions.has(extname(entry.name).toLowerCase())) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+/** Reads a file as UTF-8 text; refuses binary content rather than parsing garbage. */
+function readTranscript(file: string, output: Output): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    output.err(formatMessage(cliMessages.unreadable, { file, reason }));
+    return null;
+  }
+  if (looksBinary(bytes)) {
+    output.err(formatMessage(cliMessages.binary, { file }));
+    return null;
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** A NUL byte, or invalid UTF-8 in the first 8 KB, means this is not a text transcript. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) {
+    return true;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < bytes.length ? trimPartialCharacter(sample) : sample);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Drops a UTF-8 sequence cut off by the sampling window, so it is not mistaken for invalid text. */
+function trimPartialCharacter(sample: Uint8Array): Uint8Array {
+  let end = sample.length;
+  let back = 0;
+  while (end > 0 && back < 4 && ((sample[end - 1] ?? 0) & 0xc0) === 0x80) {
+    end--;
+    back++;
+  }
+  if (end > 0 && ((sample[end - 1] ?? 0) & 0xc0) === 0xc0) {
+    end--;
+  }
+  return sample.subarray(0, end);
+}
+
+function summarise(document: TranscriptDocument, file: string): string {
+  const lines: string[] = [];
+  lines.push(formatMessage(cliMessages.summaryTitle, { file, format: document.format, title: document.title ? ` — ${document.title.text}` : '' }));
+  if (document.format === 'shotlist') {
+    const header = document.header;
+    if (header) {
+      lines.push(formatMessage(cliMessages.summaryHeader, {
+        count: document.headers.reduce((total, block) => total + block.fields.length, 0),
+        story: header.story ? `, STORY ${header.story}` : '',
+        trt: header.trtSeconds !== null ? `, TRT ${header.trtSeconds} s` : '',
+      }));
+    }
+    lines.push(formatMessage(cliMessages.summaryStructure, {
+      sections: document.sections.length,
+      shots: document.shots.length,
+      soundbites: document.soundbites.length,
+      story: document.story ? `, story from line ${document.story.range.start.line + 1}` : '',
+    }));
+    for (const soundbite of document.soundbites) {
+      const quote = soundbite.quote?.text ?? '';
+      lines.push(formatMessage(cliMessages.summarySoundbite, {
+        number: soundbite.number ?? '?',
+        speaker: soundbite.speaker ?? '?',
+        title: soundbite.title ? `, ${soundbite.title}` : '',
+        language: soundbite.language ?? '?',
+        line: soundbite.lineRange.start.line + 1,
+        quote: quote.length > 70 ? `${quote.slice(0, 69)}…` : quote,
+      }));
+    }
+  } else {
+    const count = (role: string): number => document.turns.filter((turn) => turn.role === role).length;
+    if (document.turns.length > 0) {
+      lines.push(formatMessage(cliMessages.summaryTurns, {
+        turns: document.turns.length, questions: count('question'), answers: count('answer'), statements: count('statement'),
+      }));
+    }
+    lines.push(formatMessage(cliMessages.summaryQuotes, { quotes: document.quotes.length }));
+  }
+  for (const diagnostic of document.diagnostics) {
+    lines.push(formatMessage(cliMessages.summaryDiagnostic, {
+      line: diagnostic.range.start.line + 1,
+      column: diagnostic.range.start.character + 1,
+      severity: diagnostic.severity,
+      code: diagnostic.code,
+      message: diagnostic.message,
+    }));
+  }
+  if (document.diagnostics.length === 0) {
+    lines.push(cliMessages.summaryClean);
+  }
+  return lines.join('\n');
+}
+
+// Run only when executed directly (the unit tests import runCli).
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+}

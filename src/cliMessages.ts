@@ -1,0 +1,25 @@
+// Wording of the command-line tool, kept in one place (the core's diagnostics live in core/messages.ts).
+export const cliMessages = {
+  usage: [
+    'Usage: shotlist parse FILE|DIR... [--json]',
+    '',
+    '  parse   Read UNifeed shot lists, interviews and articles and report their structure.',
+    '          Directories are searched recursively for .txt, .unifeed, .shotlist and .md files.',
+    '  --json  One JSON object for one file; JSON Lines (one object per file) for several.',
+  ].join('\n'),
+  unknownCommand: 'shotlist: unknown command "{command}". Run "shotlist --help" for usage.',
+  unknownOption: 'shotlist: unknown option "{option}".',
+  noInput: 'shotlist: no file or directory given.',
+  missing: 'shotlist: {file}: no such file or directory',
+  unreadable: 'shotlist: {file}: cannot read ({reason})',
+  binary: 'shotlist: {file}: looks like a binary file, not a transcript; skipped',
+  noTranscripts: 'shotlist: {file}: directory holds no .txt, .unifeed, .shotlist or .md file',
+  summaryTitle: '{file}: {format}{title}',
+  summaryHeader: '  header      {count} fields{story}{trt}',
+  summaryStructure: '  structure   {sections} sections, {shots} shots, {soundbites} soundbites{story}',
+  summaryTurns: '  turns       {turns} ({questions} questions, {answers} answers, {statements} statements)',
+  summaryQuotes: '  quotes      {quotes} quoted passages',
+  summarySoundbite: '  {number}. {speaker}{title} ({language}), line {line}: “{quote}”',
+  summaryDiagnostic: '  {line}:{column} {severity} {code}: {message}',
+  summaryClean: '  no problems found',
+} as const;

@@ -1,0 +1,67 @@
+// Shared state of one parse: the line table, the line classes, and the diagnostics and blocks
+// collected so far. The format builders (shotlist.ts, interview.ts, prose.ts) write into it.
+import { classifyLine, type LineClass } from './classify';
+import { diagnosticMessages, formatMessage, type MessageData } from './messages';
+import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
+import { LineTable } from './text';
+
+const severities: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
+  'shot-number-duplicate': 'warning',
+  'shot-number-out-of-sequence': 'warning',
+  'shot-number-missing': 'information',
+  'unclosed-quote': 'warning',
+  'mismatched-quote-marks': 'warning',
+  'soundbite-missing-colon': 'information',
+  'soundbite-missing-quote': 'warning',
+  'unknown-language': 'warning',
+  'header-missing-field': 'warning',
+  'header-duplicate-field': 'information',
+  'dateline-format': 'warning',
+  'trt-format': 'warning',
+};
+
+export class ParseContext {
+  readonly table: LineTable;
+  readonly classes: LineClass[];
+  readonly diagnostics: TranscriptDiagnostic[] = [];
+  readonly blocks: Block[] = [];
+  readonly chrome: TextRange[] = [];
+
+  constructor(text: string) {
+    this.table = new LineTable(text);
+    const count = this.table.lineCount;
+    this.classes = new Array<LineClass>(count);
+    for (let line = 0; line < count; line++) {
+      this.classes[line] = classifyLine(this.table.line(line));
+    }
+  }
+
+  get lineCount(): number {
+    return this.table.lineCount;
+  }
+
+  line(index: number): string {
+    return this.table.line(index);
+  }
+
+  report(code: DiagnosticCode, range: TextRange, data: MessageData = {}, related?: TextRange): void {
+    const message = formatMessage(diagnosticMessages[code], data);
+    this.diagnostics.push({ code, severity: severities[code], range, message, data, ...(related ? { related } : {}) });
+  }
+
+  /** Adds a block; consecutive blank lines, and consecutive lines of one story, merge into one block. */
+  block(kind: BlockKind, firstLine: number, lastLine: number, index: number | null = null): void {
+    const previous = this.blocks[this.blocks.length - 1];
+    const mergeable = kind === 'blank' || kind === 'story';
+    if (mergeable && previous && previous.kind === kind && previous.index === index && previous.lastLine === firstLine - 1) {
+      this.blocks[this.blocks.length - 1] = { ...previous, lastLine };
+      return;
+    }
+    this.blocks.push({ kind, firstLine, lastLine, index });
+  }
+
+  chromeLine(line: number): void {
+    this.chrome.push(this.table.lines(line, line));
+    this.block('chrome', line, line);
+  }
+}

@@ -1,0 +1,128 @@
+// Header blocks of a shot list: `FIELD: value` lines, with TRT, LANGUAGES and DATELINE read.
+import { LineClass, readField } from './classify';
+import type { ParseContext } from './context';
+import { parseDateline, type ParsedDateline } from './dateline';
+import { canonicalHeaderField, knownHeaderFields, requiredHeaderFields } from './lexicon';
+import type { Dateline, DatedPlace, Header, HeaderField, TextRange } from './model';
+import { lastVisibleEnd } from './text';
+
+/** The last line of the header block starting at `line`, or -1 when no header block starts there. */
+export function headerBlockEnd(context: ParseContext, line: number, requireTwoKnown: boolean): number {
+  if (context.classes[line] !== LineClass.Field) {
+    return -1;
+  }
+  let known = 0;
+  let last = -1;
+  for (let index = line; index < context.lineCount; index++) {
+    const lineClass = context.classes[index];
+    if (lineClass === LineClass.Field) {
+      const field = readField(context.line(index));
+      if (field && knownHeaderFields.has(field.name)) {
+        known++;
+      }
+      last = index;
+    } else if (lineClass !== LineClass.Blank) {
+      break;
+    }
+  }
+  return known >= (requireTwoKnown ? 2 : 1) ? last : -1;
+}
+
+/** Running time in seconds from `07:37`, `2.31`, `2:40”`, `1:02:03` or `90 seconds`; null when unreadable. */
+export function parseRunningTime(value: string): number | null {
+  const text = value.trim().replace(/\s*(?:["”″'’]+|mins?\.?|minutes?)$/iu, '').trim();
+  const clock = /^(?:(\d{1,2}):)?(\d{1,3})[:.](\d{1,2})$/u.exec(text);
+  if (clock) {
+    const hours = Number(clock[1] ?? 0);
+    const minutes = Number(clock[2]);
+    const seconds = Number(clock[3]);
+    return seconds < 60 ? hours * 3600 + minutes * 60 + seconds : null;
+  }
+  const secondsOnly = /^(\d{1,5})\s*(?:s|secs?|seconds?)$/iu.exec(text);
+  if (secondsOnly) {
+    return Number(secondsOnly[1]);
+  }
+  const primes = /^(\d{1,3})['’′]\s*(\d{1,2})$/u.exec(text);
+  if (primes) {
+    return Number(primes[1]) * 60 + Number(primes[2]);
+  }
+  return null;
+}
+
+/** Converts a dateline parsed from `text` (starting at `character` of `line`) into the model, with ranges. */
+export function datelineModel(context: ParseContext, line: number, character: number, parsed: ParsedDateline): Dateline {
+  const places: DatedPlace[] = parsed.places.map((place) => ({
+    date: place.date,
+    place: place.place,
+    range: context.table.range(line, character + place.start, character + place.end),
+  }));
+  const markerRange: TextRange | null =
+    parsed.marker === null ? null : context.table.range(line, character + parsed.markerStart, character + parsed.markerEnd);
+  return { places, marker: parsed.marker, markerRange };
+}
+
+/** Reads the header block on lines first..last and reports what is missing or unreadable. */
+export function readHeader(context: ParseContext, first: number, last: number): Header {
+  const fields: HeaderField[] = [];
+  const firstSeen = new Map<string, number>();
+  let trtSeconds: number | null = null;
+  let languages: string[] = [];
+  let dateline: Dateline | null = null;
+  let story: string | null = null;
+  for (let line = first; line <= last; line++) {
+    if (context.classes[line] !== LineClass.Field) {
+      continue;
+    }
+    const text = context.line(line);
+    const field = readField(text);
+    if (!field) {
+      continue;
+    }
+    const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
+    const value = text.slice(field.valueStart, valueEnd);
+    const valueRange = context.table.range(line, field.valueStart, valueEnd);
+    fields.push({
+      name: field.name,
+      value,
+      range: context.table.range(line, field.nameStart, valueEnd),
+      nameRange: context.table.range(line, field.nameStart, field.nameStart + field.name.length),
+      valueRange,
+    });
+    const canonical = canonicalHeaderField(field.name);
+    const earlier = firstSeen.get(canonical);
+    if (earlier !== undefined) {
+      context.report('header-duplicate-field', valueRange, { field: field.name, firstLine: earlier + 1 });
+      continue;
+    }
+    firstSeen.set(canonical, line);
+    switch (canonical) {
+      case 'STORY':
+        story = value;
+        break;
+      case 'TRT':
+        trtSeconds = parseRunningTime(value);
+        if (trtSeconds === null && value.length > 0) {
+          context.report('trt-format', valueRange, { text: value });
+        }
+        break;
+      case 'LANGUAGES':
+        languages = value.split(/\s*[/,]\s*/u).map((part) => part.trim()).filter((part) => part.length > 0);
+        break;
+      case 'DATELINE': {
+        const parsed = parseDateline(value);
+        dateline = datelineModel(context, line, field.valueStart, parsed);
+        if (value.length > 0 && !parsed.places.some((place) => place.date !== null)) {
+          context.report('dateline-format', valueRange, { text: value });
+        }
+        break;
+      }
+    }
+  }
+  const range = context.table.lines(first, last);
+  for (const required of requiredHeaderFields) {
+    if (!firstSeen.has(required)) {
+      context.report('header-missing-field', context.table.lines(first, first), { field: required });
+    }
+  }
+  return { range, fields, story, trtSeconds, languages, dateline };
+}

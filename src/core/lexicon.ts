@@ -1,0 +1,140 @@
+// Vocabulary of the formats: header field names, languages, months, shot types and page chrome.
+// Lists, not logic, so that a newsroom's variants can be added in one place.
+
+/** Header fields every UNifeed shot list should carry, in their usual order. */
+export const requiredHeaderFields: readonly string[] = ['STORY', 'TRT', 'SOURCE', 'RESTRICTIONS', 'LANGUAGES', 'DATELINE'];
+
+/** Field names recognised as header fields (others in a header block are kept as unknown fields). */
+export const knownHeaderFields: ReadonlySet<string> = new Set([
+  'STORY', 'TITLE', 'TRT', 'SOURCE', 'SOURCES', 'RESTRICTIONS', 'RESTRICTION', 'LANGUAGE', 'LANGUAGES', 'DATELINE',
+  'ASPECT RATIO', 'CREDIT REQUIRED', 'CREDIT', 'DURATION', 'LOCATION', 'DATE', 'SHOOTING DATE', 'CAMERA',
+  'EDITOR', 'PRODUCER', 'REPORTER', 'FORMAT', 'CATEGORY', 'SLUG', 'ID', 'STORY NUMBER', 'ASSET ID',
+]);
+
+/** Some newsrooms write LANGUAGE, others LANGUAGES: both satisfy the same requirement. */
+export function canonicalHeaderField(name: string): string {
+  if (name === 'LANGUAGE') {
+    return 'LANGUAGES';
+  }
+  if (name === 'RESTRICTION') {
+    return 'RESTRICTIONS';
+  }
+  return name;
+}
+
+/** Language names seen in soundbite tags, lower-cased, mapped to their display form. */
+const languageList = [
+  'English', 'French', 'Spanish', 'Arabic', 'Russian', 'Chinese', 'Mandarin', 'Cantonese', 'Portuguese', 'Swahili',
+  'Kiswahili', 'Sango', 'Lingala', 'Bambara', 'Hausa', 'Somali', 'Amharic', 'Tigrinya', 'Oromo', 'Dinka', 'Nuer',
+  'Juba Arabic', 'Haitian Creole', 'Creole', 'Kreyol', 'Tetum', 'Dari', 'Pashto', 'Urdu', 'Hindi', 'Bengali',
+  'Ukrainian', 'German', 'Italian', 'Dutch', 'Turkish', 'Hebrew', 'Persian', 'Farsi', 'Kurdish', 'Tamazight',
+  'Berber', 'Songhai', 'Fulfulde', 'Fula', 'Peul', 'Wolof', 'Kinyarwanda', 'Kirundi', 'Luganda', 'Acholi', 'Zande',
+  'Malagasy', 'Japanese', 'Korean', 'Indonesian', 'Bahasa', 'Nepali', 'Sinhala', 'Tamil', 'Burmese', 'Thai',
+  'Vietnamese', 'Khmer', 'Greek', 'Serbian', 'Albanian', 'Croatian', 'Bosnian', 'Georgian', 'Armenian',
+  'Azerbaijani', 'Romanian', 'Polish', 'Czech', 'Swedish', 'Norwegian', 'Danish', 'Finnish', 'Hungarian',
+  'Bulgarian', 'Shona', 'Zulu', 'Xhosa', 'Sesotho', 'Tswana', 'Yoruba', 'Igbo', 'Twi', 'Ewe', 'Mende', 'Krio',
+  'Temne', 'Kikongo', 'Tshiluba', 'Hassaniya', 'Zaghawa', 'Fur', 'Masalit', 'Bari', 'Shilluk', 'Murle',
+  'Ateso', 'Karamojong', 'Sign Language', 'Uzbek', 'Tajik', 'Kyrgyz', 'Kazakh', 'Mongolian', 'Filipino',
+  'Tagalog', 'Malay', 'Punjabi', 'Rohingya', 'Tigre', 'Afar', 'Kanuri', 'Zarma', 'Moore', 'Mooré', 'Dioula',
+  'Susu', 'Malinke', 'Mandinka', 'Lugbara', 'Kakwa', 'Swati', 'Chichewa', 'Tok Pisin', 'Bislama', 'Samoan',
+  'Tongan', 'Fijian', 'Aymara', 'Quechua', 'Guarani', 'Hebrew', 'Assyrian', 'Syriac', 'Turkmen', 'Latvian',
+  'Lithuanian', 'Estonian', 'Slovak', 'Slovenian', 'Macedonian', 'Montenegrin', 'Belarusian', 'Moldovan',
+  'Français', 'Anglais', 'Arabe', 'Espagnol', 'Russe', 'Chinois', 'Natural sound', 'Nats', 'Natsound',
+];
+const languagesByLowerName = new Map<string, string>(languageList.map((name) => [name.toLowerCase(), name]));
+
+/** The display name of a language written in any case, or null when it is not a known language. */
+export function recogniseLanguage(written: string): string | null {
+  return languagesByLowerName.get(written.trim().toLowerCase()) ?? null;
+}
+
+/** The closest known language within two edits (for `Englsh`), or null. */
+export function suggestLanguage(written: string): string | null {
+  const lower = written.trim().toLowerCase();
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const [candidate, display] of languagesByLowerName) {
+    if (Math.abs(candidate.length - lower.length) >= bestDistance) {
+      continue;
+    }
+    const distance = editDistance(lower, candidate, bestDistance);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = display;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once every cell of a row reaches `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum >= limit) {
+      return limit;
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? limit;
+}
+
+/** Month names and abbreviations (English and French, with and without accents) to month numbers. */
+export const monthNumbers: ReadonlyMap<string, number> = new Map([
+  ['january', 1], ['jan', 1], ['janvier', 1],
+  ['february', 2], ['feb', 2], ['février', 2], ['fevrier', 2],
+  ['march', 3], ['mar', 3], ['mars', 3],
+  ['april', 4], ['apr', 4], ['avril', 4],
+  ['may', 5], ['mai', 5],
+  ['june', 6], ['jun', 6], ['juin', 6],
+  ['july', 7], ['jul', 7], ['juillet', 7],
+  ['august', 8], ['aug', 8], ['août', 8], ['aout', 8],
+  ['september', 9], ['sep', 9], ['sept', 9], ['septembre', 9],
+  ['october', 10], ['oct', 10], ['octobre', 10],
+  ['november', 11], ['nov', 11], ['novembre', 11],
+  ['december', 12], ['dec', 12], ['décembre', 12], ['decembre', 12],
+]);
+
+/** Alternation of month names for building regular expressions, longest first so `sept` beats `sep`. */
+export const monthPattern = [...monthNumbers.keys()].sort((a, b) => b.length - a.length).join('|');
+
+/**
+ * Words that open a shot description (`Wide shot`, `Various shots`, `Pan left`). Matched at the
+ * start of a shot's text, case-insensitively, followed by an optional direction or `shot(s)`.
+ */
+export const shotTypePattern =
+  '(?:various|wide|extreme wide|medium|med|mid|close[- ]?ups?|close|extreme close[- ]?up|tracking|aerial|drone|' +
+  'pan|panning|tilt|tilting|zoom|zooming|cutaways?|two|long|low[- ]angle|high[- ]angle|exterior|interior|' +
+  'establishing|travell?ing|handheld|slow[- ]motion|time[- ]?lapse|top|overhead|side|front|reverse|' +
+  'over[- ]the[- ]shoulder|upsound|natsot|nats|archive|graphic|graphics|still|stills|photo|photos|map)';
+
+/** Whole-line page chrome left by copying a web page, compared lower-cased and trimmed. */
+export const chromeLines: ReadonlySet<string> = new Set([
+  'download', 'share', 'there is no media available to download.', 'there is no media available to download',
+  'view more', 'view less', 'view moreview less', 'view more view less', 'share this article:', 'share this article',
+  'about the author', 'print', 'email', 'e-mail', 'tweet', 'facebook', 'twitter', 'whatsapp', 'linkedin',
+  'related', 'related stories', 'related content', 'read more', 'back to top', 'subscribe', 'advertisement',
+  'news & updates', 'news and updates', 'news', 'copy link', 'listen', 'play', 'video', 'audio', 'transcript',
+  'source:', 'menu', 'search', 'home', 'more', 'tags', 'tags:', 'topics', 'topics:', 'share this:',
+]);
+
+/** Prefixes of credit and caption lines left by web copies (`Credit: UN Photo/…`). */
+export const chromePrefixPattern = /^(?:credit|photo credit|photo|crédit|source|copyright|©|propos recueillis par|\(propos recueillis par)\b\s*:?/iu;
+
+/** Interview labels that identify the interviewer's side. */
+export const questionLabels: ReadonlySet<string> = new Set([
+  'q', 'question', 'interviewer', 'un news', 'un radio', 'un news centre', 'journalist', 'reporter', 'host',
+  'moderator', 'presenter', 'anchor', 'rfi', 'bbc', 'afp', 'reuters', 'ap', 'voa', 'france 24', 'tv5', 'tv5monde',
+  'rfi afrique', 'le monde', 'al jazeera', 'b2', 'untv', 'dw', 'npr', 'cnn', 'journaliste', 'animateur',
+  'animatrice', 'présentateur', 'présentatrice',
+]);
+
+/** Interview labels that identify the interviewee's side. */
+export const answerLabels: ReadonlySet<string> = new Set(['a', 'answer', 'réponse', 'r']);

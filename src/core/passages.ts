@@ -1,0 +1,110 @@
+// Quoted passages in running text (a story, interview answers, an op-ed). A quote may run over
+// several paragraphs: each continuing paragraph opens with a mark and only the last one closes.
+import type { ParseContext } from './context';
+import type { Quote, TextRange } from './model';
+import { closingFor, marksMismatch, normaliseQuoteText, scanMarks } from './quotes';
+import { firstVisible, lastVisibleEnd } from './text';
+
+/** How many paragraphs an open quote may span while we look for its closing mark. */
+const MAX_PARAGRAPHS_IN_QUOTE = 60;
+
+interface OpenQuote {
+  readonly line: number;
+  readonly character: number;
+  readonly mark: string;
+  /** Position in `paragraphs` of the paragraph where the quote opened. */
+  readonly paragraph: number;
+  /** Last paragraph (position in `paragraphs`) that belongs to the quote by the continuation rule. */
+  lastContinuation: number;
+}
+
+/**
+ * Finds the quoted passages in a run of paragraphs (0-based line numbers, one paragraph per line,
+ * in order). An unclosed quote ends with the last paragraph that continued it, and scanning resumes
+ * after that paragraph, so one missing mark never swallows the quotes that follow.
+ */
+export function findQuotes(context: ParseContext, paragraphs: readonly number[]): Quote[] {
+  const quotes: Quote[] = [];
+  let position = 0;
+  while (position < paragraphs.length) {
+    position = scanFrom(context, paragraphs, position, quotes);
+  }
+  return quotes;
+}
+
+/** Scans from one paragraph until all quotes are closed; returns where to resume. */
+function scanFrom(context: ParseContext, paragraphs: readonly number[], from: number, quotes: Quote[]): number {
+  let depth = 0;
+  let open: OpenQuote | null = null;
+  for (let position = from; position < paragraphs.length; position++) {
+    const line = paragraphs[position] ?? 0;
+    const text = context.line(line);
+    const continuing = open !== null;
+    const startsWithMark = /^[\s\u00a0]*[“„«"]/u.test(text);
+    const before = open as OpenQuote | null;
+    if (before && startsWithMark) {
+      before.lastContinuation = position;
+    }
+    depth = scanMarks(text, depth, continuing, (event) => {
+      if (event.opens && event.depth === 1 && open === null) {
+        open = { line, character: event.index, mark: event.mark, paragraph: position, lastContinuation: position };
+      } else if (!event.opens && event.depth === 0 && open !== null) {
+        quotes.push(makeQuote(context, open, line, event.index, event.mark));
+        open = null;
+      }
+    });
+    if (open !== null && position - (open as OpenQuote).paragraph >= MAX_PARAGRAPHS_IN_QUOTE) {
+      break;
+    }
+  }
+  if (open === null) {
+    return paragraphs.length;
+  }
+  // Never closed: the quote covers the paragraphs that followed the continuation convention.
+  const unclosed: OpenQuote = open;
+  const lastLine = paragraphs[unclosed.lastContinuation] ?? unclosed.line;
+  const lastText = context.line(lastLine);
+  const endCharacter = lastVisibleEnd(lastText);
+  const range = context.table.span(unclosed.line, unclosed.character, lastLine, endCharacter);
+  const innerRange = context.table.span(unclosed.line, unclosed.character + 1, lastLine, endCharacter);
+  quotes.push({
+    text: quoteWords(context, innerRange),
+    range,
+    innerRange,
+    openMark: unclosed.mark,
+    closeMark: null,
+    closed: false,
+  });
+  context.report('unclosed-quote', context.table.range(unclosed.line, unclosed.character, unclosed.character + 1), {
+    mark: unclosed.mark,
+    expected: closingFor(unclosed.mark),
+  });
+  return unclosed.lastContinuation + 1;
+}
+
+function makeQuote(context: ParseContext, open: OpenQuote, closeLine: number, closeCharacter: number, closeMark: string): Quote {
+  const range = context.table.span(open.line, open.character, closeLine, closeCharacter + 1);
+  const innerRange = context.table.span(open.line, open.character + 1, closeLine, closeCharacter);
+  if (marksMismatch(open.mark, closeMark)) {
+    context.report('mismatched-quote-marks', range, { open: open.mark, close: closeMark });
+  }
+  return { text: quoteWords(context, innerRange), range, innerRange, openMark: open.mark, closeMark, closed: true };
+}
+
+/**
+ * The words of a quote: text of the range with continuation marks at paragraph starts removed and
+ * white space collapsed.
+ */
+export function quoteWords(context: ParseContext, range: TextRange): string {
+  const pieces: string[] = [];
+  for (let line = range.start.line; line <= range.end.line; line++) {
+    const text = context.line(line);
+    let from = line === range.start.line ? range.start.character : firstVisible(text);
+    const to = line === range.end.line ? range.end.character : text.length;
+    if (line !== range.start.line && /[“„«"]/u.test(text.charAt(from))) {
+      from++;
+    }
+    pieces.push(text.slice(from, to));
+  }
+  return normaliseQuoteText(pieces.join(' '));
+}

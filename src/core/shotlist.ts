@@ -1,0 +1,650 @@
+// Shot-list structure: header blocks, sections, numbered shots, soundbites with their quotes, and
+// the prose story that follows. Real scripts break every rule, so each step degrades to keeping
+// the text in a plainer element and reporting what could not be read.
+import { LineClass, readNumberedLine, readSection } from './classify';
+import type { ParseContext } from './context';
+import { parseDateline } from './dateline';
+import { datelineModel, headerBlockEnd, readHeader } from './header';
+import { recogniseLanguage, shotTypePattern, suggestLanguage } from './lexicon';
+import { messageFragments, formatMessage } from './messages';
+import type { Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from './model';
+import { findQuotes, quoteWords } from './passages';
+import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
+import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
+
+export interface ShotlistParts {
+  readonly title: { text: string; range: TextRange } | null;
+  readonly headers: Header[];
+  readonly headings: Heading[];
+  readonly sections: Section[];
+  readonly shots: Shot[];
+  readonly soundbites: Soundbite[];
+  readonly stories: Story[];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Lines after which a soundbite's quote, a shot's description or the body itself cannot continue. */
+function isStructural(lineClass: LineClass | undefined): boolean {
+  return (
+    lineClass === LineClass.Shot ||
+    lineClass === LineClass.Soundbite ||
+    lineClass === LineClass.FileSection ||
+    lineClass === LineClass.RecentSection ||
+    lineClass === LineClass.Dateline ||
+    lineClass === LineClass.ShotlistHeading ||
+    lineClass === LineClass.StoryHeading ||
+    lineClass === LineClass.Separator
+  );
+}
+
+const shotTypeAtStart = new RegExp(`^(${shotTypePattern}(?:[ -](?:shots?|ups?|up|down|left|right|in|out|angle|of))*)(?=[\\s,:;.–—-]|$)`, 'iu');
+
+/** Tracks shot numbers to report duplicates and breaks in the sequence without renumbering anything. */
+class NumberingCheck {
+  private readonly used = new Map<number, number>();
+  private previous: number | null = null;
+  private highest = 0;
+
+  constructor(private readonly context: ParseContext) {}
+
+  check(number: number, line: number, range: TextRange): void {
+    const inSequence = this.previous === null ? number === 1 : number === this.previous + 1 || number === this.highest + 1;
+    if (!inSequence) {
+      this.context.report('shot-number-out-of-sequence', range, { number, expected: this.highest + 1 });
+    }
+    const firstLine = this.used.get(number);
+    if (firstLine !== undefined) {
+      this.context.report('shot-number-duplicate', range, { number, firstLine: firstLine + 1 }, this.context.table.lines(firstLine, firstLine));
+    } else {
+      this.used.set(number, line);
+    }
+    this.previous = number;
+    this.highest = Math.max(this.highest, number);
+  }
+}
+
+export function buildShotlist(context: ParseContext): ShotlistParts {
+  return new ShotlistBuilder(context).build();
+}
+
+class ShotlistBuilder {
+  private readonly table;
+  private readonly headers: Header[] = [];
+  private readonly headings: Heading[] = [];
+  private readonly sections: Mutable<Section>[] = [];
+  private readonly shots: Mutable<Shot>[] = [];
+  private readonly soundbites: Soundbite[] = [];
+  private readonly stories: Story[] = [];
+  private title: { text: string; range: TextRange } | null = null;
+  /** For each line, the next structural line at or after it (or lineCount). */
+  private readonly nextStructural: Int32Array;
+  /** For each line, the next header block start at or after it (or lineCount). */
+  private readonly nextHeader: Int32Array;
+  private numbering: NumberingCheck;
+  private currentSection: Mutable<Section> | null = null;
+
+  constructor(private readonly context: ParseContext) {
+    this.table = context.table;
+    this.numbering = new NumberingCheck(context);
+    const count = context.lineCount;
+    this.nextStructural = new Int32Array(count + 1).fill(count);
+    this.nextHeader = new Int32Array(count + 1).fill(count);
+    for (let line = count - 1; line >= 0; line--) {
+      const lineClass = context.classes[line];
+      this.nextStructural[line] = isStructural(lineClass) ? line : (this.nextStructural[line + 1] ?? count);
+      const startsHeader = lineClass === LineClass.Field && headerBlockEnd(context, line, true) >= 0 &&
+        (line === 0 || context.classes[line - 1] !== LineClass.Field);
+      this.nextHeader[line] = startsHeader ? line : (this.nextHeader[line + 1] ?? count);
+      if (startsHeader) {
+        this.nextStructural[line] = line;
+      }
+    }
+  }
+
+  build(): ShotlistParts {
+    const count = this.context.lineCount;
+    const classes = this.context.classes;
+    let mode: 'preamble' | 'body' | 'story' = 'preamble';
+    let storyStart = -1;
+    let storyHeading: TextRange | null = null;
+    let lastShot: Mutable<Shot> | null = null;
+    let line = 0;
+    while (line < count) {
+      const lineClass = classes[line];
+      // A header block: the first anywhere, later ones (archives of several stories) need two known fields.
+      if (lineClass === LineClass.Field && (line === 0 || classes[line - 1] !== LineClass.Field)) {
+        const end = headerBlockEnd(this.context, line, this.headers.length > 0 || mode !== 'preamble');
+        if (end >= 0) {
+          if (mode === 'story') {
+            this.closeStory(storyStart, line - 1, storyHeading);
+          }
+          this.closeSection();
+          this.headers.push(readHeader(this.context, line, end));
+          this.context.block('header', line, end, this.headers.length - 1);
+          this.numbering = new NumberingCheck(this.context);
+          mode = 'body';
+          storyStart = -1;
+          storyHeading = null;
+          lastShot = null;
+          line = end + 1;
+          continue;
+        }
+      }
+      switch (lineClass) {
+        case LineClass.Blank:
+          this.context.block('blank', line, line);
+          line++;
+          continue;
+        case LineClass.Chrome:
+          this.context.chromeLine(line);
+          line++;
+          continue;
+        case LineClass.Separator:
+          this.context.block('separator', line, line);
+          line++;
+          continue;
+        case LineClass.ShotlistHeading:
+          if (mode === 'story') {
+            this.closeStory(storyStart, line - 1, storyHeading);
+            storyStart = -1;
+            storyHeading = null;
+          }
+          this.heading('shotlist', line);
+          mode = 'body';
+          line++;
+          continue;
+        case LineClass.StoryHeading:
+          if (mode === 'story') {
+            this.closeStory(storyStart, line - 1, storyHeading);
+          }
+          this.closeSection();
+          this.heading('storyline', line);
+          storyHeading = this.table.lines(line, line);
+          storyStart = line + 1;
+          mode = 'story';
+          line++;
+          continue;
+      }
+      if (mode === 'story') {
+        // A story under a heading may be followed by the shot list itself.
+        if (storyHeading && (lineClass === LineClass.FileSection || lineClass === LineClass.RecentSection || lineClass === LineClass.Soundbite)) {
+          this.closeStory(storyStart, line - 1, storyHeading);
+          storyStart = -1;
+          storyHeading = null;
+          mode = 'body';
+          continue;
+        }
+        this.context.block('story', line, line, this.stories.length);
+        line++;
+        continue;
+      }
+      if (lineClass === LineClass.FileSection || lineClass === LineClass.RecentSection || lineClass === LineClass.Dateline) {
+        this.section(line, lineClass);
+        mode = 'body';
+        lastShot = null;
+        line++;
+        continue;
+      }
+      if (lineClass === LineClass.Shot || lineClass === LineClass.Soundbite) {
+        mode = 'body';
+        const end = lineClass === LineClass.Soundbite ? this.soundbite(line) : this.shot(line);
+        lastShot = this.shots[this.shots.length - 1] ?? null;
+        line = end + 1;
+        continue;
+      }
+      // Plain text (or a field line outside a header block).
+      const moreStructureFollows = (this.nextStructural[line] ?? count) < (this.nextHeader[line] ?? count);
+      if (mode === 'preamble' && this.title === null && this.headers.length === 0 && lineClass === LineClass.Text) {
+        const text = this.context.line(line);
+        this.title = { text: text.trim(), range: this.table.range(line, firstVisible(text), lastVisibleEnd(text)) };
+        this.context.block('title', line, line);
+        line++;
+        continue;
+      }
+      if (mode === 'body' && lastShot !== null && moreStructureFollows) {
+        this.extendShot(lastShot, line);
+        line++;
+        continue;
+      }
+      if (mode === 'body' && !moreStructureFollows) {
+        mode = 'story';
+        storyStart = line;
+        continue;
+      }
+      this.context.block('paragraph', line, line);
+      line++;
+    }
+    if (mode === 'story') {
+      this.closeStory(storyStart, count - 1, storyHeading);
+    }
+    this.closeSection();
+    return {
+      title: this.title,
+      headers: this.headers,
+      headings: this.headings,
+      sections: this.sections,
+      shots: this.shots,
+      soundbites: this.soundbites,
+      stories: this.stories,
+    };
+  }
+
+  private heading(kind: 'shotlist' | 'storyline', line: number): void {
+    const text = this.context.line(line);
+    this.headings.push({ kind, text: text.trim(), range: this.table.range(line, firstVisible(text), lastVisibleEnd(text)) });
+    this.context.block('heading', line, line);
+  }
+
+  private closeSection(): void {
+    this.currentSection = null;
+  }
+
+  private section(line: number, lineClass: LineClass): void {
+    const text = this.context.line(line);
+    const start = firstVisible(text);
+    const end = lastVisibleEnd(text);
+    let kind: SectionKind = 'dateline';
+    let mission: string | null = null;
+    let placeStart = start;
+    if (lineClass !== LineClass.Dateline) {
+      const found = readSection(text);
+      kind = found?.keyword ?? 'file';
+      placeStart = found?.restStart ?? start;
+      // `FILE – RECENT, PLACE` marks recent footage.
+      const recent = /^RECENT\s*[-–—,:]\s*/iu.exec(text.slice(placeStart));
+      if (recent) {
+        kind = 'recent';
+        placeStart += recent[0].length;
+      }
+      // `FILE - MINUSMA - BAMAKO, MALI`: a short capitalised word before a dash names the mission or source.
+      const missionMatch = /^([A-Z][A-Za-z0-9+&/]{1,15})\s+[-–—]\s+/u.exec(text.slice(placeStart, end));
+      if (missionMatch && missionMatch[1] && /[A-Z]{2}/u.test(missionMatch[1])) {
+        mission = missionMatch[1];
+        placeStart += missionMatch[0].length;
+      }
+    }
+    const placeText = text.slice(placeStart, end);
+    const places = datelineModel(this.context, line, placeStart, parseDateline(placeText)).places;
+    const headingRange = this.table.range(line, start, end);
+    this.currentSection = { kind, text: text.slice(start, end), headingRange, range: headingRange, mission, places, shotIndexes: [] };
+    this.sections.push(this.currentSection);
+    this.context.block('section', line, line, this.sections.length - 1);
+  }
+
+  /** Records a shot line; returns the last line it covers. */
+  private shot(line: number): number {
+    this.addShot(line, null);
+    return line;
+  }
+
+  private addShot(line: number, soundbiteIndex: number | null): Mutable<Shot> {
+    const text = this.context.line(line);
+    const numbered = readNumberedLine(text) ?? { numberText: null, numberStart: -1, textStart: firstVisible(text), soundbite: false };
+    const end = Math.max(numbered.textStart, lastVisibleEnd(text));
+    const shotText = text.slice(numbered.textStart, end);
+    const number = numbered.numberText === null ? null : Number(numbered.numberText);
+    const numberRange = numbered.numberText === null ? null :
+      this.table.range(line, numbered.numberStart, numbered.numberStart + numbered.numberText.length);
+    let shotType: string | null = null;
+    let shotTypeRange: TextRange | null = null;
+    let description = shotText;
+    if (!numbered.soundbite) {
+      const typeMatch = shotTypeAtStart.exec(shotText);
+      if (typeMatch && typeMatch[1]) {
+        shotType = typeMatch[1];
+        shotTypeRange = this.table.range(line, numbered.textStart, numbered.textStart + shotType.length);
+        description = shotText.slice(shotType.length).replace(/^[\s,:;.–—-]+/u, '');
+      }
+    }
+    const lineRange = this.table.range(line, firstVisible(text), end);
+    const shot: Mutable<Shot> = {
+      number,
+      numberText: numbered.numberText,
+      numberRange,
+      lineRange,
+      range: lineRange,
+      text: shotText,
+      textRange: this.table.range(line, numbered.textStart, end),
+      shotType,
+      shotTypeRange,
+      description,
+      soundbiteIndex,
+      sectionIndex: this.currentSection ? this.sections.length - 1 : null,
+    };
+    this.shots.push(shot);
+    if (this.currentSection) {
+      (this.currentSection.shotIndexes as number[]).push(this.shots.length - 1);
+    }
+    if (number !== null && numberRange) {
+      this.numbering.check(number, line, numberRange);
+    } else if (numbered.soundbite) {
+      this.context.report('shot-number-missing', lineRange);
+    }
+    this.context.block(numbered.soundbite ? 'soundbite' : 'shot', line, line, this.shots.length - 1);
+    this.growSection(line);
+    return shot;
+  }
+
+  private growSection(lastLine: number): void {
+    if (this.currentSection) {
+      this.currentSection.range = this.table.span(
+        this.currentSection.headingRange.start.line, this.currentSection.headingRange.start.character,
+        lastLine, lastVisibleEnd(this.context.line(lastLine)));
+    }
+  }
+
+  /** A wrapped shot description: the line joins the shot above. */
+  private extendShot(shot: Mutable<Shot>, line: number): void {
+    const text = this.context.line(line);
+    shot.range = this.table.span(shot.range.start.line, shot.range.start.character, line, lastVisibleEnd(text));
+    shot.description = collapseWhitespace(`${shot.description} ${text}`);
+    this.extendLastBlock(line);
+    this.growSection(line);
+  }
+
+  private extendLastBlock(line: number): void {
+    const blocks = this.context.blocks;
+    const last = blocks[blocks.length - 1];
+    if (last) {
+      blocks[blocks.length - 1] = { ...last, lastLine: line };
+    }
+  }
+
+  /** Records a soundbite and its quote; returns the last line it covers. */
+  private soundbite(line: number): number {
+    const soundbiteIndex = this.soundbites.length;
+    const shot = this.addShot(line, soundbiteIndex);
+    const text = this.context.line(line);
+    const speakerLine = readSpeakerLine(text, shot.textRange.start.character);
+    let quote: Quote | null = null;
+    let lastLine = line;
+    if (speakerLine.quoteStart >= 0) {
+      const end = this.quoteEnd(line, speakerLine.quoteStart);
+      quote = this.quoteFromLines(line, speakerLine.quoteStart, end);
+      lastLine = end;
+    } else {
+      const first = this.firstQuoteLine(line + 1);
+      if (first >= 0) {
+        const end = this.quoteEnd(first, firstVisible(this.context.line(first)));
+        quote = this.quoteFromLines(first, firstVisible(this.context.line(first)), end);
+        lastLine = end;
+      }
+    }
+    if (!speakerLine.hasColon) {
+      const at = speakerLine.speakerEnd > speakerLine.speakerStart ? speakerLine.speakerEnd : shot.lineRange.end.character;
+      this.context.report('soundbite-missing-colon', this.table.range(line, Math.max(0, at - 1), at));
+    }
+    const languageRange = speakerLine.languageStart >= 0 ?
+      this.table.range(line, speakerLine.languageStart, speakerLine.languageStart + (speakerLine.language ?? '').length) : null;
+    let languageName: string | null = null;
+    if (speakerLine.language !== null && languageRange) {
+      languageName = this.checkLanguage(speakerLine.language, languageRange);
+    }
+    if (quote === null) {
+      this.context.report('soundbite-missing-quote', shot.lineRange, { number: shot.numberText ?? '?' });
+    }
+    const range = this.table.span(line, shot.lineRange.start.character, lastLine, lastVisibleEnd(this.context.line(lastLine)));
+    shot.range = range;
+    this.soundbites.push({
+      number: shot.number,
+      shotIndex: this.shots.length - 1,
+      language: speakerLine.language,
+      languageRange,
+      languageName,
+      speaker: speakerLine.speaker,
+      speakerRange: speakerLine.speaker === null ? null : this.table.range(line, speakerLine.speakerStart, speakerLine.speakerEnd),
+      title: speakerLine.title,
+      titleRange: speakerLine.title === null ? null : this.table.range(line, speakerLine.titleStart, speakerLine.titleEnd),
+      lineRange: shot.lineRange,
+      range,
+      quote,
+      oneLine: speakerLine.quoteStart >= 0,
+    });
+    for (let covered = line + 1; covered <= lastLine; covered++) {
+      if (this.context.classes[covered] === LineClass.Chrome) {
+        this.context.chrome.push(this.table.lines(covered, covered));
+      }
+    }
+    this.extendLastBlock(lastLine);
+    this.growSection(lastLine);
+    return lastLine;
+  }
+
+  private checkLanguage(language: string, range: TextRange): string | null {
+    const parts = language.split(/\s*(?:[/,&]|\band\b|\bet\b)\s*/iu).filter((part) => part.length > 0);
+    const names: string[] = [];
+    for (const part of parts) {
+      const name = recogniseLanguage(part);
+      if (name === null) {
+        const suggestion = suggestLanguage(part);
+        this.context.report('unknown-language', range, {
+          language: part,
+          suggestion: suggestion ? formatMessage(messageFragments.didYouMean, { suggestion }) : '',
+          ...(suggestion ? { suggested: suggestion } : {}),
+        });
+        return null;
+      }
+      names.push(name);
+    }
+    return names.length > 0 ? names.join(' / ') : null;
+  }
+
+  /** The first line of a soundbite's quote after the speaker line, or -1 when the next line is structure. */
+  private firstQuoteLine(from: number): number {
+    const classes = this.context.classes;
+    for (let line = from; line < this.context.lineCount; line++) {
+      const lineClass = classes[line];
+      if (lineClass === LineClass.Blank || lineClass === LineClass.Chrome) {
+        // A blank line is tolerated before the quote only when the quote then clearly starts.
+        continue;
+      }
+      if (isStructural(lineClass) || line >= (this.nextHeader[line] ?? this.context.lineCount)) {
+        return -1;
+      }
+      if (line > from && !this.startsWithQuoteMark(line) && (this.nextStructural[line] ?? 0) >= (this.nextHeader[line] ?? 0)) {
+        // After a gap, unquoted prose with no more shots below is the story, not this soundbite's quote.
+        return -1;
+      }
+      return line;
+    }
+    return -1;
+  }
+
+  private startsWithQuoteMark(line: number): boolean {
+    return /^[\s\u00a0]*[“„«"]/u.test(this.context.line(line));
+  }
+
+  /**
+   * The last line of a quote starting at (line, character). Between two shots the structure bounds
+   * it; after the last shot the story may follow, so the quote runs only as far as its marks say.
+   */
+  private quoteEnd(line: number, character: number): number {
+    const count = this.context.lineCount;
+    const next = this.nextStructural[line + 1] ?? count;
+    const header = this.nextHeader[line + 1] ?? count;
+    const lastBefore = (limit: number): number => {
+      let last = line;
+      for (let index = line + 1; index < limit; index++) {
+        const lineClass = this.context.classes[index];
+        if (lineClass !== LineClass.Blank && lineClass !== LineClass.Chrome) {
+          last = index;
+        }
+      }
+      return last;
+    };
+    const nextClass = this.context.classes[next];
+    const shotsFollow = next < header && nextClass !== LineClass.StoryHeading && nextClass !== LineClass.Separator;
+    if (shotsFollow) {
+      return lastBefore(next);
+    }
+    const firstText = this.context.line(line).slice(character);
+    let depth = scanMarks(firstText, 0, false);
+    if (depth === 0) {
+      return line;
+    }
+    let lastContinuation = line;
+    const limit = Math.min(next, header, line + 40);
+    for (let index = line + 1; index < limit; index++) {
+      const lineClass = this.context.classes[index];
+      if (lineClass === LineClass.Blank || lineClass === LineClass.Chrome) {
+        break;
+      }
+      if (this.startsWithQuoteMark(index)) {
+        lastContinuation = index;
+      }
+      depth = scanMarks(this.context.line(index), depth, true);
+      if (depth === 0) {
+        return index;
+      }
+    }
+    // Never closed and nothing bounds it: keep only the lines that continue it by convention;
+    // if the story's own quotes follow, they must not be swallowed.
+    return nextClass === LineClass.StoryHeading || next < header ? lastBefore(Math.min(next, header)) : lastContinuation;
+  }
+
+  /** Builds a soundbite quote over lines first..last, starting at `character` on the first line. */
+  private quoteFromLines(first: number, character: number, last: number): Quote {
+    const firstText = this.context.line(first);
+    const openIndex = character + firstVisible(firstText.slice(character));
+    const openCandidate = firstText.charAt(openIndex);
+    const openMark = isOpeningMark(openCandidate) || openCandidate === '"' ? openCandidate : null;
+    let depth = 0;
+    for (let line = first; line <= last; line++) {
+      if (this.context.classes[line] === LineClass.Chrome) {
+        continue;
+      }
+      const text = line === first ? firstText.slice(openIndex) : this.context.line(line);
+      depth = scanMarks(text, depth, line > first);
+    }
+    const lastText = this.context.line(last);
+    const endIndex = lastVisibleEnd(lastText);
+    const closeCandidate = lastText.charAt(endIndex - 1);
+    const closed = depth === 0;
+    const closeMark = (isClosingMark(closeCandidate) || (closeCandidate === '"' && (last > first || endIndex - 1 > openIndex))) &&
+      (closed || openMark === null) ? closeCandidate : null;
+    let innerStart = openIndex + (openMark ? 1 : 0);
+    while (innerStart < firstText.length && /\s/u.test(firstText.charAt(innerStart)) && (first < last || innerStart < endIndex)) {
+      innerStart++;
+    }
+    let innerEnd = endIndex - (closeMark ? 1 : 0);
+    while (innerEnd > 0 && /\s/u.test(lastText.charAt(innerEnd - 1)) && (first < last || innerEnd > innerStart)) {
+      innerEnd--;
+    }
+    if (first === last && innerEnd < innerStart) {
+      innerEnd = innerStart;
+    }
+    const range = this.table.span(first, openIndex, last, endIndex);
+    const innerRange = this.table.span(first, innerStart, last, innerEnd);
+    if (openMark && !closed) {
+      this.context.report('unclosed-quote', this.table.range(first, openIndex, openIndex + 1), { mark: openMark, expected: closingFor(openMark) });
+    } else if (marksMismatch(openMark, closeMark)) {
+      this.context.report('mismatched-quote-marks', range, { open: openMark ?? '', close: closeMark ?? '' });
+    }
+    return { text: quoteWords(this.context, innerRange), range, innerRange, openMark, closeMark, closed: openMark === null || closed };
+  }
+
+  private closeStory(first: number, last: number, heading: TextRange | null): void {
+    const paragraphs: number[] = [];
+    for (let line = first; line <= last; line++) {
+      const lineClass = this.context.classes[line];
+      if (lineClass !== LineClass.Blank && lineClass !== LineClass.Chrome && lineClass !== LineClass.Separator) {
+        paragraphs.push(line);
+      }
+    }
+    if (paragraphs.length === 0) {
+      return;
+    }
+    const firstParagraph = paragraphs[0] ?? first;
+    const lastParagraph = paragraphs[paragraphs.length - 1] ?? last;
+    const firstText = this.context.line(firstParagraph);
+    this.stories.push({
+      headingRange: heading,
+      range: this.table.span(firstParagraph, firstVisible(firstText), lastParagraph, lastVisibleEnd(this.context.line(lastParagraph))),
+      paragraphs: paragraphs.map((line) => {
+        const text = this.context.line(line);
+        return this.table.range(line, firstVisible(text), lastVisibleEnd(text));
+      }),
+      quotes: findQuotes(this.context, paragraphs),
+    });
+  }
+}
+
+interface SpeakerLine {
+  readonly language: string | null;
+  readonly languageStart: number;
+  readonly speaker: string | null;
+  readonly speakerStart: number;
+  readonly speakerEnd: number;
+  readonly title: string | null;
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  readonly hasColon: boolean;
+  /** Character where a one-line (Geneva) quote starts, or -1. */
+  readonly quoteStart: number;
+}
+
+const speakerSeparator = /\s*,\s*|\s+[–—-]+\s*|\s*[–—]\s*/u;
+
+/** Reads `SOUNDBITE (Language) Name, Title:` from `textStart` (where SOUNDBITE begins). */
+export function readSpeakerLine(text: string, textStart: number): SpeakerLine {
+  const keyword = /^SOUND\s?BITES?/iu.exec(text.slice(textStart));
+  let position = textStart + (keyword ? keyword[0].length : 0);
+  while (position < text.length && /\s/u.test(text.charAt(position))) {
+    position++;
+  }
+  let language: string | null = null;
+  let languageStart = -1;
+  if (text.charAt(position) === '(') {
+    const close = text.indexOf(')', position);
+    if (close > position) {
+      const inside = text.slice(position + 1, close);
+      language = inside.trim();
+      languageStart = position + 1 + (inside.length - inside.trimStart().length);
+      position = close + 1;
+    }
+  }
+  // Separators between the language and the name: `, Name`, ` – Name`, `: Name`.
+  while (position < text.length && /[\s,:–—-]/u.test(text.charAt(position))) {
+    position++;
+  }
+  let end = lastVisibleEnd(text);
+  let quoteStart = -1;
+  const geneva = /:\s*([“„«"])/u.exec(text.slice(position));
+  if (geneva) {
+    quoteStart = position + geneva.index + geneva[0].length - 1;
+    end = position + geneva.index + 1;
+  }
+  let hasColon = false;
+  let speakerEnd = end;
+  // Trailing `:` or `,:` (and stray spaces) close the speaker part.
+  while (speakerEnd > position && /[\s:,]/u.test(text.charAt(speakerEnd - 1))) {
+    if (text.charAt(speakerEnd - 1) === ':') {
+      hasColon = true;
+    }
+    speakerEnd--;
+  }
+  const part = text.slice(position, speakerEnd);
+  if (part.length === 0) {
+    return { language, languageStart, speaker: null, speakerStart: position, speakerEnd: position, title: null, titleStart: position, titleEnd: position, hasColon, quoteStart };
+  }
+  const separator = speakerSeparator.exec(part);
+  if (!separator || separator.index === 0) {
+    return { language, languageStart, speaker: part, speakerStart: position, speakerEnd, title: null, titleStart: speakerEnd, titleEnd: speakerEnd, hasColon, quoteStart };
+  }
+  const nameEnd = position + separator.index;
+  const titleStart = nameEnd + separator[0].length;
+  const title = text.slice(titleStart, speakerEnd).trim();
+  return {
+    language,
+    languageStart,
+    speaker: text.slice(position, nameEnd).trim(),
+    speakerStart: position,
+    speakerEnd: nameEnd,
+    title: title.length > 0 ? title : null,
+    titleStart,
+    titleEnd: speakerEnd,
+    hasColon,
+    quoteStart,
+  };
+}

@@ -1,0 +1,122 @@
+// Line table over a document string: the parser's only view of the text, and the converter between
+// offsets and (line, character) positions.
+import type { TextPosition, TextRange } from './model';
+
+export class LineTable {
+  readonly text: string;
+  /** Offset of the first character of each line. */
+  readonly starts: readonly number[];
+  /** Offset just past the last character of each line, before its line break. */
+  readonly ends: readonly number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts: number[] = [0];
+    const ends: number[] = [];
+    const length = text.length;
+    // indexOf on the common '\n' keeps the scan in native code; '\r' alone is rare but legal.
+    let position = 0;
+    while (position <= length) {
+      const newline = text.indexOf('\n', position);
+      const carriage = text.indexOf('\r', position);
+      let breakAt: number;
+      let breakLength: number;
+      if (carriage !== -1 && (newline === -1 || carriage < newline)) {
+        breakAt = carriage;
+        breakLength = text.charCodeAt(carriage + 1) === 10 ? 2 : 1;
+      } else if (newline !== -1) {
+        breakAt = newline;
+        breakLength = 1;
+      } else {
+        ends.push(length);
+        break;
+      }
+      ends.push(breakAt);
+      position = breakAt + breakLength;
+      starts.push(position);
+    }
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  line(index: number): string {
+    return this.text.slice(this.starts[index], this.ends[index]);
+  }
+
+  position(line: number, character: number): TextPosition {
+    const start = this.starts[line] ?? this.text.length;
+    return { line, character, offset: start + character };
+  }
+
+  /** Range within one line, from character `from` to `to` (exclusive). */
+  range(line: number, from: number, to: number): TextRange {
+    return { start: this.position(line, from), end: this.position(line, to) };
+  }
+
+  /** Range from a character of one line to a character of another line. */
+  span(startLine: number, startCharacter: number, endLine: number, endCharacter: number): TextRange {
+    return { start: this.position(startLine, startCharacter), end: this.position(endLine, endCharacter) };
+  }
+
+  /** The whole text of lines first..last, without the final line break. */
+  lines(first: number, last: number): TextRange {
+    return this.span(first, 0, last, this.lineLength(last));
+  }
+
+  lineLength(line: number): number {
+    return (this.ends[line] ?? 0) - (this.starts[line] ?? 0);
+  }
+
+  /** Position of an offset (binary search over line starts). */
+  positionAt(offset: number): TextPosition {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] ?? 0) <= clamped) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    const lineStart = this.starts[low] ?? 0;
+    const lineEnd = this.ends[low] ?? 0;
+    // An offset inside a CRLF pair belongs to the end of the line.
+    const character = Math.min(clamped, lineEnd) - lineStart;
+    return { line: low, character, offset: lineStart + character };
+  }
+
+  rangeFromOffsets(start: number, end: number): TextRange {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** Collapses every run of white space (including line breaks and no-break spaces) to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, ' ').trim();
+}
+
+/** True for lines with no visible character (spaces, tabs, no-break spaces, zero-width spaces). */
+export function isBlank(line: string): boolean {
+  return /^[\s\u00a0\u200b\u2000-\u200a\u202f\u3000\ufeff]*$/.test(line);
+}
+
+/** Index of the first visible character, or the line length when there is none. */
+export function firstVisible(line: string): number {
+  const match = /[^\s\u00a0\u200b\u2000-\u200a\u202f\u3000\ufeff]/.exec(line);
+  return match ? match.index : line.length;
+}
+
+/** Index just past the last visible character. */
+export function lastVisibleEnd(line: string): number {
+  let end = line.length;
+  while (end > 0 && /[\s\u00a0\u200b\u2000-\u200a\u202f\u3000\ufeff]/.test(line.charAt(end - 1))) {
+    end--;
+  }
+  return end;
+}
