@@ -231,6 +231,9 @@ export function buildTurns(context: ParseContext, paragraphs: readonly Paragraph
   if (evidence.style === 'label' || evidence.style === 'timecode') {
     assignLabelRoles(turns);
   }
+  if (evidence.style === 'timecode') {
+    assignCaptionRoles(turns);
+  }
   return { turns, loose };
 }
 
@@ -268,6 +271,26 @@ function assignLabelRoles(turns: Mutable<Turn>[]): void {
       continue;
     }
     turn.role = roles.get(turn.speaker.toLowerCase()) ?? (anyQuestion ? 'answer' : 'statement');
+  }
+}
+
+/**
+ * Unlabelled captions: a caption ending in a question mark asks, the captions after it answer until
+ * the next question; captions before any question are statements.
+ */
+function assignCaptionRoles(turns: Mutable<Turn>[]): void {
+  let answering = false;
+  for (const turn of turns) {
+    if (turn.speaker !== null) {
+      answering = turn.role === 'question';
+      continue;
+    }
+    if (questionEnd.test(turn.text)) {
+      turn.role = 'question';
+      answering = true;
+    } else {
+      turn.role = answering ? 'answer' : 'statement';
+    }
   }
 }
 
