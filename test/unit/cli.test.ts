@@ -1,0 +1,80 @@
+// The command line: output shapes (summary, one JSON object, JSON Lines) and error handling.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli';
+import { seedsDirectory } from './helpers';
+
+function run(...argv: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out, err };
+}
+
+suite('cli parse', () => {
+  test('one file with --json prints one JSON object in the public shape', () => {
+    const file = join(seedsDirectory(), '000_e751e5e04960dd4f.txt');
+    const { code, out, err } = run('parse', file, '--json');
+    assert.equal(code, 0);
+    assert.deepEqual(err, []);
+    assert.equal(out.length, 1);
+    const json = JSON.parse(out[0] ?? '') as Record<string, unknown>;
+    assert.deepEqual(Object.keys(json), ['file', 'format', 'title', 'header', 'trtSeconds', 'sections', 'shots', 'soundbites', 'turns', 'story', 'quotes', 'diagnostics']);
+    assert.equal(json['format'], 'shotlist');
+    assert.equal(json['trtSeconds'], 457);
+    assert.deepEqual(json['story'], { line: 53 });
+    const soundbites = json['soundbites'] as { number: number; line: number; quoteLines: number[] }[];
+    assert.deepEqual([soundbites[0]?.number, soundbites[0]?.line, soundbites[0]?.quoteLines], [2, 14, [15, 15]]);
+  });
+
+  test('a directory gives JSON Lines, one object per transcript, recursively', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'shotlist-cli-'));
+    mkdirSync(join(directory, 'nested'));
+    writeFileSync(join(directory, 'a.txt'), 'Q: Why?\nA: Because.\nQ: Really?\nA: Yes.\n');
+    writeFileSync(join(directory, 'nested', 'b.unifeed'), 'STORY: X\nTRT: 0:10\n1. Wide shot, river\n');
+    writeFileSync(join(directory, 'ignored.png'), 'not a transcript');
+    const { code, out } = run('parse', directory, '--json');
+    assert.equal(code, 0);
+    assert.equal(out.length, 2);
+    const formats = out.map((line) => (JSON.parse(line) as { format: string }).format);
+    assert.deepEqual(formats, ['interview', 'shotlist']);
+    assert.ok(out.every((line) => !line.includes('\n')));
+  });
+
+  test('a missing file gets one clear line on stderr, exit 2, and the other files are still read', () => {
+    const file = join(seedsDirectory(), '004_b749ba6905aa5d11.txt');
+    const { code, out, err } = run('parse', '/no/such/transcript.txt', file, '--json');
+    assert.equal(code, 2);
+    assert.deepEqual(err, ['shotlist: /no/such/transcript.txt: no such file or directory']);
+    assert.equal(out.length, 1);
+    assert.equal((JSON.parse(out[0] ?? '') as { format: string }).format, 'prose');
+  });
+
+  test('a binary file is refused, not parsed', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'shotlist-cli-'));
+    const binary = join(directory, 'clip.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff]));
+    const { code, out, err } = run('parse', binary);
+    assert.equal(code, 2);
+    assert.deepEqual(out, []);
+    assert.match(err[0] ?? '', /clip\.txt: looks like a binary file/u);
+  });
+
+  test('the readable summary names the structure and the problems', () => {
+    const { code, out } = run('parse', join(seedsDirectory(), '000_e751e5e04960dd4f.txt'));
+    assert.equal(code, 0);
+    const text = out.join('\n');
+    assert.match(text, /17 sections, 17 shots, 8 soundbites, story from line 53/u);
+    assert.match(text, /49:1 warning shot-number-out-of-sequence/u);
+    assert.match(text, /61:\d+ warning unclosed-quote/u);
+  });
+
+  test('usage errors exit 1', () => {
+    assert.equal(run('parse').code, 1);
+    assert.equal(run('frobnicate').code, 1);
+    assert.equal(run('parse', 'x.txt', '--yaml').code, 1);
+    assert.equal(run('--help').code, 0);
+  });
+});
