@@ -23,7 +23,8 @@ const targets = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
-  targets.push({ ...common, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' });
+  // The baseline is bundled from its ES module sources, as editors ship it, not from its transpiled CJS build.
+  targets.push({ ...common, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js', mainFields: ['module', 'main'] });
 }
 
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

@@ -66,6 +66,11 @@ export function readNumberedLine(line: string): NumberedLine | null {
 }
 
 export function readField(line: string): { name: string; nameStart: number; valueStart: number } | null {
+  // Field names are short capitals: without a colon near the start, no regular expression is needed.
+  const colon = line.indexOf(':');
+  if (colon < 1 || colon > 48) {
+    return null;
+  }
   const match = fieldPattern.exec(line);
   if (!match || match[1] === undefined) {
     return null;
@@ -91,6 +96,10 @@ export function readSection(line: string): { keyword: 'file' | 'recent'; restSta
 }
 
 export function isChromeLine(line: string): boolean {
+  // Chrome is short; a paragraph of story text is not, and this runs on every line.
+  if (line.length > 200) {
+    return false;
+  }
   // `SOURCE: UNIFEED` and `CREDIT REQUIRED: …` are header fields, written in capitals; chrome is not.
   if (/^\s*[A-Z]{2,}[A-Z ]*:/u.test(line)) {
     return false;

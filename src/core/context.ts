@@ -23,6 +23,8 @@ const severities: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
 export class ParseContext {
   readonly table: LineTable;
   readonly classes: LineClass[];
+  /** Each line's text, sliced once: the builders read the same lines many times. */
+  readonly texts: string[];
   readonly diagnostics: TranscriptDiagnostic[] = [];
   readonly blocks: Block[] = [];
   readonly chrome: TextRange[] = [];
@@ -31,8 +33,11 @@ export class ParseContext {
     this.table = new LineTable(text);
     const count = this.table.lineCount;
     this.classes = new Array<LineClass>(count);
+    this.texts = new Array<string>(count);
     for (let line = 0; line < count; line++) {
-      this.classes[line] = classifyLine(this.table.line(line));
+      const text = this.table.line(line);
+      this.texts[line] = text;
+      this.classes[line] = classifyLine(text);
     }
   }
 
@@ -41,7 +46,7 @@ export class ParseContext {
   }
 
   line(index: number): string {
-    return this.table.line(index);
+    return this.texts[index] ?? '';
   }
 
   report(code: DiagnosticCode, range: TextRange, data: MessageData = {}, related?: TextRange): void {

@@ -14,11 +14,15 @@ export class LineTable {
     const starts: number[] = [0];
     const ends: number[] = [];
     const length = text.length;
-    // indexOf on the common '\n' keeps the scan in native code; '\r' alone is rare but legal.
+    // indexOf keeps the scan in native code. The next '\r' is remembered: most files have none, and
+    // searching for it again from every line would make splitting quadratic.
     let position = 0;
-    while (position <= length) {
+    let carriage = text.indexOf('\r');
+    for (;;) {
+      if (carriage !== -1 && carriage < position) {
+        carriage = text.indexOf('\r', position);
+      }
       const newline = text.indexOf('\n', position);
-      const carriage = text.indexOf('\r', position);
       let breakAt: number;
       let breakLength: number;
       if (carriage !== -1 && (newline === -1 || carriage < newline)) {
@@ -96,8 +100,31 @@ export class LineTable {
   }
 }
 
+/** True when the text has two white-space characters in a row, or any white space other than a plain space. */
+function needsCollapsing(text: string): boolean {
+  let previousWasSpace = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32) {
+      if (previousWasSpace) {
+        return true;
+      }
+      previousWasSpace = true;
+    } else if (code < 32 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000) {
+      return true;
+    } else {
+      previousWasSpace = false;
+    }
+  }
+  return false;
+}
+
 /** Collapses every run of white space (including line breaks and no-break spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
+  // Most quotes are already single-spaced: skip the replace (and its allocation) when nothing needs it.
+  if (!needsCollapsing(text)) {
+    return text.trim();
+  }
   return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, ' ').trim();
 }
 
