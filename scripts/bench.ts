@@ -1,6 +1,7 @@
 // `npm run bench`: parser throughput and memory on a generated 10 MB archive of shot lists, against
 // markdown-it (the parser behind VS Code's Markdown outline) on the same bytes in the same run.
 import MarkdownIt from 'markdown-it';
+import { writeFileSync } from 'node:fs';
 import { parseTranscript } from '../src/core/parse';
 
 const targetBytes = Number(process.env.BENCH_MB ?? 10) * 1024 * 1024;
@@ -95,7 +96,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function main(): void {
   const text = archive(targetBytes);
   if (process.env.BENCH_DUMP) {
-    require('node:fs').writeFileSync(process.env.BENCH_DUMP, text);
+    writeFileSync(process.env.BENCH_DUMP, text);
   }
   const megabytes = Buffer.byteLength(text, 'utf8') / (1024 * 1024);
   const markdown = new MarkdownIt();
