@@ -1,0 +1,207 @@
+// `npm run try`: package Shotlist and open it, with the sample files, in a real VS Code.
+//   - desktop `code` on PATH: install dist/shotlist.vsix into it and open test/fixtures;
+//   - otherwise: code-server (test/vscode-host) with the VSIX installed into a fresh
+//     extensions dir, serving test/fixtures on http://127.0.0.1:$PORT (default 8080) until Ctrl+C.
+// Options:
+//   --screenshot <out.png>  no display needed: open the workbench in headless chromium, open the
+//                           first .unifeed (else .txt) fixture, save a PNG and exit
+//                           (exit 1 if the file did not open or its language is not UNifeed).
+//   --no-package            reuse the existing dist/shotlist.vsix
+//   --browser               use code-server even when a desktop `code` exists
+// Env: PORT (serve mode, default 8080), CHROMIUM_PATH, SHOTLIST_HOST_VERBOSE=1.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CODE_SERVER_BIN, hostInstalled, hostVersion, launchChromium, startCodeServer } from '../test/vscode-host/run-tests.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const vsix = path.join(root, 'dist', 'shotlist.vsix');
+const fixtures = path.join(root, 'test', 'fixtures');
+
+const say = (msg) => console.log(`[try] ${msg}`);
+function die(msg) {
+  console.error(`[try] ERROR: ${msg}`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  const opts = { screenshot: undefined, pack: true, browser: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--screenshot') {
+      opts.screenshot = argv[++i];
+      if (!opts.screenshot) { die('--screenshot needs a file name, e.g. --screenshot out.png'); }
+    } else if (a.startsWith('--screenshot=')) {
+      opts.screenshot = a.slice('--screenshot='.length);
+    } else if (a === '--no-package') {
+      opts.pack = false;
+    } else if (a === '--browser') {
+      opts.browser = true;
+    } else if (a === '-h' || a === '--help') {
+      console.log('usage: npm run try -- [--screenshot out.png] [--no-package] [--browser]');
+      process.exit(0);
+    } else {
+      die(`unknown argument ${a} (see --help)`);
+    }
+  }
+  return opts;
+}
+
+function run(cmd, args, what) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) { die(`${what} failed (${cmd} ${args.join(' ')})`); }
+}
+
+function onPath(bin) {
+  return spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** First sample to show: a .unifeed file if there is one, else a .txt; relative to test/fixtures. */
+function firstFixture() {
+  const files = readdirSync(fixtures, { recursive: true, encoding: 'utf8' }).sort();
+  return files.find((f) => f.endsWith('.unifeed')) ?? files.find((f) => f.endsWith('.txt'));
+}
+
+const opts = parseArgs(process.argv.slice(2));
+
+if (opts.pack) {
+  say('packaging: npm run package');
+  run('npm', ['run', '--silent', 'package'], 'npm run package');
+}
+if (!existsSync(vsix)) { die(`${path.relative(root, vsix)} not found (run without --no-package)`); }
+
+// Desktop VS Code: the real thing.
+if (!opts.screenshot && !opts.browser && onPath('code')) {
+  say('desktop VS Code found: installing the VSIX and opening test/fixtures');
+  run('code', ['--install-extension', vsix, '--force'], 'code --install-extension');
+  run('code', [fixtures], 'code');
+  process.exit(0);
+}
+
+// code-server in a browser.
+if (!hostInstalled()) {
+  say('setting up the VS Code host (code-server + chromium): scripts/setup-vscode-host.sh');
+  run('bash', [path.join(root, 'scripts', 'setup-vscode-host.sh')], 'setup-vscode-host.sh');
+}
+
+const stateDir = mkdtempSync(path.join(os.tmpdir(), 'shotlist-try-'));
+const configFile = path.join(stateDir, 'config.yaml');
+writeFileSync(configFile, 'auth: none\ncert: false\n');
+const userSettings = path.join(stateDir, 'user-data', 'User');
+mkdirSync(userSettings, { recursive: true });
+writeFileSync(path.join(userSettings, 'settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'git.openRepositoryInParentFolders': 'never', // test/fixtures sits inside this repository
+}, null, 2));
+const removeState = () => rmSync(stateDir, { recursive: true, force: true });
+
+say(`installing ${path.relative(root, vsix)} into a fresh extensions dir (${stateDir})`);
+const install = spawnSync(CODE_SERVER_BIN, [
+  '--config', configFile,
+  '--user-data-dir', path.join(stateDir, 'user-data'),
+  '--extensions-dir', path.join(stateDir, 'extensions'),
+  '--install-extension', vsix, '--force',
+], { encoding: 'utf8' });
+if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
+  console.error(install.stdout, install.stderr);
+  removeState();
+  die('code-server --install-extension failed');
+}
+
+let server;
+try {
+  server = await startCodeServer({
+    stateDir,
+    folder: fixtures,
+    // Serve mode: a predictable port. Screenshot mode: any free port.
+    port: opts.screenshot ? undefined : Number(process.env.PORT || 8080),
+  });
+} catch (e) {
+  removeState();
+  die(`${e instanceof Error ? e.message : String(e)}${opts.screenshot ? '' : '\n(is the port taken? set PORT=...)'}`);
+}
+const url = `${server.url}?folder=${encodeURIComponent(fixtures)}`;
+
+if (!opts.screenshot) {
+  console.log('');
+  say(`Shotlist is running in ${hostVersion()}. Open in a browser:`);
+  console.log(`\n    ${url}\n`);
+  say('press Ctrl+C to stop');
+  let stopping = false;
+  const stop = async (sig) => {
+    if (stopping) { return; }
+    stopping = true;
+    say(`${sig}: stopping code-server`);
+    await server.stop();
+    removeState();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.proc.once('exit', (code) => {
+    if (stopping) { return; }
+    console.error(server.output());
+    removeState();
+    die(`code-server exited unexpectedly (${code})`);
+  });
+} else {
+  const out = path.resolve(opts.screenshot);
+  const fixture = firstFixture();
+  let ok = false;
+  let browser;
+  try {
+    if (!fixture) { throw new Error('no .unifeed or .txt file under test/fixtures'); }
+    const fileName = path.basename(fixture);
+    const languageLabel = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+      .contributes?.languages?.find((l) => l.id === 'unifeed')?.aliases?.[0] ?? 'unifeed';
+    browser = await launchChromium();
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+    if (process.env.SHOTLIST_HOST_VERBOSE === '1') {
+      page.on('console', (m) => console.log(`[page] ${m.text()}`));
+    }
+    say(`opening ${url}`);
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.explorer-folders-view', { timeout: 30_000 }).catch(() => {});
+    await page.waitForTimeout(1500);
+    // Quick Open (Ctrl+P) with the path relative to the folder.
+    say(`opening ${fixture} with Quick Open`);
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(fixture, { delay: 10 });
+    await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tab[aria-label*="${fileName}"]`, { timeout: 20_000 });
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20_000 });
+    await page.waitForTimeout(2000); // let the language, grammar and extension settle
+    const statusItems = await page.locator('.statusbar-item').allInnerTexts();
+    const language = statusItems.map((s) => s.trim()).find((s) => s === languageLabel || /^(Plain Text|unifeed)$/i.test(s)) ?? '';
+    await page.screenshot({ path: out });
+    say(`editor tab  : ${fileName}`);
+    say(`language    : ${JSON.stringify(language)} (status bar)`);
+    say(`screenshot  : ${out}`);
+    ok = fixture.endsWith('.unifeed') ? language === languageLabel : true;
+    if (!ok) { say(`expected the status bar to show the language "${languageLabel}"`); }
+  } catch (e) {
+    say(`screenshot failed: ${e instanceof Error ? e.message : String(e)}`);
+    const page = browser?.contexts()[0]?.pages()[0];
+    if (page) {
+      const errShot = out.replace(/\.png$/i, '') + '-error.png';
+      await page.screenshot({ path: errShot }).catch(() => {});
+      say(`error screenshot: ${errShot}`);
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    removeState();
+  }
+  process.exit(ok ? 0 : 1);
+}
