@@ -1,8 +1,11 @@
-// Extension entry point: wires the features (src/features) to the VS Code API. Kept thin on purpose.
+// Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import type * as vscode from 'vscode';
+import { registerDiagnostics } from './features/diagnostics';
+import { TranscriptCache } from './features/documentCache';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features register here as they land.
+export function activate(context: vscode.ExtensionContext): void {
+  const cache = new TranscriptCache();
+  context.subscriptions.push(cache, registerDiagnostics(cache));
 }
 
 export function deactivate(): void {

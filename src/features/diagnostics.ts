@@ -1,0 +1,58 @@
+// Shows what the parser could not read (numbering errors, open quotes, header gaps) in the Problems panel.
+import * as vscode from 'vscode';
+import type { DiagnosticSeverity, TextRange } from '../core/model';
+import type { TranscriptCache } from './documentCache';
+
+const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Edits arrive keystroke by keystroke; parse again once typing pauses. */
+const debounceMs = 300;
+
+export function toVscodeRange(range: TextRange): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('shotlist');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const refresh = (document: vscode.TextDocument): void => {
+    if (document.languageId !== 'unifeed') {
+      collection.delete(document.uri);
+      return;
+    }
+    const model = cache.get(document);
+    collection.set(document.uri, model.diagnostics.map((finding) => {
+      const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), finding.message, severityMap[finding.severity]);
+      diagnostic.source = 'shotlist';
+      diagnostic.code = finding.code;
+      if (finding.related) {
+        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toVscodeRange(finding.related)), finding.message)];
+      }
+      return diagnostic;
+    }));
+  };
+
+  const schedule = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => {
+      timers.delete(key);
+      refresh(document);
+    }, debounceMs));
+  };
+
+  vscode.workspace.textDocuments.forEach(refresh);
+  return vscode.Disposable.from(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
+    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+  );
+}
