@@ -1,7 +1,7 @@
 // Line classification: what a single line looks like on its own, before any context is applied.
 // Anchored regular expressions only, so a long or hostile line fails fast.
 import { isDatelineLine } from './dateline';
-import { chromeLines, chromePrefixPattern, shotTypePattern } from './lexicon';
+import { chromeLines, chromePrefixPattern, shotTypeLength } from './lexicon';
 import { isBlank } from './text';
 
 export const enum LineClass {
@@ -29,7 +29,6 @@ const sectionPattern = /^\s*(FILE|RECENT)\s*[-–—,:]\s*(.*)$/iu;
 // A number of at most three digits, then a dot or parenthesis (not a decimal point) or spaces.
 const numberedPattern = /^\s*(\d{1,3})(?:([.)])(?!\d)\s*|\s+)(?=\S)/u;
 const soundbitePattern = /^(SOUND\s?BITES?)\b/iu;
-const shotTypeStart = new RegExp(`^${shotTypePattern}\\b`, 'iu');
 const urlPattern = /^\s*(?:https?:\/\/|www\.)\S*\s*$/iu;
 
 /** Facts about a numbered or soundbite line, read once by the classifier. */
@@ -50,7 +49,7 @@ export function readNumberedLine(line: string): NumberedLine | null {
     const soundbite = soundbitePattern.test(rest);
     // `1 Wide shot` (no dot) is common, but so are sentences that start with a number, so without
     // a dot the text must start with a shot type or SOUNDBITE.
-    if (!numbered[2] && !soundbite && !shotTypeStart.test(rest)) {
+    if (!numbered[2] && !soundbite && shotTypeLength(rest) === 0) {
       return null;
     }
     const numberText = numbered[1] ?? '';

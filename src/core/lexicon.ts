@@ -102,18 +102,27 @@ export const monthNumbers: ReadonlyMap<string, number> = new Map([
   ['december', 12], ['dec', 12], ['décembre', 12], ['decembre', 12],
 ]);
 
-/** Alternation of month names for building regular expressions, longest first so `sept` beats `sep`. */
-export const monthPattern = [...monthNumbers.keys()].sort((a, b) => b.length - a.length).join('|');
 
 /**
- * Words that open a shot description (`Wide shot`, `Various shots`, `Pan left`). Matched at the
- * start of a shot's text, case-insensitively, followed by an optional direction or `shot(s)`.
+ * First words of a shot type (`Wide shot`, `Various shots`, `Pan left`, `Close-up`), lower-cased.
+ * A shot type is one of these followed by any of `shotTypeContinuations`.
  */
-export const shotTypePattern =
-  '(?:various|wide|extreme wide|medium|med|mid|close[- ]?ups?|close|extreme close[- ]?up|tracking|aerial|drone|' +
-  'pan|panning|tilt|tilting|zoom|zooming|cutaways?|two|long|low[- ]angle|high[- ]angle|exterior|interior|' +
-  'establishing|travell?ing|handheld|slow[- ]motion|time[- ]?lapse|top|overhead|side|front|reverse|' +
-  'over[- ]the[- ]shoulder|upsound|natsot|nats|archive|graphic|graphics|still|stills|photo|photos|map)';
+export const shotTypeFirstWords: ReadonlySet<string> = new Set([
+  'various', 'wide', 'extreme', 'medium', 'med', 'mid', 'close', 'close-up', 'close-ups', 'closeup', 'closeups',
+  'tracking', 'aerial', 'aerials', 'drone', 'pan', 'panning', 'tilt', 'tilting', 'zoom', 'zooming', 'cutaway',
+  'cutaways', 'two', 'long', 'low', 'high', 'low-angle', 'high-angle', 'exterior', 'interior', 'establishing',
+  'travelling', 'traveling', 'handheld', 'slow', 'slow-motion', 'time-lapse', 'timelapse', 'top', 'overhead',
+  'side', 'front', 'reverse', 'over-the-shoulder', 'upsound', 'natsot', 'nats', 'archive', 'graphic', 'graphics',
+  'still', 'stills', 'photo', 'photos', 'map', 'pull', 'push', 'tight',
+]);
+
+/** Words that may follow a shot type's first word and still belong to the type (`shot`, `left`, `up`). */
+export const shotTypeContinuations: ReadonlySet<string> = new Set([
+  'shot', 'shots', 'up', 'ups', 'down', 'left', 'right', 'in', 'out', 'angle', 'wide', 'close', 'close-up',
+  'motion', 'lapse', 'view', 'views', 'back', 'focus',
+]);
+
+
 
 /** Whole-line page chrome left by copying a web page, compared lower-cased and trimmed. */
 export const chromeLines: ReadonlySet<string> = new Set([
@@ -138,3 +147,21 @@ export const questionLabels: ReadonlySet<string> = new Set([
 
 /** Interview labels that identify the interviewee's side. */
 export const answerLabels: ReadonlySet<string> = new Set(['a', 'answer', 'réponse', 'r']);
+
+/**
+ * Length of the shot type at the start of a shot's text (`Wide shot, …` gives 9), or 0 when the text
+ * does not open with one. Word lookups instead of a regular expression: this runs on every shot.
+ */
+export function shotTypeLength(text: string): number {
+  const word = /^[A-Za-z]+(?:-[A-Za-z]+)*/.exec(text);
+  if (!word || !shotTypeFirstWords.has(word[0].toLowerCase())) {
+    return 0;
+  }
+  let length = word[0].length;
+  const following = /^[ -]([A-Za-z]+(?:-[A-Za-z]+)*)/;
+  for (let next = following.exec(text.slice(length)); next && next[1] && shotTypeContinuations.has(next[1].toLowerCase());
+    next = following.exec(text.slice(length))) {
+    length += next[0].length;
+  }
+  return length;
+}

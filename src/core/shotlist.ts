@@ -5,7 +5,7 @@ import { LineClass, readNumberedLine, readSection } from './classify';
 import type { ParseContext } from './context';
 import { parseDateline } from './dateline';
 import { datelineModel, headerBlockEnd, readHeader } from './header';
-import { recogniseLanguage, shotTypePattern, suggestLanguage } from './lexicon';
+import { recogniseLanguage, shotTypeLength, suggestLanguage } from './lexicon';
 import { messageFragments, formatMessage } from './messages';
 import type { Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from './model';
 import { findQuotes, quoteWords } from './passages';
@@ -38,7 +38,6 @@ function isStructural(lineClass: LineClass | undefined): boolean {
   );
 }
 
-const shotTypeAtStart = new RegExp(`^(${shotTypePattern}(?:[ -](?:shots?|ups?|up|down|left|right|in|out|angle|of))*)(?=[\\s,:;.–—-]|$)`, 'iu');
 
 /** Tracks shot numbers to report duplicates and breaks in the sequence without renumbering anything. */
 class NumberingCheck {
@@ -290,9 +289,9 @@ class ShotlistBuilder {
     let shotTypeRange: TextRange | null = null;
     let description = shotText;
     if (!numbered.soundbite) {
-      const typeMatch = shotTypeAtStart.exec(shotText);
-      if (typeMatch && typeMatch[1]) {
-        shotType = typeMatch[1];
+      const typeLength = shotTypeLength(shotText);
+      if (typeLength > 0) {
+        shotType = shotText.slice(0, typeLength);
         shotTypeRange = this.table.range(line, numbered.textStart, numbered.textStart + shotType.length);
         description = shotText.slice(shotType.length).replace(/^[\s,:;.–—-]+/u, '');
       }

@@ -58,12 +58,12 @@ export class LineTable {
 
   /** Range within one line, from character `from` to `to` (exclusive). */
   range(line: number, from: number, to: number): TextRange {
-    return { start: this.position(line, from), end: this.position(line, to) };
+    return new Span(this.starts, line, from, line, to);
   }
 
   /** Range from a character of one line to a character of another line. */
   span(startLine: number, startCharacter: number, endLine: number, endCharacter: number): TextRange {
-    return { start: this.position(startLine, startCharacter), end: this.position(endLine, endCharacter) };
+    return new Span(this.starts, startLine, startCharacter, endLine, endCharacter);
   }
 
   /** The whole text of lines first..last, without the final line break. */
@@ -96,7 +96,39 @@ export class LineTable {
   }
 
   rangeFromOffsets(start: number, end: number): TextRange {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+    const from = this.positionAt(start);
+    const to = this.positionAt(end);
+    return new Span(this.starts, from.line, from.character, to.line, to.character);
+  }
+}
+
+/**
+ * A range stored as four numbers, its positions built when read. A 10 MB archive has hundreds of
+ * thousands of ranges; three objects each would make the parse mostly garbage collection.
+ */
+class Span implements TextRange {
+  readonly #lineStarts: readonly number[];
+
+  constructor(
+    lineStarts: readonly number[],
+    readonly startLine: number,
+    readonly startCharacter: number,
+    readonly endLine: number,
+    readonly endCharacter: number,
+  ) {
+    this.#lineStarts = lineStarts;
+  }
+
+  get start(): TextPosition {
+    return { line: this.startLine, character: this.startCharacter, offset: (this.#lineStarts[this.startLine] ?? 0) + this.startCharacter };
+  }
+
+  get end(): TextPosition {
+    return { line: this.endLine, character: this.endCharacter, offset: (this.#lineStarts[this.endLine] ?? 0) + this.endCharacter };
+  }
+
+  toJSON(): { start: TextPosition; end: TextPosition } {
+    return { start: this.start, end: this.end };
   }
 }
 
