@@ -16,7 +16,7 @@ export default defineConfig(
   },
   {
     files: ['scripts/**/*.mjs', 'test/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', TextDecoder: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', TextDecoder: 'readonly', Buffer: 'readonly' } },
   },
   // The architectural rule: the core stays free of the VS Code API and of Node, so it can run
   // in the CLI, in unit tests and in a web worker alike.

@@ -2,7 +2,7 @@
 // Anchored regular expressions only, so a long or hostile line fails fast.
 import { isDatelineLine } from './dateline';
 import { chromeLines, chromePrefixPattern, shotTypeLength } from './lexicon';
-import { isBlank } from './text';
+import { firstVisible, isSpaceCode, lastVisibleEnd } from './text';
 
 export const enum LineClass {
   Blank,
@@ -23,7 +23,6 @@ export const enum LineClass {
 const separatorPattern = /^\s*(?:[*•·]\s*){3,}$|^\s*[_=~-]{5,}\s*$|^\s*#{3,}\s*$/u;
 const shotlistHeadingPattern = /^\s*(?:shot\s?list|shots)\s*:?\s*$/iu;
 const storyHeadingPattern = /^\s*(?:story\s?line|story|script)\s*:?\s*$/iu;
-const fieldPattern = /^\s*([A-Z][A-Z0-9 ()&/.'-]{0,40}?)\s*:\s*(.*)$/u;
 // `FILE - …`, `FILE – RECENT, …`, `RECENT - …`: the keyword, then a dash, comma or colon.
 const sectionPattern = /^\s*(FILE|RECENT)\s*[-–—,:]\s*(.*)$/iu;
 // A number of at most three digits, then a dot or parenthesis (not a decimal point) or spaces.
@@ -64,20 +63,31 @@ export function readNumberedLine(line: string): NumberedLine | null {
   return null;
 }
 
+const fieldNamePattern = /^[A-Z][A-Z0-9 ()&/.'-]{0,40}$/;
+
+/** `NAME: value` with a capitalised name of at most about 40 characters, or null. */
 export function readField(line: string): { name: string; nameStart: number; valueStart: number } | null {
-  // Field names are short capitals: without a colon near the start, no regular expression is needed.
-  const colon = line.indexOf(':');
-  if (colon < 1 || colon > 48) {
+  // Field names are short capitals: find the colon by hand and test only the name.
+  const nameStart = firstVisible(line);
+  let colon = -1;
+  for (let index = nameStart; index < line.length && index < nameStart + 48; index++) {
+    if (line.charCodeAt(index) === 58) {
+      colon = index;
+      break;
+    }
+  }
+  if (colon <= nameStart) {
     return null;
   }
-  const match = fieldPattern.exec(line);
-  if (!match || match[1] === undefined) {
+  const name = line.slice(nameStart, lastVisibleEnd(line.slice(0, colon)));
+  if (!fieldNamePattern.test(name)) {
     return null;
   }
-  const name = match[1].trim();
-  const nameStart = line.indexOf(name);
-  const value = match[2] ?? '';
-  return { name, nameStart, valueStart: line.length - value.length };
+  let valueStart = colon + 1;
+  while (valueStart < line.length && isSpaceCode(line.charCodeAt(valueStart))) {
+    valueStart++;
+  }
+  return { name, nameStart, valueStart };
 }
 
 export function readSection(line: string): { keyword: 'file' | 'recent'; restStart: number } | null {
@@ -110,14 +120,24 @@ export function isChromeLine(line: string): boolean {
   return trimmed.length < 200 && chromePrefixPattern.test(trimmed) && !trimmed.includes('“');
 }
 
-/** Classifies one line on its own. Context (header block, story, quote body) is the parser's job. */
+/** Initials of the month names datelines use (English and French), lower-cased. */
+const monthInitials = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']);
+
+/**
+ * Classifies one line on its own. Context (header block, story, quote body) is the parser's job.
+ * Each check runs only when the first character allows it: this runs on every line of every file.
+ */
 export function classifyLine(line: string): LineClass {
-  if (isBlank(line)) {
+  const start = firstVisible(line);
+  if (start === line.length) {
     return LineClass.Blank;
   }
-  const first = line.trimStart().charCodeAt(0);
-  const isDigit = first >= 48 && first <= 57;
-  if (isDigit) {
+  const first = line.charCodeAt(start);
+  // A line that opens with a quote mark or a dash is quote or answer text: nothing structural starts so.
+  if (first === 0x201c || first === 0x201e || first === 0xab || first === 0x22 || first === 0x2014 || first === 0x2013) {
+    return LineClass.Text;
+  }
+  if (first >= 48 && first <= 57) {
     if (isDatelineLine(line)) {
       return LineClass.Dateline;
     }
@@ -127,7 +147,8 @@ export function classifyLine(line: string): LineClass {
     }
     return LineClass.Text;
   }
-  if (separatorPattern.test(line)) {
+  const initial = line.charAt(start).toLowerCase();
+  if ('*•·_=~-#'.includes(initial) && separatorPattern.test(line)) {
     return LineClass.Separator;
   }
   if (line.length < 40) {
@@ -138,21 +159,22 @@ export function classifyLine(line: string): LineClass {
       return LineClass.StoryHeading;
     }
   }
-  const section = readSection(line);
-  if (section) {
-    return section.keyword === 'file' ? LineClass.FileSection : LineClass.RecentSection;
+  if (initial === 'f' || initial === 'r') {
+    const section = readSection(line);
+    if (section) {
+      return section.keyword === 'file' ? LineClass.FileSection : LineClass.RecentSection;
+    }
   }
-  if (isDatelineLine(line)) {
+  if ((monthInitials.has(initial) || initial === 'é') && isDatelineLine(line)) {
     return LineClass.Dateline;
   }
-  const numbered = readNumberedLine(line);
-  if (numbered) {
+  if (initial === 's' && readNumberedLine(line)) {
     return LineClass.Soundbite;
   }
-  if (isChromeLine(line)) {
+  if (line.length <= 200 && isChromeLine(line)) {
     return LineClass.Chrome;
   }
-  if (readField(line)) {
+  if (first >= 65 && first <= 90 && readField(line)) {
     return LineClass.Field;
   }
   return LineClass.Text;

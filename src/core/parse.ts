@@ -195,7 +195,9 @@ function sortDiagnostics(context: ParseContext): ParseContext['diagnostics'] {
  * one block even if a builder missed one: losing text silently is the one thing the parser must not do.
  */
 function coverEveryLine(blocks: readonly Block[], lineCount: number): Block[] {
-  const sorted = [...blocks].sort((a, b) => a.firstLine - b.firstLine || a.lastLine - b.lastLine);
+  // Builders add blocks in document order; sort only when one did not.
+  const ordered = blocks.every((block, index) => index === 0 || (blocks[index - 1]?.firstLine ?? 0) <= block.firstLine);
+  const sorted = ordered ? blocks : [...blocks].sort((a, b) => a.firstLine - b.firstLine || a.lastLine - b.lastLine);
   const covered: Block[] = [];
   let next = 0;
   for (const block of sorted) {

@@ -67,14 +67,7 @@ function scanFrom(context: ParseContext, paragraphs: readonly number[], from: nu
   const endCharacter = lastVisibleEnd(lastText);
   const range = context.table.span(unclosed.line, unclosed.character, lastLine, endCharacter);
   const innerRange = context.table.span(unclosed.line, unclosed.character + 1, lastLine, endCharacter);
-  quotes.push({
-    text: quoteWords(context, innerRange),
-    range,
-    innerRange,
-    openMark: unclosed.mark,
-    closeMark: null,
-    closed: false,
-  });
+  quotes.push(createQuote(context, range, innerRange, unclosed.mark, null, false));
   context.report('unclosed-quote', context.table.range(unclosed.line, unclosed.character, unclosed.character + 1), {
     mark: unclosed.mark,
     expected: closingFor(unclosed.mark),
@@ -88,7 +81,7 @@ function makeQuote(context: ParseContext, open: OpenQuote, closeLine: number, cl
   if (marksMismatch(open.mark, closeMark)) {
     context.report('mismatched-quote-marks', range, { open: open.mark, close: closeMark });
   }
-  return { text: quoteWords(context, innerRange), range, innerRange, openMark: open.mark, closeMark, closed: true };
+  return createQuote(context, range, innerRange, open.mark, closeMark, true);
 }
 
 /**
@@ -96,6 +89,11 @@ function makeQuote(context: ParseContext, open: OpenQuote, closeLine: number, cl
  * white space collapsed.
  */
 export function quoteWords(context: ParseContext, range: TextRange): string {
+  const startLine = range.start.line;
+  const endLine = range.end.line;
+  if (startLine === endLine) {
+    return normaliseQuoteText(context.line(startLine).slice(range.start.character, range.end.character));
+  }
   const pieces: string[] = [];
   for (let line = range.start.line; line <= range.end.line; line++) {
     const text = context.line(line);
@@ -107,4 +105,38 @@ export function quoteWords(context: ParseContext, range: TextRange): string {
     pieces.push(text.slice(from, to));
   }
   return normaliseQuoteText(pieces.join(' '));
+}
+
+/**
+ * A quote whose words are read from the text only when asked for: the outline and the diagnostics
+ * need where quotes are, not their normalised words, and a long archive has tens of thousands.
+ */
+class TextQuote implements Quote {
+  readonly #context: ParseContext;
+  #text: string | undefined;
+
+  constructor(
+    context: ParseContext,
+    readonly range: TextRange,
+    readonly innerRange: TextRange,
+    readonly openMark: string | null,
+    readonly closeMark: string | null,
+    readonly closed: boolean,
+  ) {
+    this.#context = context;
+  }
+
+  get text(): string {
+    this.#text ??= quoteWords(this.#context, this.innerRange);
+    return this.#text;
+  }
+
+  toJSON(): Quote {
+    return { text: this.text, range: this.range, innerRange: this.innerRange, openMark: this.openMark, closeMark: this.closeMark, closed: this.closed };
+  }
+}
+
+export function createQuote(context: ParseContext, range: TextRange, innerRange: TextRange, openMark: string | null,
+  closeMark: string | null, closed: boolean): Quote {
+  return new TextQuote(context, range, innerRange, openMark, closeMark, closed);
 }

@@ -1,6 +1,6 @@
 // Quote marks: which characters open and close quotes, how deep a passage is nested, and how a
 // quote's words are normalised. Used for soundbites, story text and interview or prose paragraphs.
-import { collapseWhitespace } from './text';
+import { collapseWhitespace, firstVisible } from './text';
 
 const OPENERS = '“„«‹';
 const CLOSERS = '”»›';
@@ -68,6 +68,7 @@ export function scanMarks(text: string, depth: number, continuation: boolean, on
   quoteMarkPattern.lastIndex = 0;
   let current = depth;
   let first = true;
+  const paragraphStart = firstVisible(text);
   for (let match = quoteMarkPattern.exec(text); match; match = quoteMarkPattern.exec(text)) {
     const mark = match[0];
     const index = match.index;
@@ -77,7 +78,7 @@ export function scanMarks(text: string, depth: number, continuation: boolean, on
     } else {
       opens = OPENERS.includes(mark);
     }
-    const atParagraphStart = first && text.slice(0, index).trim().length === 0;
+    const atParagraphStart = first && index === paragraphStart;
     first = false;
     if (opens && continuation && atParagraphStart && current > 0) {
       onMark?.({ index, mark, opens, depth: current });

@@ -8,7 +8,7 @@ import { datelineModel, headerBlockEnd, readHeader } from './header';
 import { recogniseLanguage, shotTypeLength, suggestLanguage } from './lexicon';
 import { messageFragments, formatMessage } from './messages';
 import type { Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from './model';
-import { findQuotes, quoteWords } from './passages';
+import { createQuote, findQuotes } from './passages';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
 import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
 
@@ -82,6 +82,10 @@ class ShotlistBuilder {
   private readonly nextHeader: Int32Array;
   private numbering: NumberingCheck;
   private currentSection: Mutable<Section> | null = null;
+  /** Speaker lines, languages and section places repeat verbatim through a script: read each once. */
+  private readonly speakerLines = new Map<string, SpeakerLine>();
+  private readonly languageNames = new Map<string, { name: string | null; unknown: string | null; suggestion: string | null }>();
+  private readonly sectionPlaces = new Map<string, ReturnType<typeof parseDateline>>();
 
   constructor(private readonly context: ParseContext) {
     this.table = context.table;
@@ -264,7 +268,12 @@ class ShotlistBuilder {
       }
     }
     const placeText = text.slice(placeStart, end);
-    const places = datelineModel(this.context, line, placeStart, parseDateline(placeText)).places;
+    let parsed = this.sectionPlaces.get(placeText);
+    if (!parsed) {
+      parsed = parseDateline(placeText);
+      this.sectionPlaces.set(placeText, parsed);
+    }
+    const places = datelineModel(this.context, line, placeStart, parsed).places;
     const headingRange = this.table.range(line, start, end);
     this.currentSection = { kind, text: text.slice(start, end), headingRange, range: headingRange, mission, places, shotIndexes: [] };
     this.sections.push(this.currentSection);
@@ -355,7 +364,13 @@ class ShotlistBuilder {
     const soundbiteIndex = this.soundbites.length;
     const shot = this.addShot(line, soundbiteIndex);
     const text = this.context.line(line);
-    const speakerLine = readSpeakerLine(text, shot.textRange.start.character);
+    const speakerStart = shot.textRange.start.character;
+    const speakerKey = speakerStart === 0 ? text : `${speakerStart}:${text}`;
+    let speakerLine = this.speakerLines.get(speakerKey);
+    if (!speakerLine) {
+      speakerLine = readSpeakerLine(text, speakerStart);
+      this.speakerLines.set(speakerKey, speakerLine);
+    }
     let quote: Quote | null = null;
     let lastLine = line;
     if (speakerLine.quoteStart >= 0) {
@@ -411,22 +426,19 @@ class ShotlistBuilder {
   }
 
   private checkLanguage(language: string, range: TextRange): string | null {
-    const parts = language.split(/\s*(?:[/,&]|\band\b|\bet\b)\s*/iu).filter((part) => part.length > 0);
-    const names: string[] = [];
-    for (const part of parts) {
-      const name = recogniseLanguage(part);
-      if (name === null) {
-        const suggestion = suggestLanguage(part);
-        this.context.report('unknown-language', range, {
-          language: part,
-          suggestion: suggestion ? formatMessage(messageFragments.didYouMean, { suggestion }) : '',
-          ...(suggestion ? { suggested: suggestion } : {}),
-        });
-        return null;
-      }
-      names.push(name);
+    let known = this.languageNames.get(language);
+    if (!known) {
+      known = readLanguage(language);
+      this.languageNames.set(language, known);
     }
-    return names.length > 0 ? names.join(' / ') : null;
+    if (known.unknown !== null) {
+      this.context.report('unknown-language', range, {
+        language: known.unknown,
+        suggestion: known.suggestion ? formatMessage(messageFragments.didYouMean, { suggestion: known.suggestion }) : '',
+        ...(known.suggestion ? { suggested: known.suggestion } : {}),
+      });
+    }
+    return known.name;
   }
 
   /** The first line of a soundbite's quote after the speaker line, or -1 when the next line is structure. */
@@ -540,7 +552,7 @@ class ShotlistBuilder {
     } else if (marksMismatch(openMark, closeMark)) {
       this.context.report('mismatched-quote-marks', range, { open: openMark ?? '', close: closeMark ?? '' });
     }
-    return { text: quoteWords(this.context, innerRange), range, innerRange, openMark, closeMark, closed: openMark === null || closed };
+    return createQuote(this.context, range, innerRange, openMark, closeMark, openMark === null || closed);
   }
 
   private closeStory(first: number, last: number, heading: TextRange | null): void {
@@ -567,6 +579,20 @@ class ShotlistBuilder {
       quotes: findQuotes(this.context, paragraphs),
     });
   }
+}
+
+/** Recognises each part of `English/French`; the first unknown part is named with a suggestion. */
+function readLanguage(language: string): { name: string | null; unknown: string | null; suggestion: string | null } {
+  const parts = language.split(/\s*(?:[/,&]|\band\b|\bet\b)\s*/iu).filter((part) => part.length > 0);
+  const names: string[] = [];
+  for (const part of parts) {
+    const name = recogniseLanguage(part);
+    if (name === null) {
+      return { name: null, unknown: part, suggestion: suggestLanguage(part) };
+    }
+    names.push(name);
+  }
+  return { name: names.length > 0 ? names.join(' / ') : null, unknown: null, suggestion: null };
 }
 
 interface SpeakerLine {

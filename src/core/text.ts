@@ -142,7 +142,7 @@ function needsCollapsing(text: string): boolean {
         return true;
       }
       previousWasSpace = true;
-    } else if (code < 32 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000) {
+    } else if (isSpaceCode(code)) {
       return true;
     } else {
       previousWasSpace = false;
@@ -160,21 +160,33 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/g, ' ').trim();
 }
 
+/** White space as a reader sees it: ASCII spaces and breaks, no-break and typographic spaces, BOM. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 32) {
+    return code === 32 || (code >= 9 && code <= 13);
+  }
+  return code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000 || code === 0xfeff ||
+    code === 0x85 || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x205f;
+}
+
 /** True for lines with no visible character (spaces, tabs, no-break spaces, zero-width spaces). */
 export function isBlank(line: string): boolean {
-  return /^[\s\u00a0\u200b\u2000-\u200a\u202f\u3000\ufeff]*$/.test(line);
+  return firstVisible(line) === line.length;
 }
 
 /** Index of the first visible character, or the line length when there is none. */
 export function firstVisible(line: string): number {
-  const match = /[^\s\u00a0\u200b\u2000-\u200a\u202f\u3000\ufeff]/.exec(line);
-  return match ? match.index : line.length;
+  let index = 0;
+  while (index < line.length && isSpaceCode(line.charCodeAt(index))) {
+    index++;
+  }
+  return index;
 }
 
 /** Index just past the last visible character. */
 export function lastVisibleEnd(line: string): number {
   let end = line.length;
-  while (end > 0 && /[\s\u00a0\u200b\u2000-\u200a\u202f\u3000\ufeff]/.test(line.charAt(end - 1))) {
+  while (end > 0 && isSpaceCode(line.charCodeAt(end - 1))) {
     end--;
   }
   return end;
