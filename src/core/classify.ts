@@ -127,7 +127,7 @@ const monthInitials = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']);
  * Classifies one line on its own. Context (header block, story, quote body) is the parser's job.
  * Each check runs only when the first character allows it: this runs on every line of every file.
  */
-export function classifyLine(line: string): LineClass {
+export function classifyLine(line: string, found?: { numbered: NumberedLine | null }): LineClass {
   const start = firstVisible(line);
   if (start === line.length) {
     return LineClass.Blank;
@@ -143,6 +143,9 @@ export function classifyLine(line: string): LineClass {
     }
     const numbered = readNumberedLine(line);
     if (numbered) {
+      if (found) {
+        found.numbered = numbered;
+      }
       return numbered.soundbite ? LineClass.Soundbite : LineClass.Shot;
     }
     return LineClass.Text;
@@ -168,8 +171,14 @@ export function classifyLine(line: string): LineClass {
   if ((monthInitials.has(initial) || initial === 'é') && isDatelineLine(line)) {
     return LineClass.Dateline;
   }
-  if (initial === 's' && readNumberedLine(line)) {
-    return LineClass.Soundbite;
+  if (initial === 's') {
+    const numbered = readNumberedLine(line);
+    if (numbered) {
+      if (found) {
+        found.numbered = numbered;
+      }
+      return LineClass.Soundbite;
+    }
   }
   if (line.length <= 200 && isChromeLine(line)) {
     return LineClass.Chrome;

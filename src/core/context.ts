@@ -1,9 +1,11 @@
 // Shared state of one parse: the line table, the line classes, and the diagnostics and blocks
 // collected so far. The format builders (shotlist.ts, interview.ts, prose.ts) write into it.
-import { classifyLine, type LineClass } from './classify';
+import { classifyLine, type LineClass, type NumberedLine } from './classify';
 import { diagnosticMessages, formatMessage, type MessageData } from './messages';
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
 import { LineTable } from './text';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const severities: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
   'shot-number-duplicate': 'warning',
@@ -25,8 +27,10 @@ export class ParseContext {
   readonly classes: LineClass[];
   /** Each line's text, sliced once: the builders read the same lines many times. */
   readonly texts: string[];
+  /** What classification read from numbered and SOUNDBITE lines, so the builders need not read it again. */
+  readonly numbered: (NumberedLine | undefined)[];
   readonly diagnostics: TranscriptDiagnostic[] = [];
-  readonly blocks: Block[] = [];
+  readonly blocks: Mutable<Block>[] = [];
   readonly chrome: TextRange[] = [];
 
   constructor(text: string) {
@@ -34,10 +38,16 @@ export class ParseContext {
     const count = this.table.lineCount;
     this.classes = new Array<LineClass>(count);
     this.texts = new Array<string>(count);
+    this.numbered = [];
+    const found: { numbered: NumberedLine | null } = { numbered: null };
     for (let line = 0; line < count; line++) {
       const text = this.table.line(line);
       this.texts[line] = text;
-      this.classes[line] = classifyLine(text);
+      found.numbered = null;
+      this.classes[line] = classifyLine(text, found);
+      if (found.numbered) {
+        this.numbered[line] = found.numbered;
+      }
     }
   }
 
@@ -59,7 +69,7 @@ export class ParseContext {
     const previous = this.blocks[this.blocks.length - 1];
     const mergeable = kind === 'blank' || kind === 'story';
     if (mergeable && previous && previous.kind === kind && previous.index === index && previous.lastLine === firstLine - 1) {
-      this.blocks[this.blocks.length - 1] = { ...previous, lastLine };
+      previous.lastLine = lastLine;
       return;
     }
     this.blocks.push({ kind, firstLine, lastLine, index });

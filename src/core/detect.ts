@@ -213,3 +213,64 @@ function callsItselfAnInterview(head: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a `files.associations` key matches a file, as VS Code applies it: a pattern containing `/`
+ * matches the whole path, any other pattern matches the file name; both case-insensitively.
+ * Glob syntax: `*`, `?`, `**`, `{a,b}`, `[a-z]`, `[!a-z]`.
+ */
+export function matchesAssociationPattern(path: string, pattern: string): boolean {
+  const normalisedPath = path.replace(/\\/gu, '/');
+  const normalisedPattern = pattern.replace(/\\/gu, '/');
+  const subject = normalisedPattern.includes('/') ? normalisedPath : normalisedPath.slice(normalisedPath.lastIndexOf('/') + 1);
+  try {
+    return new RegExp(`^${globToRegExpSource(normalisedPattern)}$`, 'iu').test(subject);
+  } catch {
+    return false; // an unbalanced bracket in a user's pattern matches nothing, as in VS Code
+  }
+}
+
+function globToRegExpSource(glob: string): string {
+  let source = '';
+  for (let index = 0; index < glob.length; index++) {
+    const character = glob.charAt(index);
+    if (character === '*') {
+      if (glob.charAt(index + 1) === '*') {
+        index++;
+        if (glob.charAt(index + 1) === '/') {
+          index++;
+          source += '(?:[^/]*/)*'; // `**/`: any number of whole segments, none included
+        } else {
+          source += '.*';
+        }
+      } else {
+        source += '[^/]*';
+      }
+    } else if (character === '?') {
+      source += '[^/]';
+    } else if (character === '{') {
+      const close = glob.indexOf('}', index);
+      if (close < 0) {
+        source += '\\{';
+        continue;
+      }
+      const alternatives = glob.slice(index + 1, close).split(',').map(globToRegExpSource);
+      source += `(?:${alternatives.join('|')})`;
+      index = close;
+    } else if (character === '[') {
+      const close = glob.indexOf(']', index + 2);
+      if (close < 0) {
+        source += '\\[';
+        continue;
+      }
+      const body = glob.slice(index + 1, close);
+      const negated = body.startsWith('!') || body.startsWith('^');
+      const members = (negated ? body.slice(1) : body).replace(/[\\\]^]/gu, (c) => `\\${c}`);
+      source += `[${negated ? '^' : ''}${members}]`;
+      index = close;
+    } else {
+      source += character.replace(/[.*+?^${}()|[\]\\/]/gu, (c) => `\\${c}`);
+    }
+  }
+  return source;
+}

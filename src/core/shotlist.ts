@@ -1,16 +1,17 @@
 // Shot-list structure: header blocks, sections, numbered shots, soundbites with their quotes, and
 // the prose story that follows. Real scripts break every rule, so each step degrades to keeping
 // the text in a plainer element and reporting what could not be read.
-import { LineClass, readNumberedLine, readSection } from './classify';
+import { LineClass, readNumberedLine, readSection, type NumberedLine } from './classify';
 import type { ParseContext } from './context';
 import { parseDateline } from './dateline';
 import { datelineModel, headerBlockEnd, readHeader } from './header';
-import { recogniseLanguage, shotTypeLength, suggestLanguage } from './lexicon';
+import { recogniseLanguage, suggestLanguage } from './lexicon';
 import { messageFragments, formatMessage } from './messages';
 import type { Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from './model';
 import { createQuote, findQuotes } from './passages';
+import { ShotRecord, SoundbiteRecord, type SpeakerLine } from './records';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
-import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
+import { firstVisible, lastVisibleEnd } from './text';
 
 export interface ShotlistParts {
   readonly title: { text: string; range: TextRange } | null;
@@ -47,7 +48,9 @@ class NumberingCheck {
 
   constructor(private readonly context: ParseContext) {}
 
-  check(number: number, line: number, range: TextRange): void {
+  check(number: number, line: number, numbered: NumberedLine): void {
+    const start = numbered.numberStart;
+    const range = this.context.table.range(line, start, start + (numbered.numberText ?? '').length);
     const inSequence = this.previous === null ? number === 1 : number === this.previous + 1 || number === this.highest + 1;
     if (!inSequence) {
       this.context.report('shot-number-out-of-sequence', range, { number, expected: this.highest + 1 });
@@ -72,7 +75,7 @@ class ShotlistBuilder {
   private readonly headers: Header[] = [];
   private readonly headings: Heading[] = [];
   private readonly sections: Mutable<Section>[] = [];
-  private readonly shots: Mutable<Shot>[] = [];
+  private readonly shots: ShotRecord[] = [];
   private readonly soundbites: Soundbite[] = [];
   private readonly stories: Story[] = [];
   private title: { text: string; range: TextRange } | null = null;
@@ -111,7 +114,7 @@ class ShotlistBuilder {
     let mode: 'preamble' | 'body' | 'story' = 'preamble';
     let storyStart = -1;
     let storyHeading: TextRange | null = null;
-    let lastShot: Mutable<Shot> | null = null;
+    let lastShot: ShotRecord | null = null;
     let line = 0;
     while (line < count) {
       const lineClass = classes[line];
@@ -286,48 +289,19 @@ class ShotlistBuilder {
     return line;
   }
 
-  private addShot(line: number, soundbiteIndex: number | null): Mutable<Shot> {
+  private addShot(line: number, soundbiteIndex: number | null): ShotRecord {
     const text = this.context.line(line);
-    const numbered = readNumberedLine(text) ?? { numberText: null, numberStart: -1, textStart: firstVisible(text), soundbite: false };
-    const end = Math.max(numbered.textStart, lastVisibleEnd(text));
-    const shotText = text.slice(numbered.textStart, end);
-    const number = numbered.numberText === null ? null : Number(numbered.numberText);
-    const numberRange = numbered.numberText === null ? null :
-      this.table.range(line, numbered.numberStart, numbered.numberStart + numbered.numberText.length);
-    let shotType: string | null = null;
-    let shotTypeRange: TextRange | null = null;
-    let description = shotText;
-    if (!numbered.soundbite) {
-      const typeLength = shotTypeLength(shotText);
-      if (typeLength > 0) {
-        shotType = shotText.slice(0, typeLength);
-        shotTypeRange = this.table.range(line, numbered.textStart, numbered.textStart + shotType.length);
-        description = shotText.slice(shotType.length).replace(/^[\s,:;.–—-]+/u, '');
-      }
-    }
-    const lineRange = this.table.range(line, firstVisible(text), end);
-    const shot: Mutable<Shot> = {
-      number,
-      numberText: numbered.numberText,
-      numberRange,
-      lineRange,
-      range: lineRange,
-      text: shotText,
-      textRange: this.table.range(line, numbered.textStart, end),
-      shotType,
-      shotTypeRange,
-      description,
-      soundbiteIndex,
-      sectionIndex: this.currentSection ? this.sections.length - 1 : null,
-    };
+    const numbered = this.context.numbered[line] ?? readNumberedLine(text) ??
+      { numberText: null, numberStart: -1, textStart: firstVisible(text), soundbite: false };
+    const shot = new ShotRecord(this.context, line, numbered, soundbiteIndex, this.currentSection ? this.sections.length - 1 : null);
     this.shots.push(shot);
     if (this.currentSection) {
       (this.currentSection.shotIndexes as number[]).push(this.shots.length - 1);
     }
-    if (number !== null && numberRange) {
-      this.numbering.check(number, line, numberRange);
+    if (shot.number !== null) {
+      this.numbering.check(shot.number, line, numbered);
     } else if (numbered.soundbite) {
-      this.context.report('shot-number-missing', lineRange);
+      this.context.report('shot-number-missing', shot.lineRange);
     }
     this.context.block(numbered.soundbite ? 'soundbite' : 'shot', line, line, this.shots.length - 1);
     this.growSection(line);
@@ -343,10 +317,8 @@ class ShotlistBuilder {
   }
 
   /** A wrapped shot description: the line joins the shot above. */
-  private extendShot(shot: Mutable<Shot>, line: number): void {
-    const text = this.context.line(line);
-    shot.range = this.table.span(shot.range.start.line, shot.range.start.character, line, lastVisibleEnd(text));
-    shot.description = collapseWhitespace(`${shot.description} ${text}`);
+  private extendShot(shot: ShotRecord, line: number): void {
+    shot.extendTo(line);
     this.extendLastBlock(line);
     this.growSection(line);
   }
@@ -355,7 +327,7 @@ class ShotlistBuilder {
     const blocks = this.context.blocks;
     const last = blocks[blocks.length - 1];
     if (last) {
-      blocks[blocks.length - 1] = { ...last, lastLine: line };
+      last.lastLine = line;
     }
   }
 
@@ -364,7 +336,7 @@ class ShotlistBuilder {
     const soundbiteIndex = this.soundbites.length;
     const shot = this.addShot(line, soundbiteIndex);
     const text = this.context.line(line);
-    const speakerStart = shot.textRange.start.character;
+    const speakerStart = (this.context.numbered[line] ?? readNumberedLine(text))?.textStart ?? firstVisible(text);
     const speakerKey = speakerStart === 0 ? text : `${speakerStart}:${text}`;
     let speakerLine = this.speakerLines.get(speakerKey);
     if (!speakerLine) {
@@ -386,35 +358,18 @@ class ShotlistBuilder {
       }
     }
     if (!speakerLine.hasColon) {
-      const at = speakerLine.speakerEnd > speakerLine.speakerStart ? speakerLine.speakerEnd : shot.lineRange.end.character;
+      const at = speakerLine.speakerEnd > speakerLine.speakerStart ? speakerLine.speakerEnd : lastVisibleEnd(text);
       this.context.report('soundbite-missing-colon', this.table.range(line, Math.max(0, at - 1), at));
     }
-    const languageRange = speakerLine.languageStart >= 0 ?
-      this.table.range(line, speakerLine.languageStart, speakerLine.languageStart + (speakerLine.language ?? '').length) : null;
     let languageName: string | null = null;
-    if (speakerLine.language !== null && languageRange) {
-      languageName = this.checkLanguage(speakerLine.language, languageRange);
+    if (speakerLine.language !== null && speakerLine.languageStart >= 0) {
+      languageName = this.checkLanguage(speakerLine.language, line, speakerLine.languageStart);
     }
     if (quote === null) {
       this.context.report('soundbite-missing-quote', shot.lineRange, { number: shot.numberText ?? '?' });
     }
-    const range = this.table.span(line, shot.lineRange.start.character, lastLine, lastVisibleEnd(this.context.line(lastLine)));
-    shot.range = range;
-    this.soundbites.push({
-      number: shot.number,
-      shotIndex: this.shots.length - 1,
-      language: speakerLine.language,
-      languageRange,
-      languageName,
-      speaker: speakerLine.speaker,
-      speakerRange: speakerLine.speaker === null ? null : this.table.range(line, speakerLine.speakerStart, speakerLine.speakerEnd),
-      title: speakerLine.title,
-      titleRange: speakerLine.title === null ? null : this.table.range(line, speakerLine.titleStart, speakerLine.titleEnd),
-      lineRange: shot.lineRange,
-      range,
-      quote,
-      oneLine: speakerLine.quoteStart >= 0,
-    });
+    shot.extendTo(lastLine);
+    this.soundbites.push(new SoundbiteRecord(this.context, line, shot, this.shots.length - 1, speakerLine, languageName, quote));
     for (let covered = line + 1; covered <= lastLine; covered++) {
       if (this.context.classes[covered] === LineClass.Chrome) {
         this.context.chrome.push(this.table.lines(covered, covered));
@@ -425,14 +380,14 @@ class ShotlistBuilder {
     return lastLine;
   }
 
-  private checkLanguage(language: string, range: TextRange): string | null {
+  private checkLanguage(language: string, line: number, start: number): string | null {
     let known = this.languageNames.get(language);
     if (!known) {
       known = readLanguage(language);
       this.languageNames.set(language, known);
     }
     if (known.unknown !== null) {
-      this.context.report('unknown-language', range, {
+      this.context.report('unknown-language', this.table.range(line, start, start + language.length), {
         language: known.unknown,
         suggestion: known.suggestion ? formatMessage(messageFragments.didYouMean, { suggestion: known.suggestion }) : '',
         ...(known.suggestion ? { suggested: known.suggestion } : {}),
@@ -593,20 +548,6 @@ function readLanguage(language: string): { name: string | null; unknown: string 
     names.push(name);
   }
   return { name: names.length > 0 ? names.join(' / ') : null, unknown: null, suggestion: null };
-}
-
-interface SpeakerLine {
-  readonly language: string | null;
-  readonly languageStart: number;
-  readonly speaker: string | null;
-  readonly speakerStart: number;
-  readonly speakerEnd: number;
-  readonly title: string | null;
-  readonly titleStart: number;
-  readonly titleEnd: number;
-  readonly hasColon: boolean;
-  /** Character where a one-line (Geneva) quote starts, or -1. */
-  readonly quoteStart: number;
 }
 
 const speakerSeparator = /\s*,\s*|\s+[–—-]+\s*|\s*[–—]\s*/u;

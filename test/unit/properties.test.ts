@@ -20,7 +20,10 @@ function allRanges(value: unknown, found: TextRange[] = []): TextRange[] {
     found.push(record as unknown as TextRange);
     return found;
   }
-  Object.values(record).forEach((item) => allRanges(item, found));
+  // Records compute their ranges in getters; their toJSON lists every field.
+  const toJSON = record['toJSON'];
+  const fields = typeof toJSON === 'function' ? (toJSON.call(record) as Record<string, unknown>) : record;
+  Object.values(fields).forEach((item) => allRanges(item, found));
   return found;
 }
 

@@ -1,0 +1,197 @@
+// Shots and soundbites as records over the text: each keeps where it is and builds its derived
+// strings and ranges when they are read. An archive has tens of thousands of shots; building every
+// field of every one up front made parsing mostly allocation and garbage collection.
+import type { NumberedLine } from './classify';
+import type { ParseContext } from './context';
+import { shotTypeLength } from './lexicon';
+import type { Quote, Shot, Soundbite, TextRange } from './model';
+import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
+
+export class ShotRecord implements Shot {
+  readonly #context: ParseContext;
+  readonly #line: number;
+  readonly #numbered: NumberedLine;
+  #lastLine: number;
+  readonly number: number | null;
+  readonly soundbiteIndex: number | null;
+  readonly sectionIndex: number | null;
+
+  constructor(context: ParseContext, line: number, numbered: NumberedLine, soundbiteIndex: number | null, sectionIndex: number | null) {
+    this.#context = context;
+    this.#line = line;
+    this.#numbered = numbered;
+    this.#lastLine = line;
+    this.number = numbered.numberText === null ? null : Number(numbered.numberText);
+    this.soundbiteIndex = soundbiteIndex;
+    this.sectionIndex = sectionIndex;
+  }
+
+  /** The shot now runs to `line` (a wrapped description, or a soundbite's quote). */
+  extendTo(line: number): void {
+    this.#lastLine = line;
+  }
+
+  get lastLine(): number {
+    return this.#lastLine;
+  }
+
+  get numberText(): string | null {
+    return this.#numbered.numberText;
+  }
+
+  get numberRange(): TextRange | null {
+    const { numberText, numberStart } = this.#numbered;
+    return numberText === null ? null : this.#context.table.range(this.#line, numberStart, numberStart + numberText.length);
+  }
+
+  get lineRange(): TextRange {
+    const text = this.#lineText;
+    return this.#context.table.range(this.#line, firstVisible(text), this.#textEnd);
+  }
+
+  get range(): TextRange {
+    if (this.#lastLine === this.#line) {
+      return this.lineRange;
+    }
+    return this.#context.table.span(this.#line, firstVisible(this.#lineText), this.#lastLine,
+      lastVisibleEnd(this.#context.line(this.#lastLine)));
+  }
+
+  get text(): string {
+    return this.#lineText.slice(this.#numbered.textStart, this.#textEnd);
+  }
+
+  get textRange(): TextRange {
+    return this.#context.table.range(this.#line, this.#numbered.textStart, this.#textEnd);
+  }
+
+  get shotType(): string | null {
+    const length = this.#typeLength;
+    return length > 0 ? this.text.slice(0, length) : null;
+  }
+
+  get shotTypeRange(): TextRange | null {
+    const length = this.#typeLength;
+    const start = this.#numbered.textStart;
+    return length > 0 ? this.#context.table.range(this.#line, start, start + length) : null;
+  }
+
+  /** Text after the shot type, with a wrapped continuation joined. */
+  get description(): string {
+    const text = this.text;
+    const length = this.#typeLength;
+    let description = length > 0 ? text.slice(length).replace(/^[\s,:;.–—-]+/u, '') : text;
+    for (let line = this.#line + 1; line <= this.#lastLine && this.soundbiteIndex === null; line++) {
+      description = `${description} ${this.#context.line(line)}`;
+    }
+    return this.#lastLine > this.#line ? collapseWhitespace(description) : description;
+  }
+
+  toJSON(): Shot {
+    return {
+      number: this.number, numberText: this.numberText, numberRange: this.numberRange, lineRange: this.lineRange,
+      range: this.range, text: this.text, textRange: this.textRange, shotType: this.shotType,
+      shotTypeRange: this.shotTypeRange, description: this.description, soundbiteIndex: this.soundbiteIndex,
+      sectionIndex: this.sectionIndex,
+    };
+  }
+
+  get #lineText(): string {
+    return this.#context.line(this.#line);
+  }
+
+  get #textEnd(): number {
+    return Math.max(this.#numbered.textStart, lastVisibleEnd(this.#lineText));
+  }
+
+  get #typeLength(): number {
+    return this.#numbered.soundbite ? 0 : shotTypeLength(this.text);
+  }
+}
+
+/** What a SOUNDBITE line says, read once per distinct line (the same speaker line repeats). */
+export interface SpeakerLine {
+  readonly language: string | null;
+  readonly languageStart: number;
+  readonly speaker: string | null;
+  readonly speakerStart: number;
+  readonly speakerEnd: number;
+  readonly title: string | null;
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  readonly hasColon: boolean;
+  /** Character where a one-line (Geneva) quote starts, or -1. */
+  readonly quoteStart: number;
+}
+
+export class SoundbiteRecord implements Soundbite {
+  readonly #context: ParseContext;
+  readonly #line: number;
+  readonly #shot: ShotRecord;
+  readonly #speakerLine: SpeakerLine;
+  readonly shotIndex: number;
+  readonly languageName: string | null;
+  readonly quote: Quote | null;
+
+  constructor(context: ParseContext, line: number, shot: ShotRecord, shotIndex: number, speakerLine: SpeakerLine,
+    languageName: string | null, quote: Quote | null) {
+    this.#context = context;
+    this.#line = line;
+    this.#shot = shot;
+    this.#speakerLine = speakerLine;
+    this.shotIndex = shotIndex;
+    this.languageName = languageName;
+    this.quote = quote;
+  }
+
+  get number(): number | null {
+    return this.#shot.number;
+  }
+
+  get language(): string | null {
+    return this.#speakerLine.language;
+  }
+
+  get languageRange(): TextRange | null {
+    const { language, languageStart } = this.#speakerLine;
+    return language === null || languageStart < 0 ? null : this.#context.table.range(this.#line, languageStart, languageStart + language.length);
+  }
+
+  get speaker(): string | null {
+    return this.#speakerLine.speaker;
+  }
+
+  get speakerRange(): TextRange | null {
+    const { speaker, speakerStart, speakerEnd } = this.#speakerLine;
+    return speaker === null ? null : this.#context.table.range(this.#line, speakerStart, speakerEnd);
+  }
+
+  get title(): string | null {
+    return this.#speakerLine.title;
+  }
+
+  get titleRange(): TextRange | null {
+    const { title, titleStart, titleEnd } = this.#speakerLine;
+    return title === null ? null : this.#context.table.range(this.#line, titleStart, titleEnd);
+  }
+
+  get lineRange(): TextRange {
+    return this.#shot.lineRange;
+  }
+
+  get range(): TextRange {
+    return this.#shot.range;
+  }
+
+  get oneLine(): boolean {
+    return this.#speakerLine.quoteStart >= 0;
+  }
+
+  toJSON(): Soundbite {
+    return {
+      number: this.number, shotIndex: this.shotIndex, language: this.language, languageRange: this.languageRange,
+      languageName: this.languageName, speaker: this.speaker, speakerRange: this.speakerRange, title: this.title,
+      titleRange: this.titleRange, lineRange: this.lineRange, range: this.range, quote: this.quote, oneLine: this.oneLine,
+    };
+  }
+}
