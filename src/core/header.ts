@@ -80,18 +80,11 @@ export function readHeader(context: ParseContext, first: number, last: number): 
     }
     const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
     const value = text.slice(field.valueStart, valueEnd);
-    const valueRange = context.table.range(line, field.valueStart, valueEnd);
-    fields.push({
-      name: field.name,
-      value,
-      range: context.table.range(line, field.nameStart, valueEnd),
-      nameRange: context.table.range(line, field.nameStart, field.nameStart + field.name.length),
-      valueRange,
-    });
+    fields.push(headerField(context, line, field.name, field.nameStart, field.valueStart, valueEnd, value));
     const canonical = canonicalHeaderField(field.name);
     const earlier = firstSeen.get(canonical);
     if (earlier !== undefined) {
-      context.report('header-duplicate-field', valueRange, { field: field.name, firstLine: earlier + 1 });
+      context.report('header-duplicate-field', context.table.range(line, field.valueStart, valueEnd), { field: field.name, firstLine: earlier + 1 });
       continue;
     }
     firstSeen.set(canonical, line);
@@ -102,7 +95,7 @@ export function readHeader(context: ParseContext, first: number, last: number): 
       case 'TRT':
         trtSeconds = parseRunningTime(value);
         if (trtSeconds === null && value.length > 0) {
-          context.report('trt-format', valueRange, { text: value });
+          context.report('trt-format', context.table.range(line, field.valueStart, valueEnd), { text: value });
         }
         break;
       case 'LANGUAGES':
@@ -112,7 +105,7 @@ export function readHeader(context: ParseContext, first: number, last: number): 
         const parsed = parseDateline(value);
         dateline = datelineModel(context, line, field.valueStart, parsed);
         if (value.length > 0 && !parsed.places.some((place) => place.date !== null)) {
-          context.report('dateline-format', valueRange, { text: value });
+          context.report('dateline-format', context.table.range(line, field.valueStart, valueEnd), { text: value });
         }
         break;
       }
@@ -125,4 +118,43 @@ export function readHeader(context: ParseContext, first: number, last: number): 
     }
   }
   return { range, fields, story, trtSeconds, languages, dateline };
+}
+
+/** A header field whose ranges are built when read (an archive holds thousands of header lines). */
+class HeaderFieldRecord implements HeaderField {
+  readonly #context: ParseContext;
+  readonly #line: number;
+  readonly #nameStart: number;
+  readonly #valueStart: number;
+  readonly #valueEnd: number;
+
+  constructor(context: ParseContext, line: number, readonly name: string, nameStart: number, valueStart: number,
+    valueEnd: number, readonly value: string) {
+    this.#context = context;
+    this.#line = line;
+    this.#nameStart = nameStart;
+    this.#valueStart = valueStart;
+    this.#valueEnd = valueEnd;
+  }
+
+  get range(): TextRange {
+    return this.#context.table.range(this.#line, this.#nameStart, this.#valueEnd);
+  }
+
+  get nameRange(): TextRange {
+    return this.#context.table.range(this.#line, this.#nameStart, this.#nameStart + this.name.length);
+  }
+
+  get valueRange(): TextRange {
+    return this.#context.table.range(this.#line, this.#valueStart, this.#valueEnd);
+  }
+
+  toJSON(): HeaderField {
+    return { name: this.name, value: this.value, range: this.range, nameRange: this.nameRange, valueRange: this.valueRange };
+  }
+}
+
+function headerField(context: ParseContext, line: number, name: string, nameStart: number, valueStart: number,
+  valueEnd: number, value: string): HeaderField {
+  return new HeaderFieldRecord(context, line, name, nameStart, valueStart, valueEnd, value);
 }

@@ -4,7 +4,9 @@
 import type { NumberedLine } from './classify';
 import type { ParseContext } from './context';
 import { shotTypeLength } from './lexicon';
-import type { Quote, Shot, Soundbite, TextRange } from './model';
+import type { ParsedDateline } from './dateline';
+import { datelineModel } from './header';
+import type { DatedPlace, Quote, Section, SectionKind, Shot, Soundbite, TextRange } from './model';
 import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
 
 export class ShotRecord implements Shot {
@@ -192,6 +194,67 @@ export class SoundbiteRecord implements Soundbite {
       number: this.number, shotIndex: this.shotIndex, language: this.language, languageRange: this.languageRange,
       languageName: this.languageName, speaker: this.speaker, speakerRange: this.speakerRange, title: this.title,
       titleRange: this.titleRange, lineRange: this.lineRange, range: this.range, quote: this.quote, oneLine: this.oneLine,
+    };
+  }
+}
+
+/** What a section line says, read once per distinct line (`FILE - MINUSMA - BAMAKO, MALI` repeats). */
+export interface SectionLine {
+  readonly kind: SectionKind;
+  readonly mission: string | null;
+  readonly start: number;
+  readonly end: number;
+  readonly placeStart: number;
+  readonly places: ParsedDateline;
+}
+
+export class SectionRecord implements Section {
+  readonly #context: ParseContext;
+  readonly #line: number;
+  readonly #sectionLine: SectionLine;
+  #lastLine: number;
+  readonly shotIndexes: number[] = [];
+
+  constructor(context: ParseContext, line: number, sectionLine: SectionLine) {
+    this.#context = context;
+    this.#line = line;
+    this.#sectionLine = sectionLine;
+    this.#lastLine = line;
+  }
+
+  /** The section now runs to `line` (its last shot so far). */
+  extendTo(line: number): void {
+    this.#lastLine = line;
+  }
+
+  get kind(): SectionKind {
+    return this.#sectionLine.kind;
+  }
+
+  get mission(): string | null {
+    return this.#sectionLine.mission;
+  }
+
+  get text(): string {
+    return this.#context.line(this.#line).slice(this.#sectionLine.start, this.#sectionLine.end);
+  }
+
+  get headingRange(): TextRange {
+    return this.#context.table.range(this.#line, this.#sectionLine.start, this.#sectionLine.end);
+  }
+
+  get range(): TextRange {
+    return this.#context.table.span(this.#line, this.#sectionLine.start, this.#lastLine, lastVisibleEnd(this.#context.line(this.#lastLine)));
+  }
+
+  get places(): readonly DatedPlace[] {
+    return datelineModel(this.#context, this.#line, this.#sectionLine.placeStart, this.#sectionLine.places).places;
+  }
+
+  toJSON(): Section {
+    return {
+      kind: this.kind, text: this.text, headingRange: this.headingRange, range: this.range, mission: this.mission,
+      places: this.places, shotIndexes: this.shotIndexes,
     };
   }
 }

@@ -4,12 +4,12 @@
 import { LineClass, readNumberedLine, readSection, type NumberedLine } from './classify';
 import type { ParseContext } from './context';
 import { parseDateline } from './dateline';
-import { datelineModel, headerBlockEnd, readHeader } from './header';
+import { headerBlockEnd, readHeader } from './header';
 import { recogniseLanguage, suggestLanguage } from './lexicon';
 import { messageFragments, formatMessage } from './messages';
 import type { Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from './model';
 import { createQuote, findQuotes } from './passages';
-import { ShotRecord, SoundbiteRecord, type SpeakerLine } from './records';
+import { SectionRecord, ShotRecord, SoundbiteRecord, type SectionLine, type SpeakerLine } from './records';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
 import { firstVisible, lastVisibleEnd } from './text';
 
@@ -23,7 +23,6 @@ export interface ShotlistParts {
   readonly stories: Story[];
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Lines after which a soundbite's quote, a shot's description or the body itself cannot continue. */
 function isStructural(lineClass: LineClass | undefined): boolean {
@@ -74,7 +73,7 @@ class ShotlistBuilder {
   private readonly table;
   private readonly headers: Header[] = [];
   private readonly headings: Heading[] = [];
-  private readonly sections: Mutable<Section>[] = [];
+  private readonly sections: SectionRecord[] = [];
   private readonly shots: ShotRecord[] = [];
   private readonly soundbites: Soundbite[] = [];
   private readonly stories: Story[] = [];
@@ -84,11 +83,11 @@ class ShotlistBuilder {
   /** For each line, the next header block start at or after it (or lineCount). */
   private readonly nextHeader: Int32Array;
   private numbering: NumberingCheck;
-  private currentSection: Mutable<Section> | null = null;
+  private currentSection: SectionRecord | null = null;
   /** Speaker lines, languages and section places repeat verbatim through a script: read each once. */
   private readonly speakerLines = new Map<string, SpeakerLine>();
   private readonly languageNames = new Map<string, { name: string | null; unknown: string | null; suggestion: string | null }>();
-  private readonly sectionPlaces = new Map<string, ReturnType<typeof parseDateline>>();
+  private readonly sectionLines = new Map<string, SectionLine>();
 
   constructor(private readonly context: ParseContext) {
     this.table = context.table;
@@ -248,37 +247,12 @@ class ShotlistBuilder {
 
   private section(line: number, lineClass: LineClass): void {
     const text = this.context.line(line);
-    const start = firstVisible(text);
-    const end = lastVisibleEnd(text);
-    let kind: SectionKind = 'dateline';
-    let mission: string | null = null;
-    let placeStart = start;
-    if (lineClass !== LineClass.Dateline) {
-      const found = readSection(text);
-      kind = found?.keyword ?? 'file';
-      placeStart = found?.restStart ?? start;
-      // `FILE – RECENT, PLACE` marks recent footage.
-      const recent = /^RECENT\s*[-–—,:]\s*/iu.exec(text.slice(placeStart));
-      if (recent) {
-        kind = 'recent';
-        placeStart += recent[0].length;
-      }
-      // `FILE - MINUSMA - BAMAKO, MALI`: a short capitalised word before a dash names the mission or source.
-      const missionMatch = /^([A-Z][A-Za-z0-9+&/]{1,15})\s+[-–—]\s+/u.exec(text.slice(placeStart, end));
-      if (missionMatch && missionMatch[1] && /[A-Z]{2}/u.test(missionMatch[1])) {
-        mission = missionMatch[1];
-        placeStart += missionMatch[0].length;
-      }
+    let sectionLine = this.sectionLines.get(text);
+    if (!sectionLine) {
+      sectionLine = readSectionLine(text, lineClass);
+      this.sectionLines.set(text, sectionLine);
     }
-    const placeText = text.slice(placeStart, end);
-    let parsed = this.sectionPlaces.get(placeText);
-    if (!parsed) {
-      parsed = parseDateline(placeText);
-      this.sectionPlaces.set(placeText, parsed);
-    }
-    const places = datelineModel(this.context, line, placeStart, parsed).places;
-    const headingRange = this.table.range(line, start, end);
-    this.currentSection = { kind, text: text.slice(start, end), headingRange, range: headingRange, mission, places, shotIndexes: [] };
+    this.currentSection = new SectionRecord(this.context, line, sectionLine);
     this.sections.push(this.currentSection);
     this.context.block('section', line, line, this.sections.length - 1);
   }
@@ -296,7 +270,7 @@ class ShotlistBuilder {
     const shot = new ShotRecord(this.context, line, numbered, soundbiteIndex, this.currentSection ? this.sections.length - 1 : null);
     this.shots.push(shot);
     if (this.currentSection) {
-      (this.currentSection.shotIndexes as number[]).push(this.shots.length - 1);
+      this.currentSection.shotIndexes.push(this.shots.length - 1);
     }
     if (shot.number !== null) {
       this.numbering.check(shot.number, line, numbered);
@@ -309,11 +283,7 @@ class ShotlistBuilder {
   }
 
   private growSection(lastLine: number): void {
-    if (this.currentSection) {
-      this.currentSection.range = this.table.span(
-        this.currentSection.headingRange.start.line, this.currentSection.headingRange.start.character,
-        lastLine, lastVisibleEnd(this.context.line(lastLine)));
-    }
+    this.currentSection?.extendTo(lastLine);
   }
 
   /** A wrapped shot description: the line joins the shot above. */
@@ -523,14 +493,17 @@ class ShotlistBuilder {
     }
     const firstParagraph = paragraphs[0] ?? first;
     const lastParagraph = paragraphs[paragraphs.length - 1] ?? last;
-    const firstText = this.context.line(firstParagraph);
+    const context = this.context;
     this.stories.push({
       headingRange: heading,
-      range: this.table.span(firstParagraph, firstVisible(firstText), lastParagraph, lastVisibleEnd(this.context.line(lastParagraph))),
-      paragraphs: paragraphs.map((line) => {
-        const text = this.context.line(line);
-        return this.table.range(line, firstVisible(text), lastVisibleEnd(text));
-      }),
+      range: this.table.span(firstParagraph, firstVisible(context.line(firstParagraph)), lastParagraph, lastVisibleEnd(context.line(lastParagraph))),
+      // Built when read: the outline needs the story's extent, not a range per paragraph.
+      get paragraphs(): readonly TextRange[] {
+        return paragraphs.map((line) => {
+          const text = context.line(line);
+          return context.table.range(line, firstVisible(text), lastVisibleEnd(text));
+        });
+      },
       quotes: findQuotes(this.context, paragraphs),
     });
   }
@@ -548,6 +521,33 @@ function readLanguage(language: string): { name: string | null; unknown: string 
     names.push(name);
   }
   return { name: names.length > 0 ? names.join(' / ') : null, unknown: null, suggestion: null };
+}
+
+/** Reads a section line: FILE, RECENT or a dateline, the mission if named, and the dated places. */
+function readSectionLine(text: string, lineClass: LineClass): SectionLine {
+  const start = firstVisible(text);
+  const end = lastVisibleEnd(text);
+  let kind: SectionKind = 'dateline';
+  let mission: string | null = null;
+  let placeStart = start;
+  if (lineClass !== LineClass.Dateline) {
+    const found = readSection(text);
+    kind = found?.keyword ?? 'file';
+    placeStart = found?.restStart ?? start;
+    // `FILE – RECENT, PLACE` marks recent footage.
+    const recent = /^RECENT\s*[-–—,:]\s*/iu.exec(text.slice(placeStart));
+    if (recent) {
+      kind = 'recent';
+      placeStart += recent[0].length;
+    }
+    // `FILE - MINUSMA - BAMAKO, MALI`: a short capitalised word before a dash names the mission or source.
+    const missionMatch = /^([A-Z][A-Za-z0-9+&/]{1,15})\s+[-–—]\s+/u.exec(text.slice(placeStart, end));
+    if (missionMatch && missionMatch[1] && /[A-Z]{2}/u.test(missionMatch[1])) {
+      mission = missionMatch[1];
+      placeStart += missionMatch[0].length;
+    }
+  }
+  return { kind, mission, start, end, placeStart, places: parseDateline(text.slice(placeStart, end)) };
 }
 
 const speakerSeparator = /\s*,\s*|\s+[–—-]+\s*|\s*[–—]\s*/u;
