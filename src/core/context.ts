@@ -1,6 +1,6 @@
 // Shared state of one parse: the line table, the line classes, and the diagnostics and blocks
 // collected so far. The format builders (shotlist.ts, interview.ts, prose.ts) write into it.
-import { classifyLine, type LineClass, type NumberedLine } from './classify';
+import { classifyLine, readField, type LineClass, type NumberedLine } from './classify';
 import { diagnosticMessages, formatMessage, type MessageData } from './messages';
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
 import { LineTable } from './text';
@@ -54,6 +54,18 @@ export class ParseContext {
   get lineCount(): number {
     return this.table.lineCount;
   }
+
+  /** The `NAME: value` reading of a line, computed once (header blocks are read several times). */
+  field(index: number): ReturnType<typeof readField> {
+    let found = this.#fields.get(index);
+    if (found === undefined) {
+      found = readField(this.line(index));
+      this.#fields.set(index, found);
+    }
+    return found;
+  }
+
+  readonly #fields = new Map<number, ReturnType<typeof readField>>();
 
   line(index: number): string {
     return this.texts[index] ?? '';

@@ -1,5 +1,5 @@
 // Header blocks of a shot list: `FIELD: value` lines, with TRT, LANGUAGES and DATELINE read.
-import { LineClass, readField } from './classify';
+import { LineClass } from './classify';
 import type { ParseContext } from './context';
 import { parseDateline, type ParsedDateline } from './dateline';
 import { canonicalHeaderField, knownHeaderFields, requiredHeaderFields } from './lexicon';
@@ -16,7 +16,7 @@ export function headerBlockEnd(context: ParseContext, line: number, requireTwoKn
   for (let index = line; index < context.lineCount; index++) {
     const lineClass = context.classes[index];
     if (lineClass === LineClass.Field) {
-      const field = readField(context.line(index));
+      const field = context.field(index);
       if (field && knownHeaderFields.has(field.name)) {
         known++;
       }
@@ -74,7 +74,7 @@ export function readHeader(context: ParseContext, first: number, last: number): 
       continue;
     }
     const text = context.line(line);
-    const field = readField(text);
+    const field = context.field(line);
     if (!field) {
       continue;
     }

@@ -49,14 +49,14 @@ class NumberingCheck {
 
   check(number: number, line: number, numbered: NumberedLine): void {
     const start = numbered.numberStart;
-    const range = this.context.table.range(line, start, start + (numbered.numberText ?? '').length);
+    const range = (): TextRange => this.context.table.range(line, start, start + (numbered.numberText ?? '').length);
     const inSequence = this.previous === null ? number === 1 : number === this.previous + 1 || number === this.highest + 1;
     if (!inSequence) {
-      this.context.report('shot-number-out-of-sequence', range, { number, expected: this.highest + 1 });
+      this.context.report('shot-number-out-of-sequence', range(), { number, expected: this.highest + 1 });
     }
     const firstLine = this.used.get(number);
     if (firstLine !== undefined) {
-      this.context.report('shot-number-duplicate', range, { number, firstLine: firstLine + 1 }, this.context.table.lines(firstLine, firstLine));
+      this.context.report('shot-number-duplicate', range(), { number, firstLine: firstLine + 1 }, this.context.table.lines(firstLine, firstLine));
     } else {
       this.used.set(number, line);
     }
@@ -98,8 +98,8 @@ class ShotlistBuilder {
     for (let line = count - 1; line >= 0; line--) {
       const lineClass = context.classes[line];
       this.nextStructural[line] = isStructural(lineClass) ? line : (this.nextStructural[line + 1] ?? count);
-      const startsHeader = lineClass === LineClass.Field && headerBlockEnd(context, line, true) >= 0 &&
-        (line === 0 || context.classes[line - 1] !== LineClass.Field);
+      const startsHeader = lineClass === LineClass.Field && (line === 0 || context.classes[line - 1] !== LineClass.Field) &&
+        headerBlockEnd(context, line, true) >= 0;
       this.nextHeader[line] = startsHeader ? line : (this.nextHeader[line + 1] ?? count);
       if (startsHeader) {
         this.nextStructural[line] = line;
