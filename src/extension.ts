@@ -2,10 +2,12 @@
 import type * as vscode from 'vscode';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/documentCache';
+import { registerLanguageDetection } from './features/languageDetection';
 
 export function activate(context: vscode.ExtensionContext): void {
   const cache = new TranscriptCache();
   context.subscriptions.push(cache, registerDiagnostics(cache));
+  context.subscriptions.push(registerLanguageDetection());
 }
 
 export function deactivate(): void {

@@ -11,8 +11,12 @@ const key = (open, close) => `${open}${close}`;
 const brackets = new Set((config.brackets ?? []).map(([o, c]) => key(o, c)));
 const autoClosing = new Set((config.autoClosingPairs ?? []).map((p) => (Array.isArray(p) ? key(p[0], p[1]) : key(p.open, p.close))));
 const surrounding = new Set((config.surroundingPairs ?? []).map((p) => (Array.isArray(p) ? key(p[0], p[1]) : key(p.open, p.close))));
+// ’ is also the apostrophe: as a bracket, every "don’t" would show as an unmatched closing bracket.
+const NOT_BRACKETS = new Set([key('‘', '’')]);
 for (const [o, c] of PAIRS) {
-  if (!brackets.has(key(o, c))) { problems.push(`brackets lacks ${o}${c}`); }
+  if (NOT_BRACKETS.has(key(o, c))) {
+    if (brackets.has(key(o, c))) { problems.push(`brackets must not include ${o}${c} (apostrophes)`); }
+  } else if (!brackets.has(key(o, c))) { problems.push(`brackets lacks ${o}${c}`); }
   if (!autoClosing.has(key(o, c))) { problems.push(`autoClosingPairs lacks ${o}${c}`); }
   if (!surrounding.has(key(o, c))) { problems.push(`surroundingPairs lacks ${o}${c}`); }
 }
