@@ -5,8 +5,6 @@ import { diagnosticMessages, formatMessage, type MessageData } from './messages'
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
 import { LineTable } from './text';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 const severities: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
   'shot-number-duplicate': 'warning',
   'shot-number-out-of-sequence': 'warning',
@@ -30,7 +28,12 @@ export class ParseContext {
   /** What classification read from numbered and SOUNDBITE lines, so the builders need not read it again. */
   readonly numbered: (NumberedLine | undefined)[];
   readonly diagnostics: TranscriptDiagnostic[] = [];
-  readonly blocks: Mutable<Block>[] = [];
+  // Blocks as parallel arrays: a long archive has one per shot, and objects for each would only be
+  // garbage until someone reads document.blocks.
+  readonly #blockKinds: BlockKind[] = [];
+  readonly #blockFirst: number[] = [];
+  readonly #blockLast: number[] = [];
+  readonly #blockIndex: (number | null)[] = [];
   readonly chrome: TextRange[] = [];
 
   constructor(text: string) {
@@ -78,13 +81,58 @@ export class ParseContext {
 
   /** Adds a block; consecutive blank lines, and consecutive lines of one story, merge into one block. */
   block(kind: BlockKind, firstLine: number, lastLine: number, index: number | null = null): void {
-    const previous = this.blocks[this.blocks.length - 1];
+    const last = this.#blockKinds.length - 1;
     const mergeable = kind === 'blank' || kind === 'story';
-    if (mergeable && previous && previous.kind === kind && previous.index === index && previous.lastLine === firstLine - 1) {
-      previous.lastLine = lastLine;
+    if (mergeable && last >= 0 && this.#blockKinds[last] === kind && this.#blockIndex[last] === index &&
+      this.#blockLast[last] === firstLine - 1) {
+      this.#blockLast[last] = lastLine;
       return;
     }
-    this.blocks.push({ kind, firstLine, lastLine, index });
+    this.#blockKinds.push(kind);
+    this.#blockFirst.push(firstLine);
+    this.#blockLast.push(lastLine);
+    this.#blockIndex.push(index);
+  }
+
+  /** The last block added now runs to `line` (a soundbite's quote, a wrapped shot description). */
+  extendLastBlock(line: number): void {
+    const last = this.#blockKinds.length - 1;
+    if (last >= 0) {
+      this.#blockLast[last] = line;
+    }
+  }
+
+  /**
+   * The blocks in document order, any gap filled with a paragraph block, so that every line belongs
+   * to exactly one block even if a builder missed one: losing text silently is the one thing the
+   * parser must not do.
+   */
+  blockList(): Block[] {
+    const order = this.#blockKinds.map((_, position) => position);
+    // Builders add blocks in document order; sort only when one did not.
+    const first = this.#blockFirst;
+    const last = this.#blockLast;
+    if (!first.every((line, position) => position === 0 || (first[position - 1] ?? 0) <= line)) {
+      order.sort((a, b) => (first[a] ?? 0) - (first[b] ?? 0) || (last[a] ?? 0) - (last[b] ?? 0));
+    }
+    const covered: Block[] = [];
+    let next = 0;
+    for (const position of order) {
+      const firstLine = first[position] ?? 0;
+      const lastLine = last[position] ?? 0;
+      if (lastLine < next) {
+        continue;
+      }
+      if (firstLine > next) {
+        covered.push({ kind: 'paragraph', firstLine: next, lastLine: firstLine - 1, index: null });
+      }
+      covered.push({ kind: this.#blockKinds[position] ?? 'paragraph', firstLine: Math.max(firstLine, next), lastLine, index: this.#blockIndex[position] ?? null });
+      next = lastLine + 1;
+    }
+    if (next < this.lineCount) {
+      covered.push({ kind: 'paragraph', firstLine: next, lastLine: this.lineCount - 1, index: null });
+    }
+    return covered;
   }
 
   chromeLine(line: number): void {

@@ -18,7 +18,14 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Trans
   const context = new ParseContext(text);
   const format = options.format ?? detectShotlist(context) ?? detectSpokenFormat(context);
   const document = format === 'shotlist' ? shotlistDocument(context) : spokenDocument(context, format);
-  return { ...document, blocks: coverEveryLine(context.blocks, context.lineCount) };
+  let blocks: Block[] | undefined;
+  return Object.defineProperty(document, 'blocks', {
+    enumerable: true,
+    get: (): Block[] => {
+      blocks ??= context.blockList();
+      return blocks;
+    },
+  }) as TranscriptDocument;
 }
 
 /** `shotlist` when the text has a header block, a soundbite, or numbered shots under a section line. */
@@ -188,32 +195,6 @@ function quotesByRun(context: ParseContext, paragraphs: readonly Paragraph[]): Q
 
 function sortDiagnostics(context: ParseContext): ParseContext['diagnostics'] {
   return context.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-}
-
-/**
- * Orders the blocks and fills any gap with a paragraph block, so that every line belongs to exactly
- * one block even if a builder missed one: losing text silently is the one thing the parser must not do.
- */
-function coverEveryLine(blocks: readonly Block[], lineCount: number): Block[] {
-  // Builders add blocks in document order; sort only when one did not.
-  const ordered = blocks.every((block, index) => index === 0 || (blocks[index - 1]?.firstLine ?? 0) <= block.firstLine);
-  const sorted = ordered ? blocks : [...blocks].sort((a, b) => a.firstLine - b.firstLine || a.lastLine - b.lastLine);
-  const covered: Block[] = [];
-  let next = 0;
-  for (const block of sorted) {
-    if (block.lastLine < next) {
-      continue;
-    }
-    if (block.firstLine > next) {
-      covered.push({ kind: 'paragraph', firstLine: next, lastLine: block.firstLine - 1, index: null });
-    }
-    covered.push(block.firstLine < next ? { ...block, firstLine: next } : block);
-    next = block.lastLine + 1;
-  }
-  if (next < lineCount) {
-    covered.push({ kind: 'paragraph', firstLine: next, lastLine: lineCount - 1, index: null });
-  }
-  return covered;
 }
 
 export type { TextRange };

@@ -294,11 +294,7 @@ class ShotlistBuilder {
   }
 
   private extendLastBlock(line: number): void {
-    const blocks = this.context.blocks;
-    const last = blocks[blocks.length - 1];
-    if (last) {
-      last.lastLine = line;
-    }
+    this.context.extendLastBlock(line);
   }
 
   /** Records a soundbite and its quote; returns the last line it covers. */
