@@ -60,15 +60,15 @@ export class ParseContext {
 
   /** The `NAME: value` reading of a line, computed once (header blocks are read several times). */
   field(index: number): ReturnType<typeof readField> {
-    let found = this.#fields.get(index);
+    let found = this.#fields[index];
     if (found === undefined) {
       found = readField(this.line(index));
-      this.#fields.set(index, found);
+      this.#fields[index] = found;
     }
     return found;
   }
 
-  readonly #fields = new Map<number, ReturnType<typeof readField>>();
+  readonly #fields: ReturnType<typeof readField>[] = [];
 
   line(index: number): string {
     return this.texts[index] ?? '';

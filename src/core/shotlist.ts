@@ -41,7 +41,8 @@ function isStructural(lineClass: LineClass | undefined): boolean {
 
 /** Tracks shot numbers to report duplicates and breaks in the sequence without renumbering anything. */
 class NumberingCheck {
-  private readonly used = new Map<number, number>();
+  /** First line of each shot number seen (shot numbers have at most three digits). */
+  private readonly used: number[] = [];
   private previous: number | null = null;
   private highest = 0;
 
@@ -54,11 +55,11 @@ class NumberingCheck {
     if (!inSequence) {
       this.context.report('shot-number-out-of-sequence', range(), { number, expected: this.highest + 1 });
     }
-    const firstLine = this.used.get(number);
+    const firstLine = this.used[number];
     if (firstLine !== undefined) {
       this.context.report('shot-number-duplicate', range(), { number, firstLine: firstLine + 1 }, this.context.table.lines(firstLine, firstLine));
     } else {
-      this.used.set(number, line);
+      this.used[number] = line;
     }
     this.previous = number;
     this.highest = Math.max(this.highest, number);
