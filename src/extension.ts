@@ -2,12 +2,30 @@
 import type * as vscode from 'vscode';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/documentCache';
+import { registerFolding } from './features/folding';
 import { registerLanguageDetection } from './features/languageDetection';
+import { registerNavigation } from './features/navigation';
+import { registerOutline } from './features/outline';
+import { registerSelectionRanges } from './features/selectionRange';
+import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
+import { registerWorkspaceIndex, type WorkspaceIndex } from './features/workspaceIndex';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: the integration tests read the Soundbites view and the index through it. */
+export interface ShotlistApi {
+  readonly soundbites: SoundbiteView;
+  readonly index: WorkspaceIndex;
+}
+
+export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const cache = new TranscriptCache();
   context.subscriptions.push(cache, registerDiagnostics(cache));
   context.subscriptions.push(registerLanguageDetection());
+  context.subscriptions.push(registerOutline(cache), registerFolding(cache), registerSelectionRanges(cache), registerNavigation(cache));
+  const index = registerWorkspaceIndex(cache);
+  const soundbites = registerSoundbiteView(index, context.workspaceState);
+  context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
+  return { soundbites, index };
 }
 
 export function deactivate(): void {

@@ -34,8 +34,9 @@ suite('activation', () => {
     assert.equal(document.languageId, 'unifeed');
     assert.match(document.getText(), /^STORY: UN \/ FICTIONAL RIVER PATROL/);
 
-    // Activation is implicit (onLanguage:unifeed, generated from contributes.languages):
-    // poll instead of calling ext.activate(), which would hide a broken activation event.
+    // Activation is implicit: onLanguage:unifeed (generated from contributes.languages) and, in this
+    // workspace of .unifeed files, workspaceContains. Poll instead of calling ext.activate(), which
+    // would hide a broken activation event.
     const active = await waitFor(() => ext.isActive, 5_000);
     assert.ok(active, `${EXTENSION_ID} did not activate within 5 s of opening a unifeed document`);
   });

@@ -1,0 +1,159 @@
+// `npm run bench:outline`: how long the Outline of a generated 10 MB archive takes to appear after a
+// one-character edit. The editor's cache parses the new version once, then the outline is built from
+// that model with the extension's symbol budget; both are timed, on a fresh edit each run. The
+// full-detail outline (no budget), folding, soundbite targets and the quick-pick items are timed too.
+// Env: BENCH_MB (default 10), BENCH_RUNS (default 9).
+import {
+  buildOutline, defaultMaxSymbols, foldingRanges, outlineLevel, soundbitePickItems, soundbiteTargets, type OutlineSymbol,
+} from '../src/core/outline';
+import { parseTranscript } from '../src/core/parse';
+
+const targetBytes = Number(process.env.BENCH_MB ?? 10) * 1024 * 1024;
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const budgetMs = 100;
+
+/** Deterministic pseudo-random numbers so every run measures the same archive. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const places = ['BOR, SOUTH SUDAN', 'GOMA, DEMOCRATIC REPUBLIC OF THE CONGO', 'BANGUI, CENTRAL AFRICAN REPUBLIC', 'NAQOURA, LEBANON', 'NEW YORK CITY', 'GENEVA, SWITZERLAND'];
+const missions = ['UNMISS', 'MONUSCO', 'MINUSCA', 'UNIFIL', 'UNISFA', 'UNFICYP'];
+const speakers = ['Ana Ruiz, Nurse, Bor Hospital', 'Omar Tesfaye, Force Commander, UNISFA', 'Mira Koskinen, Spokesperson, United Nations', 'Luc Abena, Mayor of Bor'];
+const shotTypes = ['Wide shot', 'Med shot', 'Various shots', 'Close up', 'Pan left', 'Tracking shot', 'Aerial shot'];
+const words = 'the mission will stay with the people of the valley until the roads are open and the schools are full again because peace is built one day at a time'.split(' ');
+
+function sentence(next: () => number, length: number): string {
+  const picked: string[] = [];
+  for (let index = 0; index < length; index++) {
+    picked.push(words[Math.floor(next() * words.length)] ?? 'peace');
+  }
+  const text = picked.join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** One story in the real shape: header, FILE and dateline sections, shots, soundbites, a quoted story. */
+function story(next: () => number, index: number): string {
+  const place = places[index % places.length] ?? '';
+  const mission = missions[index % missions.length] ?? '';
+  const out = [
+    `STORY: UN / BENCH STORY ${index}`,
+    `TRT: ${1 + (index % 7)}:${String(10 + (index % 49)).padStart(2, '0')}`,
+    `SOURCE: UNIFEED / ${mission}`,
+    'RESTRICTIONS: NONE',
+    'LANGUAGES: ENGLISH / FRENCH / NATS',
+    `DATELINE: ${1 + (index % 28)} MAY 2025, ${place} / FILE`,
+    'SHOTLIST',
+  ];
+  let shot = 1;
+  for (let section = 0; section < 4; section++) {
+    out.push(section % 2 === 0 ? `FILE - ${mission} - ${place}` : `${1 + (index % 28)} MAY 2025, ${place}`);
+    for (let item = 0; item < 3; item++) {
+      if (item === 2) {
+        out.push(`${shot++}. SOUNDBITE (English) ${speakers[Math.floor(next() * speakers.length)]}:`);
+        out.push(`“${sentence(next, 30)} ${sentence(next, 25)}”`);
+      } else {
+        out.push(`${shot++}. ${shotTypes[Math.floor(next() * shotTypes.length)]}, ${sentence(next, 8)}`);
+      }
+    }
+  }
+  out.push('STORYLINE');
+  for (let paragraph = 0; paragraph < 5; paragraph++) {
+    out.push(`${sentence(next, 20)} The commander said, “${sentence(next, 15)}” ${sentence(next, 12)}`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function archive(bytes: number): string {
+  const next = random(42);
+  const parts: string[] = [];
+  let length = 0;
+  for (let index = 0; length < bytes; index++) {
+    const part = story(next, index);
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('\n');
+}
+
+function countSymbols(symbols: readonly OutlineSymbol[]): number {
+  let count = 0;
+  const stack = [...symbols];
+  for (let symbol = stack.pop(); symbol; symbol = stack.pop()) {
+    count++;
+    stack.push(...symbol.children);
+  }
+  return count;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function worst(values: number[]): number {
+  return Math.max(...values);
+}
+
+function main(): void {
+  const original = archive(targetBytes);
+  const megabytes = Buffer.byteLength(original, 'utf8') / (1024 * 1024);
+  // Warm up the JIT on the unedited text, as the editor did when the file opened.
+  const opened = parseTranscript(original);
+  const openedLines = original.split('\n');
+  const symbolCount = countSymbols(buildOutline(opened, { lines: (line) => openedLines[line] ?? '' }));
+  const fullCount = countSymbols(buildOutline(opened, { lines: (line) => openedLines[line] ?? '', maxSymbols: Infinity }));
+
+  const parse: number[] = [];
+  const outline: number[] = [];
+  const total: number[] = [];
+  const extras: number[] = [];
+  const full: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    // A one-character edit somewhere in the archive: every run sees a new document version.
+    const at = Math.floor(original.length * ((run + 1) / (runs + 2)));
+    const edited = `${original.slice(0, at)}x${original.slice(at)}`;
+    // The editor already holds the document's lines (the outline reads quotes through them): only the
+    // edited line is new.
+    const lines = openedLines.slice();
+    const lineStart = original.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = edited.indexOf('\n', lineStart);
+    lines[original.slice(0, lineStart).split('\n').length - 1] = edited.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+    const start = performance.now();
+    const model = parseTranscript(edited);
+    const parsed = performance.now();
+    buildOutline(model, { lines: (line) => lines[line] ?? '' });
+    const built = performance.now();
+    foldingRanges(model);
+    soundbiteTargets(model);
+    soundbitePickItems(model);
+    const done = performance.now();
+    buildOutline(model, { lines: (line) => lines[line] ?? '', maxSymbols: Infinity });
+    full.push(performance.now() - done);
+    parse.push(parsed - start);
+    outline.push(built - parsed);
+    total.push(built - start);
+    extras.push(done - built);
+  }
+
+  const row = (name: string, values: number[], note = ''): void => {
+    console.log(`${name.padEnd(28)} ${median(values).toFixed(1).padStart(7)} ms median, ${worst(values).toFixed(1).padStart(7)} ms worst of ${runs}${note}`);
+  };
+  console.log(`${'archive'.padEnd(28)} ${megabytes.toFixed(1)} MB, ${opened.lineCount.toLocaleString('en')} lines, ${opened.headers.length} stories, ${opened.soundbites.length} soundbites`);
+  console.log(`${'outline'.padEnd(28)} ${symbolCount.toLocaleString('en')} symbols (level ${outlineLevel(opened)} under the ${defaultMaxSymbols.toLocaleString('en')}-symbol budget; ${fullCount.toLocaleString('en')} at full detail)`);
+  row('parse (cache miss)', parse);
+  row('outline from the model', outline);
+  row('parse + outline', total, `  (target < ${budgetMs} ms)`);
+  row('full-detail outline', full);
+  row('folding + targets + picks', extras);
+  const pass = median(total) < budgetMs;
+  console.log(pass ? 'bench:outline: target met' : 'bench:outline: TARGET MISSED');
+  process.exitCode = pass ? 0 : 1;
+}
+
+main();

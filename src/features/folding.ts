@@ -1,0 +1,16 @@
+// Folding for header blocks, sections, soundbites (speaker line + quote), story texts and interview turns;
+// in long archives, whole stories (see foldingRanges for how it stays under the editor's limit).
+import * as vscode from 'vscode';
+import { defaultMaxFoldingRanges, foldingRanges } from '../core/outline';
+import type { TranscriptCache } from './documentCache';
+import { transcriptSelector } from './outlineShared';
+
+export function registerFolding(cache: TranscriptCache): vscode.Disposable {
+  const provider: vscode.FoldingRangeProvider = {
+    provideFoldingRanges(document) {
+      const limit = vscode.workspace.getConfiguration('editor', document).get<number>('foldingMaximumRegions', defaultMaxFoldingRanges);
+      return foldingRanges(cache.get(document), limit).map((fold) => new vscode.FoldingRange(fold.start, fold.end));
+    },
+  };
+  return vscode.languages.registerFoldingRangeProvider(transcriptSelector, provider);
+}

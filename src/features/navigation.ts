@@ -1,0 +1,166 @@
+// Jumping between soundbites: Next/Previous Soundbite (wrapping at the ends) and "Go to Soundbite…",
+// a quick pick that previews each soundbite while moving through the list. In interviews they move
+// between answers (or turns), in prose between quotes.
+import * as vscode from 'vscode';
+import type { TranscriptDocument } from '../core/model';
+import { currentTarget, soundbitePickItems, soundbiteTargets, stepTarget, type SoundbiteTarget } from '../core/outline';
+import type { TranscriptCache } from './documentCache';
+import { activeTranscriptEditor, outlineLabels, toPosition, toRange } from './outlineShared';
+
+const statusMs = 3000;
+
+type Noun = 'soundbite' | 'answer' | 'turn' | 'quote';
+
+/** What the targets of this document are, for messages. */
+function nounOf(model: TranscriptDocument, targets: readonly SoundbiteTarget[]): Noun {
+  if (model.format === 'shotlist') {
+    return 'soundbite';
+  }
+  if (targets[0]?.turn) {
+    return targets.some((target) => target.turn?.role !== 'answer') ? 'turn' : 'answer';
+  }
+  return 'quote';
+}
+
+function wrappedMessage(noun: Noun, direction: 'next' | 'previous'): string {
+  const first = direction === 'next';
+  switch (noun) {
+    case 'soundbite':
+      return first ? vscode.l10n.t('Wrapped to the first soundbite') : vscode.l10n.t('Wrapped to the last soundbite');
+    case 'answer':
+      return first ? vscode.l10n.t('Wrapped to the first answer') : vscode.l10n.t('Wrapped to the last answer');
+    case 'turn':
+      return first ? vscode.l10n.t('Wrapped to the first turn') : vscode.l10n.t('Wrapped to the last turn');
+    case 'quote':
+      return first ? vscode.l10n.t('Wrapped to the first quote') : vscode.l10n.t('Wrapped to the last quote');
+  }
+}
+
+function noneMessage(model: TranscriptDocument): string {
+  return model.format === 'shotlist' ? vscode.l10n.t('This transcript has no soundbites.') : vscode.l10n.t('This transcript has no turns or quotes.');
+}
+
+/** Puts the cursor on the first word of the quote and centres the speaker line and the quote's start. */
+function moveTo(editor: vscode.TextEditor, target: SoundbiteTarget): void {
+  const position = toPosition(target.position);
+  editor.selection = new vscode.Selection(position, position);
+  const start = toRange(target.revealRange).start;
+  editor.revealRange(new vscode.Range(start.isBefore(position) ? start : position, position), vscode.TextEditorRevealType.InCenter);
+}
+
+function step(cache: TranscriptCache, direction: 'next' | 'previous'): void {
+  const editor = activeTranscriptEditor();
+  if (!editor) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Open a transcript to move between its soundbites.'), statusMs);
+    return;
+  }
+  const model = cache.get(editor.document);
+  const targets = soundbiteTargets(model);
+  const found = stepTarget(targets, editor.selection.active, direction);
+  if (!found) {
+    vscode.window.setStatusBarMessage(noneMessage(model), statusMs);
+    return;
+  }
+  moveTo(editor, found.target);
+  if (found.wrapped) {
+    vscode.window.setStatusBarMessage(wrappedMessage(nounOf(model, targets), direction), statusMs);
+  }
+}
+
+interface TargetItem extends vscode.QuickPickItem {
+  readonly targetIndex: number;
+}
+
+/** "Go to Soundbite…": resolves when the quick pick closes (accepted or cancelled). */
+async function goToSoundbite(cache: TranscriptCache): Promise<void> {
+  const editor = activeTranscriptEditor();
+  if (!editor) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Open a transcript to pick one of its soundbites.'), statusMs);
+    return;
+  }
+  const model = cache.get(editor.document);
+  const targets = soundbiteTargets(model);
+  if (targets.length === 0) {
+    vscode.window.setStatusBarMessage(noneMessage(model), statusMs);
+    return;
+  }
+  const items: Array<TargetItem | vscode.QuickPickItem> = [];
+  const byTarget: TargetItem[] = [];
+  let story: string | null = null;
+  for (const item of soundbitePickItems(model, outlineLabels())) {
+    if (item.story !== null && item.story !== story) {
+      story = item.story;
+      items.push({ label: story, kind: vscode.QuickPickItemKind.Separator });
+    }
+    const pick: TargetItem = { label: item.label, description: item.description, detail: item.detail, targetIndex: item.targetIndex };
+    items.push(pick);
+    byTarget[item.targetIndex] = pick;
+  }
+
+  const quickPick = vscode.window.createQuickPick<TargetItem | vscode.QuickPickItem>();
+  const titles: Readonly<Record<Noun, string>> = {
+    soundbite: vscode.l10n.t('Go to Soundbite'),
+    answer: vscode.l10n.t('Go to Answer'),
+    turn: vscode.l10n.t('Go to Turn'),
+    quote: vscode.l10n.t('Go to Quote'),
+  };
+  const noun = nounOf(model, targets);
+  quickPick.title = titles[noun];
+  quickPick.placeholder = noun === 'quote' ? vscode.l10n.t('Type words of the quote') : vscode.l10n.t('Type a speaker or words of the quote');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = items;
+  const current = byTarget[currentTarget(targets, editor.selection.active)];
+  if (current) {
+    quickPick.activeItems = [current];
+  }
+
+  const document = editor.document;
+  // Targets belong to this version; an edit while the list is open stops the preview.
+  const version = document.version;
+  const selections = editor.selections;
+  const visible = editor.visibleRanges[0];
+  const targetOf = (item: vscode.QuickPickItem | undefined): SoundbiteTarget | undefined =>
+    item && 'targetIndex' in item ? targets[(item as TargetItem).targetIndex] : undefined;
+
+  await new Promise<void>((resolve) => {
+    let accepted = false;
+    const subscriptions: vscode.Disposable[] = [
+      quickPick.onDidChangeActive(([item]) => {
+        const target = targetOf(item);
+        if (target && document.version === version && vscode.window.visibleTextEditors.includes(editor)) {
+          moveTo(editor, target);
+        }
+      }),
+      quickPick.onDidAccept(() => {
+        const target = targetOf(quickPick.selectedItems[0] ?? quickPick.activeItems[0]);
+        if (target && document.version === version) {
+          accepted = true;
+          moveTo(editor, target);
+        }
+        quickPick.hide();
+      }),
+      quickPick.onDidHide(() => {
+        // The editor may have been closed while the list was open.
+        if (!accepted && vscode.window.visibleTextEditors.includes(editor)) {
+          editor.selections = selections;
+          if (visible) {
+            editor.revealRange(visible, vscode.TextEditorRevealType.AtTop);
+          }
+        }
+        subscriptions.forEach((subscription) => subscription.dispose());
+        quickPick.dispose();
+        resolve();
+      }),
+    ];
+    quickPick.show();
+  });
+}
+
+export function registerNavigation(cache: TranscriptCache): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('shotlist.nextSoundbite', () => step(cache, 'next')),
+    vscode.commands.registerCommand('shotlist.previousSoundbite', () => step(cache, 'previous')),
+    vscode.commands.registerCommand('shotlist.goToSoundbite', () => goToSoundbite(cache)),
+  );
+}

@@ -1,0 +1,446 @@
+// The Soundbites view (activity bar › Shotlist): the soundbites of the active transcript, or of every
+// transcript in the workspace (from the workspace index), grouped by speaker or by story. Clicking a
+// soundbite reveals its quote; the selection follows the cursor in the active editor; the badge counts
+// the soundbites shown. The view's title bar toggles the scope and the grouping (kept per workspace).
+import * as vscode from 'vscode';
+import { groupSoundbites, soundbiteAtLine, type FileEntry, type GroupBy, type SoundbiteEntry, type SoundbiteGroup } from '../core/workspaceIndex';
+import { languageId } from './languageDetection';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export const soundbiteViewId = 'shotlist.soundbites';
+export const revealSoundbiteCommand = 'shotlist.soundbites.reveal';
+export const soundbiteCommands = {
+  showWorkspace: 'shotlist.soundbites.showWorkspace',
+  showActiveFile: 'shotlist.soundbites.showActiveFile',
+  groupBySpeaker: 'shotlist.soundbites.groupBySpeaker',
+  groupByStory: 'shotlist.soundbites.groupByStory',
+} as const;
+
+export type SoundbiteScope = 'activeFile' | 'workspace';
+
+/** Context keys for the title-bar toggles and the welcome messages. */
+const scopeKey = 'shotlist.soundbites.scope';
+const groupByKey = 'shotlist.soundbites.groupBy';
+const activeTranscriptKey = 'shotlist.soundbites.activeTranscript';
+const scopeState = 'shotlist.soundbites.scope';
+const groupByState = 'shotlist.soundbites.groupBy';
+
+/** Schemes of the user's own documents; editors of other schemes (output, debug console) do not change the view. */
+const userSchemes: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
+
+/** Typing pauses this long before the active transcript's soundbites are read again. */
+const refreshDelayMs = 300;
+/** The cursor rests this long before the view selects the soundbite under it. */
+const followDelayMs = 150;
+
+export interface SoundbiteGroupNode {
+  readonly type: 'group';
+  readonly id: string;
+  readonly group: SoundbiteGroup;
+  /** The file of a story group. */
+  readonly uri: vscode.Uri | undefined;
+  readonly children: readonly SoundbiteNode[];
+}
+
+export interface SoundbiteNode {
+  readonly type: 'soundbite';
+  /** `${uri}#${line}`: stable while the SOUNDBITE line stays where it is. */
+  readonly id: string;
+  readonly uri: vscode.Uri;
+  readonly entry: SoundbiteEntry;
+  readonly parent: SoundbiteGroupNode;
+}
+
+export type SoundbiteViewNode = SoundbiteGroupNode | SoundbiteNode;
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function isTranscript(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return document !== undefined && document.languageId === languageId;
+}
+
+/** What the view lists and how; the tree is rebuilt from the files only when something changed. */
+export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteViewNode> {
+  readonly #index: WorkspaceIndex;
+  readonly #onDidChangeTreeData = new vscode.EventEmitter<SoundbiteViewNode | undefined>();
+  readonly onDidChangeTreeData = this.#onDidChangeTreeData.event;
+  #scope: SoundbiteScope;
+  #groupBy: GroupBy;
+  /** The transcript the active-file scope shows (kept while a non-text editor such as Settings is active). */
+  #document: vscode.TextDocument | undefined;
+  #roots: SoundbiteGroupNode[] | undefined;
+  /** The index generation the workspace-scope tree was built from. */
+  #builtFrom = -1;
+  readonly #byFile = new Map<string, SoundbiteNode[]>();
+  #count = 0;
+
+  constructor(index: WorkspaceIndex, scope: SoundbiteScope, groupBy: GroupBy) {
+    this.#index = index;
+    this.#scope = scope;
+    this.#groupBy = groupBy;
+  }
+
+  get scope(): SoundbiteScope {
+    return this.#scope;
+  }
+
+  get groupBy(): GroupBy {
+    return this.#groupBy;
+  }
+
+  /** The transcript shown in the active-file scope. */
+  get document(): vscode.TextDocument | undefined {
+    return this.#document;
+  }
+
+  setScope(scope: SoundbiteScope): void {
+    if (scope !== this.#scope) {
+      this.#scope = scope;
+      this.refresh();
+    }
+  }
+
+  setGroupBy(groupBy: GroupBy): void {
+    if (groupBy !== this.#groupBy) {
+      this.#groupBy = groupBy;
+      this.refresh();
+    }
+  }
+
+  /**
+   * Follows the active editor: a transcript replaces the shown one, another of the user's text editors
+   * clears it; no text editor (Settings, a webview) or an output or debug console editor keeps it.
+   */
+  setActiveEditor(editor: vscode.TextEditor | undefined): boolean {
+    const candidate = editor?.document;
+    const keep = candidate === undefined || (candidate.languageId !== languageId && !userSchemes.has(candidate.uri.scheme));
+    const document = keep ? (this.#document?.isClosed ? undefined : this.#document) : isTranscript(candidate) ? candidate : undefined;
+    if (document === this.#document) {
+      return false;
+    }
+    this.#document = document;
+    return true;
+  }
+
+  /** Forgets the tree; it is built again when the view asks for it. */
+  refresh(): void {
+    this.#roots = undefined;
+    this.#onDidChangeTreeData.fire(undefined);
+  }
+
+  /** The number of soundbites the view lists now (counted without building the tree). */
+  get count(): number {
+    if (this.#roots && (this.#scope === 'activeFile' || this.#builtFrom === this.#index.generation)) {
+      return this.#count;
+    }
+    let count = 0;
+    for (const file of this.#files(false)) {
+      count += file.entry.soundbites.length;
+    }
+    return count;
+  }
+
+  /** The soundbite holding `line` of `uri`, among those listed. */
+  nodeAt(uri: vscode.Uri, line: number): SoundbiteNode | undefined {
+    this.#build();
+    const nodes = this.#byFile.get(uri.toString());
+    if (!nodes) {
+      return undefined;
+    }
+    const entry = soundbiteAtLine(nodes.map((node) => node.entry), line);
+    return entry ? nodes.find((node) => node.entry === entry) : undefined;
+  }
+
+  getChildren(element?: SoundbiteViewNode): SoundbiteViewNode[] {
+    if (!element) {
+      this.#build();
+      return [...(this.#roots ?? [])];
+    }
+    return element.type === 'group' ? [...element.children] : [];
+  }
+
+  getParent(element: SoundbiteViewNode): SoundbiteViewNode | undefined {
+    return element.type === 'soundbite' ? element.parent : undefined;
+  }
+
+  getTreeItem(element: SoundbiteViewNode): vscode.TreeItem {
+    return element.type === 'group' ? this.#groupItem(element) : this.#soundbiteItem(element);
+  }
+
+  dispose(): void {
+    this.#onDidChangeTreeData.dispose();
+  }
+
+  /** The files listed: the active transcript, or every indexed one with soundbites (by relative path when `sorted`). */
+  #files(sorted = true): Array<{ uri: vscode.Uri; entry: FileEntry }> {
+    if (this.#scope === 'activeFile') {
+      const document = this.#document;
+      return document && !document.isClosed ? [{ uri: document.uri, entry: this.#index.entryFor(document) }] : [];
+    }
+    const files = [...this.#index.files()].filter((file) => file.entry.soundbites.length > 0);
+    if (!sorted) {
+      return files;
+    }
+    const paths = new Map(files.map((file) => [file, vscode.workspace.asRelativePath(file.uri)]));
+    return files.sort((a, b) => (paths.get(a) ?? '').localeCompare(paths.get(b) ?? '', undefined, { numeric: true }));
+  }
+
+  #build(): void {
+    if (this.#roots && (this.#scope === 'activeFile' || this.#builtFrom === this.#index.generation)) {
+      return;
+    }
+    this.#builtFrom = this.#index.generation;
+    const files = this.#files();
+    const uris = new Map(files.map((file) => [file.entry.file, file.uri]));
+    this.#byFile.clear();
+    this.#count = 0;
+    this.#roots = groupSoundbites(files.map((file) => file.entry), this.#groupBy).map((group) => {
+      const storyUri = group.story ? uris.get(group.story.file) : undefined;
+      const children: SoundbiteNode[] = [];
+      const node: SoundbiteGroupNode = {
+        type: 'group',
+        id: `${this.#groupBy}:${group.key}`,
+        group,
+        uri: storyUri,
+        children,
+      };
+      for (const entry of group.soundbites) {
+        const uri = uris.get(entry.file) ?? vscode.Uri.parse(entry.file);
+        const child: SoundbiteNode = { type: 'soundbite', id: `${entry.file}#${entry.line}`, uri, entry, parent: node };
+        children.push(child);
+        const inFile = this.#byFile.get(entry.file);
+        if (inFile) {
+          inFile.push(child);
+        } else {
+          this.#byFile.set(entry.file, [child]);
+        }
+      }
+      this.#count += children.length;
+      return node;
+    });
+    for (const nodes of this.#byFile.values()) {
+      nodes.sort((a, b) => a.entry.line - b.entry.line);
+    }
+  }
+
+  #groupItem(node: SoundbiteGroupNode): vscode.TreeItem {
+    const { group } = node;
+    const workspace = this.#scope === 'workspace';
+    let label: string;
+    if (group.story) {
+      label = group.label ?? (node.uri ? fileName(node.uri) : vscode.l10n.t('Story'));
+    } else {
+      label = group.label ?? vscode.l10n.t('Unknown speaker');
+    }
+    const expanded = !workspace || (this.#roots?.length ?? 0) <= 3;
+    const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.iconPath = new vscode.ThemeIcon(group.story ? 'book' : 'person');
+    item.contextValue = group.story ? 'soundbiteStory' : 'soundbiteSpeaker';
+    const count = group.soundbites.length;
+    const countText = count === 1 ? vscode.l10n.t('1 soundbite') : vscode.l10n.t('{0} soundbites', count);
+    const where = group.story && node.uri && workspace ? vscode.workspace.asRelativePath(node.uri) : undefined;
+    item.description = where ? `${countText} · ${where}` : countText;
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(label)}**\n\n${escapeMarkdown(countText)}`);
+    if (node.uri) {
+      tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.workspace.asRelativePath(node.uri))}`);
+    }
+    item.tooltip = tooltip;
+    return item;
+  }
+
+  #soundbiteItem(node: SoundbiteNode): vscode.TreeItem {
+    const { entry } = node;
+    const words = entry.quote.length > 0 ? entry.firstWords : vscode.l10n.t('(no quote)');
+    const item = new vscode.TreeItem(entry.number === null ? words : `${entry.number}. ${words}`, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = 'soundbite';
+    item.iconPath = new vscode.ThemeIcon('quote');
+    const speaker = entry.speaker ?? vscode.l10n.t('Unknown speaker');
+    const parts = this.#groupBy === 'speaker' ? [] : [speaker];
+    if (entry.language) {
+      parts.push(entry.language);
+    }
+    if (this.#groupBy === 'speaker' && this.#scope === 'workspace') {
+      parts.push(entry.story ?? fileName(node.uri));
+    }
+    item.description = parts.join(' · ');
+    item.tooltip = soundbiteTooltip(node);
+    item.command = { command: revealSoundbiteCommand, title: vscode.l10n.t('Reveal Soundbite'), arguments: [node.uri, entry.quoteRange ?? entry.range] };
+    item.accessibilityInformation = { label: `${item.label as string}, ${speaker}${entry.language ? `, ${entry.language}` : ''}` };
+    return item;
+  }
+}
+
+/**
+ * Text from a file, as Markdown that shows it literally. (MarkdownString.appendText also turns every
+ * space into a non-breaking one, so a long quote would never wrap in the hover.)
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/gu, '\\$&');
+}
+
+/** Speaker, title, language, the whole quote and file:line; every text from the file is escaped. */
+export function soundbiteTooltip(node: SoundbiteNode): vscode.MarkdownString {
+  const { entry } = node;
+  const speaker = entry.speaker ?? vscode.l10n.t('Unknown speaker');
+  const lines = [`**${escapeMarkdown(entry.number === null ? speaker : `${entry.number}. ${speaker}`)}**`];
+  if (entry.title) {
+    lines.push(escapeMarkdown(entry.title));
+  }
+  if (entry.language) {
+    lines.push(`_${escapeMarkdown(entry.language)}_`);
+  }
+  const quote = entry.quote.length > 0 ? `> “${escapeMarkdown(entry.quote)}”` : escapeMarkdown(vscode.l10n.t('(no quote)'));
+  const where = escapeMarkdown(`${vscode.workspace.asRelativePath(node.uri)}:${entry.line + 1}`);
+  return new vscode.MarkdownString(`${lines.join('  \n')}\n\n${quote}\n\n${where}`);
+}
+
+type RangeLike = { readonly startLine: number; readonly startCharacter: number; readonly endLine: number; readonly endCharacter: number };
+
+/** Opens the file if needed (in the editor group that already shows it), puts the cursor on the quote and centres it. */
+async function revealSoundbite(uri: vscode.Uri, range: RangeLike): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus: false });
+  const target = document.validateRange(new vscode.Range(range.startLine, range.startCharacter, range.endLine, range.endCharacter));
+  editor.selection = new vscode.Selection(target.start, target.start);
+  editor.revealRange(target, vscode.TextEditorRevealType.InCenter);
+}
+
+export interface SoundbiteView extends vscode.Disposable {
+  readonly provider: SoundbiteTreeProvider;
+  readonly treeView: vscode.TreeView<SoundbiteViewNode>;
+}
+
+export function registerSoundbiteView(index: WorkspaceIndex, state: vscode.Memento): SoundbiteView {
+  const provider = new SoundbiteTreeProvider(index,
+    state.get<SoundbiteScope>(scopeState) === 'workspace' ? 'workspace' : 'activeFile',
+    state.get<GroupBy>(groupByState) === 'speaker' ? 'speaker' : 'story');
+  const treeView = vscode.window.createTreeView(soundbiteViewId, { treeDataProvider: provider, showCollapseAll: true });
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let followTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The tree changed while the view was hidden: rebuild when it shows. */
+  let stale = false;
+
+  const contextValues = new Map<string, unknown>();
+  const setContext = (key: string, value: unknown): void => {
+    if (contextValues.get(key) !== value) {
+      contextValues.set(key, value);
+      void vscode.commands.executeCommand('setContext', key, value);
+    }
+  };
+
+  const update = (): void => {
+    clearTimeout(refreshTimer);
+    refreshTimer = undefined;
+    provider.refresh();
+    stale = !treeView.visible;
+    const count = provider.count;
+    treeView.badge = count > 0 ? { value: count, tooltip: count === 1 ? vscode.l10n.t('1 soundbite') : vscode.l10n.t('{0} soundbites', count) } : undefined;
+    treeView.description = provider.scope === 'workspace'
+      ? vscode.l10n.t('All transcripts')
+      : provider.document ? fileName(provider.document.uri) : undefined;
+    setContext(scopeKey, provider.scope);
+    setContext(groupByKey, provider.groupBy);
+    setContext(activeTranscriptKey, provider.document !== undefined);
+    if (treeView.visible) {
+      scheduleFollow();
+    }
+  };
+
+  const scheduleUpdate = (): void => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(update, refreshDelayMs);
+  };
+
+  /** Selects the soundbite under the cursor of the active editor (only while the view is visible). */
+  const follow = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !treeView.visible) {
+      return;
+    }
+    const node = provider.nodeAt(editor.document.uri, editor.selection.active.line);
+    if (node && !treeView.selection.some((selected) => selected.id === node.id)) {
+      treeView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+    }
+  };
+
+  const scheduleFollow = (): void => {
+    clearTimeout(followTimer);
+    followTimer = setTimeout(follow, followDelayMs);
+  };
+
+  const setScope = async (scope: SoundbiteScope): Promise<void> => {
+    await state.update(scopeState, scope);
+    provider.setScope(scope);
+    update();
+  };
+
+  const setGroupBy = async (groupBy: GroupBy): Promise<void> => {
+    await state.update(groupByState, groupBy);
+    provider.setGroupBy(groupBy);
+    update();
+  };
+
+  provider.setActiveEditor(vscode.window.activeTextEditor);
+  update();
+
+  const disposables: vscode.Disposable[] = [
+    treeView,
+    provider,
+    vscode.commands.registerCommand(revealSoundbiteCommand, revealSoundbite),
+    vscode.commands.registerCommand(soundbiteCommands.showWorkspace, () => setScope('workspace')),
+    vscode.commands.registerCommand(soundbiteCommands.showActiveFile, () => setScope('activeFile')),
+    vscode.commands.registerCommand(soundbiteCommands.groupBySpeaker, () => setGroupBy('speaker')),
+    vscode.commands.registerCommand(soundbiteCommands.groupByStory, () => setGroupBy('story')),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (provider.setActiveEditor(editor) && provider.scope === 'activeFile') {
+        update();
+      } else {
+        scheduleFollow();
+      }
+    }),
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (event.textEditor === vscode.window.activeTextEditor) {
+        scheduleFollow();
+      }
+    }),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (provider.scope === 'activeFile' && event.document === provider.document && event.contentChanges.length > 0) {
+        scheduleUpdate();
+      }
+    }),
+    // A document's language changes as a close and an open: a .txt switched to a transcript, or back.
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document === vscode.window.activeTextEditor?.document && provider.setActiveEditor(vscode.window.activeTextEditor)) {
+        update();
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document === provider.document && provider.setActiveEditor(vscode.window.activeTextEditor)) {
+        update();
+      }
+    }),
+    index.onDidChange(() => {
+      if (provider.scope === 'workspace') {
+        update();
+      }
+    }),
+    treeView.onDidChangeVisibility(({ visible }) => {
+      if (visible && stale) {
+        update();
+      } else if (visible) {
+        scheduleFollow();
+      }
+    }),
+    { dispose: () => [refreshTimer, followTimer].forEach((timer) => clearTimeout(timer)) },
+  ];
+  return {
+    provider,
+    treeView,
+    dispose: () => vscode.Disposable.from(...disposables).dispose(),
+  };
+}

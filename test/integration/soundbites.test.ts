@@ -1,0 +1,231 @@
+// The Soundbites view and workspace symbols in a real VS Code. Fixtures: test/fixtures/integration/soundbites/
+// (two-stories.unifeed is opened; not-opened.txt never is: it is found through the workspace index only).
+// The view's data provider and the index come from the extension's activate() return value.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ShotlistApi } from '../../src/extension';
+import type { SoundbiteNode, SoundbiteViewNode } from '../../src/features/soundbiteView';
+
+const EXTENSION_ID = 'shotlist.shotlist';
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run must open test/fixtures as the workspace folder');
+  return vscode.Uri.file(path.join(folder.uri.fsPath, 'integration', 'soundbites', name));
+}
+
+async function waitFor<T>(probe: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value)) {
+    if (Date.now() > deadline) {
+      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+async function api(): Promise<ShotlistApi> {
+  const extension = vscode.extensions.getExtension<ShotlistApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
+  const exports = await extension.activate();
+  assert.ok(exports?.soundbites && exports.index, 'activate() returns the Soundbites view and the index');
+  return exports;
+}
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+/** Every row as `label | description`, children indented under their group. */
+function rows(api: ShotlistApi): string[] {
+  const provider = api.soundbites.provider;
+  const out: string[] = [];
+  for (const group of provider.getChildren()) {
+    const item = provider.getTreeItem(group);
+    out.push(`${labelOf(item)} | ${String(item.description ?? '')}`);
+    for (const child of provider.getChildren(group)) {
+      const childItem = provider.getTreeItem(child);
+      out.push(`  ${labelOf(childItem)} | ${String(childItem.description ?? '')}`);
+    }
+  }
+  return out;
+}
+
+async function symbols(query: string): Promise<vscode.SymbolInformation[]> {
+  return (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? [];
+}
+
+function isOpen(uri: vscode.Uri): boolean {
+  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+}
+
+suite('Soundbites view', () => {
+  let shotlist: ShotlistApi;
+  let editor: vscode.TextEditor;
+  const uri = fixture('two-stories.unifeed');
+
+  suiteSetup(async () => {
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    shotlist = await api();
+    await vscode.commands.executeCommand('shotlist.soundbites.showActiveFile');
+    await vscode.commands.executeCommand('shotlist.soundbites.groupByStory');
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('shotlist.soundbites.showActiveFile');
+    await vscode.commands.executeCommand('shotlist.soundbites.groupByStory');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('lists the soundbites of the active transcript, grouped by story', async () => {
+    const provider = shotlist.soundbites.provider;
+    await waitFor(() => provider.document?.uri.toString(), (value) => value === uri.toString(), 5000, 'the view to follow the active editor');
+    assert.deepEqual(rows(shotlist), [
+      'UN / FICTIONAL LAKE CLINIC | 3 soundbites',
+      '  2. The boat brings the vaccines on Mondays… | Ingrid Solvang-Mbeki · English',
+      '  4. Nous attendons le bateau comme on attend… | Tomás Okafor · French',
+      '  6. When the engine fails, we row. Nobody… | Ingrid Solvang-Mbeki · English',
+      'UN / FICTIONAL HILL SCHOOL | 1 soundbite',
+      '  2. My daughter walks an hour up this… | Tomás Okafor · English',
+    ]);
+    assert.equal(provider.count, 4);
+    assert.equal(shotlist.soundbites.treeView.badge?.value, 4);
+  });
+
+  test('items: stable ids, context value, a tooltip with the whole quote and file:line, getParent', () => {
+    const provider = shotlist.soundbites.provider;
+    const [story] = provider.getChildren();
+    assert.ok(story);
+    const [first] = provider.getChildren(story);
+    assert.ok(first && first.type === 'soundbite');
+    const item = provider.getTreeItem(first);
+    assert.equal(item.id, `${uri.toString()}#8`);
+    assert.equal(item.contextValue, 'soundbite');
+    assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    // Text from the file is escaped: undo the backslashes to compare.
+    const tooltip = item.tooltip.value.replace(/\\(.)/gu, '$1');
+    for (const expected of ['**2. Ingrid Solvang-Mbeki**', 'Head Nurse, Lake Clinic', 'English', '“The boat brings the vaccines on Mondays, and by Tuesday the whole shore knows.”',
+      'integration/soundbites/two-stories.unifeed:9']) {
+      assert.ok(tooltip.includes(expected), `the tooltip ${JSON.stringify(tooltip)} mentions ${expected}`);
+    }
+    assert.equal(provider.getParent(first), story);
+    assert.equal(provider.getParent(story), undefined);
+  });
+
+  test('grouping by speaker puts both stories\' soundbites of a speaker together', async () => {
+    await vscode.commands.executeCommand('shotlist.soundbites.groupBySpeaker');
+    assert.equal(shotlist.soundbites.provider.groupBy, 'speaker');
+    assert.deepEqual(rows(shotlist), [
+      'Ingrid Solvang-Mbeki | 2 soundbites',
+      '  2. The boat brings the vaccines on Mondays… | English',
+      '  6. When the engine fails, we row. Nobody… | English',
+      'Tomás Okafor | 2 soundbites',
+      '  4. Nous attendons le bateau comme on attend… | French',
+      '  2. My daughter walks an hour up this… | English',
+    ]);
+    await vscode.commands.executeCommand('shotlist.soundbites.groupByStory');
+    assert.equal(rows(shotlist)[0], 'UN / FICTIONAL LAKE CLINIC | 3 soundbites');
+  });
+
+  test('clicking a soundbite puts the cursor on its quote; the selection follows the cursor', async () => {
+    const provider = shotlist.soundbites.provider;
+    const stories = provider.getChildren();
+    const school = provider.getChildren(stories[1]).at(0) as SoundbiteNode;
+    const item = provider.getTreeItem(school);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document.uri.toString(), uri.toString());
+    assert.deepEqual([active?.selection.active.line, active?.selection.active.character], [28, 1], 'the first word of the quote');
+
+    // Show the view, then move the cursor into soundbite 4: the view selects it.
+    await vscode.commands.executeCommand('shotlist.soundbites.focus');
+    editor = await vscode.window.showTextDocument(editor.document);
+    editor.selection = new vscode.Selection(12, 5, 12, 5);
+    const treeView = shotlist.soundbites.treeView;
+    const selected = await waitFor(() => treeView.selection.map((node: SoundbiteViewNode) => node.id), (ids) => ids.includes(`${uri.toString()}#11`), 5000,
+      'the view to select soundbite 4');
+    assert.deepEqual(selected, [`${uri.toString()}#11`]);
+  });
+
+  test('workspace scope: every transcript in the workspace, the unopened one included', async () => {
+    await vscode.commands.executeCommand('shotlist.soundbites.showWorkspace');
+    await shotlist.index.whenReady();
+    const provider = shotlist.soundbites.provider;
+    assert.equal(provider.scope, 'workspace');
+    const labels = rows(shotlist);
+    assert.ok(labels.includes('UN / FICTIONAL FLOOD BARRIER | 1 soundbite · integration/soundbites/not-opened.txt'), labels.join('\n'));
+    assert.ok(labels.includes('UN / FICTIONAL LAKE CLINIC | 3 soundbites · integration/soundbites/two-stories.unifeed'), labels.join('\n'));
+    assert.ok(provider.count >= 5);
+    assert.equal(shotlist.soundbites.treeView.badge?.value, provider.count);
+    assert.equal(isOpen(fixture('not-opened.txt')), false, 'listing the workspace opens no document');
+  });
+});
+
+suite('workspace symbols', () => {
+  let shotlist: ShotlistApi;
+  const notOpened = fixture('not-opened.txt');
+
+  suiteSetup(async () => {
+    shotlist = await api();
+    await shotlist.index.whenReady();
+  });
+
+  test('finds a soundbite of a file that is not open, by speaker (accents ignored)', async () => {
+    assert.equal(isOpen(notOpened), false);
+    // Found without its accent, the name ends with the word as typed: the Ctrl+T picker keeps only names holding it.
+    for (const [query, suffix] of [['Haugland', ''], ['zoe', ' (zoe)'], ['ZOË', '']] as const) {
+      const found = (await symbols(query)).filter((symbol) => symbol.location.uri.toString() === notOpened.toString());
+      assert.deepEqual(found.map((symbol) => [symbol.name, symbol.kind, symbol.containerName, symbol.location.range.start.line]),
+        [[`Zoë Haugland-Diallo: We built the barrier before the water…${suffix}`, vscode.SymbolKind.String, 'UN / FICTIONAL FLOOD BARRIER', 11]], query);
+    }
+    assert.equal(isOpen(notOpened), false, 'the provider opened the file');
+  });
+
+  test('finds it by a word deep in its quote, named with the words around it', async () => {
+    const found = (await symbols('sandbags')).filter((symbol) => symbol.location.uri.toString() === notOpened.toString());
+    assert.deepEqual(found.map((symbol) => symbol.name), ['Zoë Haugland-Diallo: …kept filling sandbags through the night because the river…']);
+  });
+
+  test('finds stories by slug, before their soundbites', async () => {
+    const found = await symbols('barrier');
+    assert.equal(found[0]?.name, 'UN / FICTIONAL FLOOD BARRIER');
+    assert.equal(found[0]?.kind, vscode.SymbolKind.Module);
+    assert.equal(found[0]?.location.uri.toString(), notOpened.toString());
+  });
+
+  test('plain-text files that are not transcripts are not indexed', () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    for (const name of ['detection/notes.txt', 'detection/letter.txt', 'README.md', 'prose/article.txt']) {
+      assert.equal(shotlist.index.file(vscode.Uri.joinPath(folder, name)), undefined, name);
+    }
+    assert.ok(shotlist.index.file(notOpened), 'the .txt shot list is indexed');
+  });
+
+  test('the index follows files written, changed and deleted on disk', async () => {
+    const created = fixture('written-by-test.unifeed');
+    const write = (speaker: string): Thenable<void> => vscode.workspace.fs.writeFile(created, new TextEncoder().encode([
+      'STORY: UN / FICTIONAL WELL REPAIR', 'TRT: 00:50', 'SOURCE: UNIFEED', 'RESTRICTIONS: NONE', 'LANGUAGES: ENGLISH', 'DATELINE: 2 APRIL 2026, GAO, MALI',
+      '1. SOUNDBITE (English) ' + speaker + ', Mechanic:', '“The pump turned at noon and the queue was gone by two.”', '',
+    ].join('\n')));
+    const names = async (query: string): Promise<string[]> =>
+      (await symbols(query)).filter((symbol) => symbol.location.uri.toString() === created.toString()).map((symbol) => symbol.name);
+    try {
+      await write('Quillon Værnes');
+      assert.deepEqual(await waitFor(() => names('quillon'), (found) => found.length === 1, 15_000, 'the new file in the index'),
+        ['Quillon Værnes: The pump turned at noon and the…']);
+      await write('Ottoline Brackwater');
+      await waitFor(() => names('ottoline'), (found) => found.length === 1, 15_000, 'the changed file in the index');
+      assert.deepEqual(await names('quillon'), []);
+      await vscode.workspace.fs.delete(created);
+      await waitFor(() => names('ottoline'), (found) => found.length === 0, 15_000, 'the deleted file to leave the index');
+    } finally {
+      await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+    }
+  });
+});
