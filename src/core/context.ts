@@ -41,7 +41,9 @@ export class ParseContext {
     const count = this.table.lineCount;
     this.classes = new Array<LineClass>(count);
     this.texts = new Array<string>(count);
-    this.numbered = [];
+    // Sized up front: writing a few far-apart indexes of an empty array turns it into a slow dictionary.
+    this.numbered = new Array<NumberedLine | undefined>(count);
+    this.#fields = new Array<ReturnType<typeof readField>>(count);
     const found: { numbered: NumberedLine | null } = { numbered: null };
     for (let line = 0; line < count; line++) {
       const text = this.table.line(line);
@@ -68,7 +70,7 @@ export class ParseContext {
     return found;
   }
 
-  readonly #fields: ReturnType<typeof readField>[] = [];
+  readonly #fields: ReturnType<typeof readField>[];
 
   line(index: number): string {
     return this.texts[index] ?? '';
