@@ -2,27 +2,11 @@
 // .unifeed file gives it the `unifeed` language and that this alone activates the extension
 // (no explicit activate() call).
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, fixtureIn, waitFor } from './helpers';
 
-const EXTENSION_ID = 'shotlist.shotlist';
 
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run must open test/fixtures as the workspace folder');
-  return vscode.Uri.file(path.join(folder.uri.fsPath, 'integration', name));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      return false;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
+const fixture = (name: string): vscode.Uri => fixtureIn('integration', name);
 
 suite('activation', () => {
   test('opening a .unifeed file sets the language and activates the extension', async () => {

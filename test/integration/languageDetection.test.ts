@@ -8,27 +8,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, fixtureIn, waitFor } from './helpers';
 
-const EXTENSION_ID = 'shotlist.shotlist';
 /** How long a document must keep its language before we believe nothing will switch it. */
 const SETTLE_MS = 1500;
 
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run must open test/fixtures as the workspace folder');
-  return vscode.Uri.file(path.join(folder.uri.fsPath, 'detection', name));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      return false;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
+const fixture = (name: string): vscode.Uri => fixtureIn('detection', name);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,27 +2,11 @@
 // the list wraps, the quick pick previews, accepts and restores on cancel.
 // Fixtures: test/fixtures/outline/archive.unifeed (five soundbites in three stories) and interview.unifeed.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, fixtureIn, waitFor } from './helpers';
 
-const EXTENSION_ID = 'shotlist.shotlist';
 
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run must open test/fixtures as the workspace folder');
-  return vscode.Uri.file(path.join(folder.uri.fsPath, 'outline', name));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      return false;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
+const fixture = (name: string): vscode.Uri => fixtureIn('outline', name);
 
 async function open(name: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(fixture(name));
