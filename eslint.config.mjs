@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test/vscode-host/**', 'syntaxes/*.json'] },
+  { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test/vscode-host/node_modules/**', 'test/vscode-host/.state/**', 'syntaxes/*.json'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -13,6 +13,11 @@ export default defineConfig(
       eqeqeq: 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Code passed to page.evaluate() runs in the workbench page.
+    files: ['test/vscode-host/*.mjs', 'scripts/try.mjs'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', getComputedStyle: 'readonly', MouseEvent: 'readonly' } },
   },
   {
     files: ['scripts/**/*.mjs', 'test/**/*.mjs'],

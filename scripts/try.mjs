@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_SERVER_BIN, hostInstalled, hostVersion, launchChromium, startCodeServer } from '../test/vscode-host/run-tests.mjs';
+import { installVsix, openWorkbench, quickOpen } from '../test/vscode-host/workbench.mjs';
+import { hostInstalled, hostVersion, launchChromium, startCodeServer } from '../test/vscode-host/run-tests.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vsix = path.join(root, 'dist', 'shotlist.vsix');
@@ -103,16 +104,11 @@ writeFileSync(path.join(userSettings, 'settings.json'), JSON.stringify({
 const removeState = () => rmSync(stateDir, { recursive: true, force: true });
 
 say(`installing ${path.relative(root, vsix)} into a fresh extensions dir (${stateDir})`);
-const install = spawnSync(CODE_SERVER_BIN, [
-  '--config', configFile,
-  '--user-data-dir', path.join(stateDir, 'user-data'),
-  '--extensions-dir', path.join(stateDir, 'extensions'),
-  '--install-extension', vsix, '--force',
-], { encoding: 'utf8' });
-if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-  console.error(install.stdout, install.stderr);
+try {
+  installVsix({ stateDir, configFile: configFile, vsix });
+} catch (e) {
   removeState();
-  die('code-server --install-extension failed');
+  die(e instanceof Error ? e.message : String(e));
 }
 
 let server;
@@ -167,20 +163,10 @@ if (!opts.screenshot) {
       page.on('console', (m) => console.log(`[page] ${m.text()}`));
     }
     say(`opening ${url}`);
-    await page.goto(url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForSelector('.explorer-folders-view', { timeout: 30_000 }).catch(() => {});
-    await page.waitForTimeout(1500);
+    await openWorkbench(page, url);
     // Quick Open (Ctrl+P) with the path relative to the folder.
     say(`opening ${fixture} with Quick Open`);
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
-    await page.keyboard.type(fixture, { delay: 10 });
-    await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 15_000 });
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab[aria-label*="${fileName}"]`, { timeout: 20_000 });
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20_000 });
+    await quickOpen(page, fixture);
     await page.waitForTimeout(2000); // let the language, grammar and extension settle
     const statusItems = await page.locator('.statusbar-item').allInnerTexts();
     const language = statusItems.map((s) => s.trim()).find((s) => s === languageLabel || /^(Plain Text|unifeed)$/i.test(s)) ?? '';

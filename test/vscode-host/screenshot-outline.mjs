@@ -21,7 +21,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_SERVER_BIN, hostInstalled, hostVersion, launchChromium, startCodeServer } from './run-tests.mjs';
+import { installVsix, openWorkbench, poll, quickOpen } from './workbench.mjs';
+import { hostInstalled, hostVersion, launchChromium, startCodeServer } from './run-tests.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(HERE, '..', '..');
@@ -123,16 +124,11 @@ writeFileSync(path.join(userSettings, 'settings.json'), JSON.stringify({
 }, null, 2));
 
 say(`installing ${path.relative(root, vsix)} into a fresh extensions dir`);
-const install = spawnSync(CODE_SERVER_BIN, [
-  '--config', path.join(stateDir, 'config.yaml'),
-  '--user-data-dir', path.join(stateDir, 'user-data'),
-  '--extensions-dir', path.join(stateDir, 'extensions'),
-  '--install-extension', vsix, '--force',
-], { encoding: 'utf8' });
-if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-  console.error(install.stdout, install.stderr);
+try {
+  installVsix({ stateDir, configFile: path.join(stateDir, 'config.yaml'), vsix });
+} catch (e) {
   removeState();
-  die('code-server --install-extension failed');
+  die(e instanceof Error ? e.message : String(e));
 }
 
 let server;
@@ -143,17 +139,6 @@ try {
   die(e instanceof Error ? e.message : String(e));
 }
 say(`${hostVersion()} on ${server.url}`);
-
-/** Polls `probe` (async) until `accept(value)` holds or the time is up; returns the last value. */
-async function poll(probe, accept, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await probe();
-  }
-  return value;
-}
 
 /** The rows the quick input offers now: label and whether it is the focused one. */
 function quickPickRows(page) {
@@ -238,20 +223,10 @@ try {
   if (process.env.SHOTLIST_HOST_VERBOSE === '1') {
     page.on('console', (m) => console.log(`[page] ${m.text()}`));
   }
-  await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.waitForSelector('.explorer-folders-view', { timeout: 30_000 }).catch(() => {});
-  await page.waitForTimeout(1500);
+  await openWorkbench(page, `${server.url}?folder=${encodeURIComponent(workspace)}`);
 
   say(`opening ${SEED} with Quick Open`);
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
-  await page.keyboard.type(SEED, { delay: 5 });
-  await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 15_000 });
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.tab[aria-label*="${SEED}"]`, { timeout: 20_000 });
-  await page.waitForSelector('.monaco-editor .view-lines .view-line', { timeout: 20_000 });
+  await quickOpen(page, SEED);
 
   // 1. The language in the status bar: the extension activated on the .txt and switched it.
   const language = await poll(

@@ -18,7 +18,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_SERVER_BIN, hostInstalled, hostVersion, launchChromium, startCodeServer } from './run-tests.mjs';
+import { installVsix, openWorkbench, poll, quickOpen } from './workbench.mjs';
+import { hostInstalled, hostVersion, launchChromium, startCodeServer } from './run-tests.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(HERE, '..', '..');
@@ -109,16 +110,11 @@ writeFileSync(path.join(userSettings, 'settings.json'), JSON.stringify({
 }, null, 2));
 
 say(`installing ${path.relative(root, vsix)} into a fresh extensions dir`);
-const install = spawnSync(CODE_SERVER_BIN, [
-  '--config', configFile,
-  '--user-data-dir', path.join(stateDir, 'user-data'),
-  '--extensions-dir', path.join(stateDir, 'extensions'),
-  '--install-extension', vsix, '--force',
-], { encoding: 'utf8' });
-if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-  console.error(install.stdout, install.stderr);
+try {
+  installVsix({ stateDir, configFile: configFile, vsix });
+} catch (e) {
   removeState();
-  die('code-server --install-extension failed');
+  die(e instanceof Error ? e.message : String(e));
 }
 
 let server;
@@ -130,17 +126,6 @@ try {
 }
 say(`${hostVersion()} on ${server.url}`);
 
-/** Polls `probe` (async) until `accept(value)` holds or the time is up; returns the last value. */
-async function poll(probe, accept, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await probe();
-  }
-  return value;
-}
-
 let ok = false;
 let browser;
 let page;
@@ -150,21 +135,10 @@ try {
   if (process.env.SHOTLIST_HOST_VERBOSE === '1') {
     page.on('console', (m) => console.log(`[page] ${m.text()}`));
   }
-  await page.goto(`${server.url}?folder=${encodeURIComponent(fixtures)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.waitForSelector('.explorer-folders-view', { timeout: 30_000 }).catch(() => {});
-  await page.waitForTimeout(1500);
+  await openWorkbench(page, `${server.url}?folder=${encodeURIComponent(fixtures)}`);
 
   say(`opening ${opts.file} with Quick Open`);
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
-  await page.keyboard.type(opts.file, { delay: 10 });
-  await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 15_000 });
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
-  const fileName = path.basename(opts.file);
-  await page.waitForSelector(`.tab[aria-label*="${fileName}"]`, { timeout: 20_000 });
-  await page.waitForSelector('.monaco-editor .view-lines .view-line', { timeout: 20_000 });
+  await quickOpen(page, opts.file);
 
   // 1. The language in the status bar: the extension must activate on the plain-text file and switch it.
   const language = await poll(
