@@ -161,27 +161,30 @@ export function buildTurns(context: ParseContext, paragraphs: readonly Paragraph
     const nextIsAdjacent = next !== undefined && !crossesSeparator(context, paragraph.line, next.line);
     // `current` is reassigned inside the helpers above, which TypeScript's narrowing cannot see.
     const turn = current as Mutable<Turn> | null;
+    /** A paragraph that starts no turn continues the current one, or stays a plain paragraph. */
+    const continueTurn = (): void => {
+      if (turn) {
+        extend(turn, paragraph);
+      } else {
+        loose.push(paragraph.line);
+      }
+    };
+    const label = paragraph.label && evidence.labels.has(paragraph.label.text.toLowerCase()) ? paragraph.label : null;
+    const labelRange = label ? context.table.range(paragraph.line, label.start, label.end) : null;
     switch (evidence.style) {
       case 'label': {
-        const label = paragraph.label && evidence.labels.has(paragraph.label.text.toLowerCase()) ? paragraph.label : null;
         if (label) {
-          start(paragraph, 'statement', 'label', label.textStart, label.text, context.table.range(paragraph.line, label.start, label.end));
-        } else if (turn) {
-          extend(turn, paragraph);
+          start(paragraph, 'statement', 'label', label.textStart, label.text, labelRange);
         } else {
-          loose.push(paragraph.line);
+          continueTurn();
         }
         break;
       }
       case 'timecode': {
         if (paragraph.timecode) {
-          const label = paragraph.label && evidence.labels.has(paragraph.label.text.toLowerCase()) ? paragraph.label : null;
-          start(paragraph, 'statement', 'timecode', label ? label.textStart : paragraph.timecode.textStart, label?.text ?? null,
-            label ? context.table.range(paragraph.line, label.start, label.end) : null);
-        } else if (turn) {
-          extend(turn, paragraph);
+          start(paragraph, 'statement', 'timecode', label ? label.textStart : paragraph.timecode.textStart, label?.text ?? null, labelRange);
         } else {
-          loose.push(paragraph.line);
+          continueTurn();
         }
         break;
       }
@@ -199,10 +202,8 @@ export function buildTurns(context: ParseContext, paragraphs: readonly Paragraph
           start(paragraph, 'question', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
         } else if (turn && turn.role === 'question') {
           start(paragraph, 'answer', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
-        } else if (turn) {
-          extend(turn, paragraph);
         } else {
-          loose.push(paragraph.line);
+          continueTurn();
         }
         break;
       }
@@ -217,10 +218,8 @@ export function buildTurns(context: ParseContext, paragraphs: readonly Paragraph
           start(paragraph, 'question', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
         } else if (turn && turn.role === 'question') {
           start(paragraph, 'answer', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
-        } else if (turn) {
-          extend(turn, paragraph);
         } else {
-          loose.push(paragraph.line);
+          continueTurn();
         }
       }
     }
