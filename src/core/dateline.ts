@@ -26,7 +26,8 @@ export interface ParsedDateline {
 
 // Dates are found by shape first and the month word is then looked up, which is much cheaper than
 // one regular expression with every month name in it (this runs on every line of every file).
-const dayFirst = /^(?:(\d{1,2})(?:st|nd|rd|th|er)?\s+)?([A-Za-z\u00c0-\u00ff]{3,9})\.?,?\s+(\d{4})(?![\d])/;
+// A day range (`12-14 OCTOBER 2024`, `12 & 13 MAY`) keeps its first day.
+const dayFirst = /^(?:(\d{1,2})(?:st|nd|rd|th|er)?(?:\s*(?:[-–—/&]|and|et)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+)?([A-Za-z\u00c0-\u00ff]{3,9})\.?,?\s+(\d{4})(?![\d])/;
 const monthFirst = /^([A-Za-z\u00c0-\u00ff]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\d])/;
 
 function monthNumber(word: string | undefined): number | null {

@@ -76,6 +76,14 @@ suite('datelines', () => {
     assert.equal(parseDateline('7 MARCH 2025 KIDAL, MALI').places[0]?.place, 'KIDAL, MALI');
   });
 
+  test('a day range keeps its first day and its text', () => {
+    assert.deepEqual(parseDateline('12-14 OCTOBER 2024, BENTIU, SOUTH SUDAN').places[0]?.date, { day: 12, month: 10, year: 2024, text: '12-14 OCTOBER 2024' });
+    assert.equal(parseDateline('3 – 5 MAY 2025, GOMA').places[0]?.place, 'GOMA');
+    const document = parseTranscript(lines(header.replace('4 APRIL 2026', '2-4 APRIL 2026'), '1. Wide shot, well', '3-4 APRIL 2026, BOR', '2. Wide shot, road'));
+    assert.deepEqual(codes(document), []);
+    assert.equal(document.sections[0]?.kind, 'dateline');
+  });
+
   test('an unreadable header dateline is reported, not dropped', () => {
     const document = parseTranscript(header.replace('4 APRIL 2026, BOR, SOUTH SUDAN', 'SOMETIME LAST WEEK, BOR'));
     assert.ok(codes(document).includes('6:dateline-format'));
