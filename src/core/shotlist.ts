@@ -573,10 +573,13 @@ export function readSpeakerLine(text: string, textStart: number): SpeakerLine {
   }
   let end = lastVisibleEnd(text);
   let quoteStart = -1;
-  const geneva = /:\s*([“„«"])/u.exec(text.slice(position));
+  const rest = text.slice(position);
+  // One-line soundbites: `Name, title: “quote”`, and sometimes with the colon forgotten,
+  // `Name, title “quote”` (curly marks only there: a straight mark may be an inch sign).
+  const geneva = /:\s*([“„«"])/u.exec(rest) ?? (/:\s*$/u.test(rest) ? null : /\s([“„«])(?=\S)/u.exec(rest));
   if (geneva) {
     quoteStart = position + geneva.index + geneva[0].length - 1;
-    end = position + geneva.index + 1;
+    end = position + geneva.index + (geneva[0].startsWith(':') ? 1 : 0);
   }
   let hasColon = false;
   let speakerEnd = end;

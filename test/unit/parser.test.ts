@@ -188,6 +188,19 @@ suite('soundbite lines', () => {
     assert.equal(textOf(text, soundbite?.quote?.range ?? { start: { offset: 0 }, end: { offset: 0 } }), '“We are ready to help.”');
   });
 
+  test('a one-line soundbite whose colon was forgotten', () => {
+    const document = parseTranscript(lines(header, '1. SOUNDBITE (English) Mira Koskinen, spokesperson “We are ready to help.”', '2. Wide shot, Palais'));
+    const soundbite = document.soundbites[0];
+    assert.deepEqual([soundbite?.speaker, soundbite?.title, soundbite?.quote?.text], ['Mira Koskinen', 'spokesperson', 'We are ready to help.']);
+    assert.deepEqual(codes(document), ['7:soundbite-missing-colon']);
+  });
+
+  test('a quoted nickname on a speaker line that ends with a colon is not a quote', () => {
+    const document = parseTranscript(lines(header, '1. SOUNDBITE (English) Amadou “Papa” Diallo, fisherman:', '“The river is our road.”', '2. Wide shot, river'));
+    assert.equal(document.soundbites[0]?.speaker, 'Amadou “Papa” Diallo');
+    assert.equal(document.soundbites[0]?.quote?.text, 'The river is our road.');
+  });
+
   test('language typos and upper case', () => {
     const document = parseTranscript(lines(header, '1. SOUNDBITE (Englsh) Ana Ruiz, Nurse:', '“Clean water first.”', '2. SOUNDBITE (FRENCH) Ana Ruiz, Nurse:', '“Puis les écoles.”'));
     assert.deepEqual(document.soundbites.map((soundbite) => [soundbite.language, soundbite.languageName]), [['Englsh', null], ['FRENCH', 'French']]);
