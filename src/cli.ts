@@ -7,6 +7,9 @@ import { toContractJson } from './core/json';
 import { formatMessage } from './core/messages';
 import type { TranscriptDocument } from './core/model';
 import { parseTranscript } from './core/parse';
+import { exportQuotes, type QuoteExportFormat } from './core/quoteExport';
+import { allQuotes, type QuoteItem } from './core/quoteExtraction';
+import { validateStyle, type QuoteStyle } from './core/quoteStyles';
 
 const transcriptExtensions = new Set(['.txt', '.unifeed', '.shotlist', '.md']);
 
@@ -22,26 +25,114 @@ export function runCli(argv: readonly string[], output: Output): number {
     output.out(cliMessages.usage);
     return command === undefined ? 1 : 0;
   }
-  if (command !== 'parse') {
-    output.err(formatMessage(cliMessages.unknownCommand, { command }));
+  if (command === 'parse') {
+    return runParse(rest, output);
+  }
+  if (command === 'quotes') {
+    return runQuotes(rest, output);
+  }
+  output.err(formatMessage(cliMessages.unknownCommand, { command }));
+  return 1;
+}
+
+function runParse(rest: readonly string[], output: Output): number {
+  const options = readArguments(rest, output, { '--json': false });
+  if (options === null) {
     return 1;
   }
-  let json = false;
-  const inputs: string[] = [];
-  for (const argument of rest) {
-    if (argument === '--json') {
-      json = true;
-    } else if (argument.startsWith('--')) {
-      output.err(formatMessage(cliMessages.unknownOption, { option: argument }));
-      return 1;
+  const json = options.flags.has('--json');
+  return forEachTranscript(options.inputs, output, (file, text, several) => {
+    const document = parseTranscript(text);
+    if (json) {
+      output.out(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
     } else {
-      inputs.push(argument);
+      output.out(summarise(document, file));
     }
+  });
+}
+
+const quoteFormats: Readonly<Record<string, QuoteExportFormat>> = { text: 'text', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
+
+/** `quotes`: every quote of the files with attribution, as one sheet (one CSV header, one JSON array). */
+function runQuotes(rest: readonly string[], output: Output): number {
+  const options = readArguments(rest, output, { '--style': true, '--template': true, '--format': true, '--straight': false });
+  if (options === null) {
+    return 1;
+  }
+  const styleName = options.values.get('--style');
+  const template = options.values.get('--template');
+  if (styleName !== undefined && template !== undefined) {
+    output.err(cliMessages.styleAndTemplate);
+    return 1;
+  }
+  const formatName = options.values.get('--format') ?? 'text';
+  const format = quoteFormats[formatName];
+  if (format === undefined) {
+    output.err(formatMessage(cliMessages.unknownFormat, { format: formatName }));
+    return 1;
+  }
+  const style: QuoteStyle | string = template !== undefined ? { template } : styleName ?? (format === 'markdown' ? 'markdown' : 'wire');
+  const valid = validateStyle(style);
+  if (!valid.ok) {
+    output.err(formatMessage(cliMessages.badStyle, { message: valid.error.message }));
+    return 1;
+  }
+  const items: QuoteItem[] = [];
+  const exitCode = forEachTranscript(options.inputs, output, (file, text) => {
+    items.push(...allQuotes(parseTranscript(text), text, file));
+  });
+  const sheet = exportQuotes(items, format, style, { marks: options.flags.has('--straight') ? 'straight' : 'curly' });
+  if (sheet.ok && sheet.text !== '') {
+    output.out(sheet.text.replace(/\r?\n$/u, ''));
+  }
+  return exitCode;
+}
+
+/**
+ * Splits arguments into inputs, flags and options with a value (`--style wire` or `--style=wire`).
+ * `known` maps each option to whether it takes a value. Reports usage errors and returns null.
+ */
+function readArguments(rest: readonly string[], output: Output, known: Readonly<Record<string, boolean>>):
+  { inputs: string[]; flags: Set<string>; values: Map<string, string> } | null {
+  const inputs: string[] = [];
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  for (let index = 0; index < rest.length; index++) {
+    const argument = rest[index] as string;
+    if (!argument.startsWith('--')) {
+      inputs.push(argument);
+      continue;
+    }
+    const equals = argument.indexOf('=');
+    const name = equals === -1 ? argument : argument.slice(0, equals);
+    const takesValue = known[name];
+    if (takesValue === undefined || (!takesValue && equals !== -1)) {
+      output.err(formatMessage(cliMessages.unknownOption, { option: argument }));
+      return null;
+    }
+    if (!takesValue) {
+      flags.add(name);
+      continue;
+    }
+    const value = equals !== -1 ? argument.slice(equals + 1) : rest[++index];
+    if (value === undefined) {
+      output.err(formatMessage(cliMessages.missingValue, { option: name }));
+      return null;
+    }
+    values.set(name, value);
   }
   if (inputs.length === 0) {
     output.err(cliMessages.noInput);
-    return 1;
+    return null;
   }
+  return { inputs, flags, values };
+}
+
+/**
+ * Expands the inputs (directories recursively), reads each transcript and hands it on; missing, unreadable
+ * and binary files get one line on stderr and make the exit code 2, the others are still processed.
+ */
+function forEachTranscript(inputs: readonly string[], output: Output, each: (file: string, text: string, several: boolean) => void): number {
   const { files, failed } = expandInputs(inputs, output);
   const several = files.length > 1 || inputs.length > 1 || inputs.some((input) => isDirectory(input));
   let exitCode = failed ? 2 : 0;
@@ -51,12 +142,7 @@ export function runCli(argv: readonly string[], output: Output): number {
       exitCode = 2;
       continue;
     }
-    const document = parseTranscript(text);
-    if (json) {
-      output.out(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
-    } else {
-      output.out(summarise(document, file));
-    }
+    each(file, text, several);
   }
   return exitCode;
 }

@@ -78,3 +78,54 @@ suite('cli parse', () => {
     assert.equal(run('--help').code, 0);
   });
 });
+
+suite('cli quotes', () => {
+  const seed000 = (): string => join(seedsDirectory(), '000_e751e5e04960dd4f.txt');
+
+  test('prints every soundbite in the wire style by default', () => {
+    const { code, out, err } = run('quotes', seed000());
+    assert.equal(code, 0);
+    assert.deepEqual(err, []);
+    const quotes = (out[0] ?? '').split('\n\n');
+    assert.equal(quotes.length, 8);
+    assert.ok(quotes[0]?.startsWith('“We\'re on the way to completing this drawdown'));
+    assert.ok(quotes[0]?.endsWith('do more,” said Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations, United Nations.'));
+  });
+
+  test('--format json gives one array for all the files; --format csv one header row', () => {
+    const files = [seed000(), join(seedsDirectory(), '001_14562a544e8f9c57.txt')];
+    const json = run('quotes', ...files, '--format', 'json');
+    assert.equal(json.code, 0);
+    const items = JSON.parse(json.out.join('\n')) as { kind: string; speaker: string; line: number }[];
+    assert.equal(items.length, 13);
+    assert.deepEqual([items[0]?.kind, items[0]?.line, items[8]?.kind, items[8]?.speaker], ['soundbite', 15, 'turn', 'Jean-Pierre Lacroix']);
+    const csv = run('quotes', ...files, '--format=csv', '--style', 'citation');
+    assert.equal(csv.out.join('\n').match(/^quote,speaker,/gmu)?.length, 1);
+  });
+
+  test('--template and --straight; a bad template is a usage error naming the field', () => {
+    const { code, out } = run('quotes', seed000(), '--template', '{shot}: "{quote}" ({speaker})', '--straight');
+    assert.equal(code, 0);
+    assert.ok(out[0]?.startsWith('2: "We\'re on the way'));
+    const bad = run('quotes', seed000(), '--template', '{quote} {speeker}');
+    assert.equal(bad.code, 1);
+    assert.deepEqual(bad.out, []);
+    assert.match(bad.err[0] ?? '', /Unknown field "\{speeker\}" at position 8/u);
+  });
+
+  test('same file rules as parse: a missing file is reported, exit 2, the others still quoted', () => {
+    const { code, out, err } = run('quotes', '/no/such/transcript.txt', seed000(), '--format', 'md');
+    assert.equal(code, 2);
+    assert.deepEqual(err, ['shotlist: /no/such/transcript.txt: no such file or directory']);
+    assert.match(out[0] ?? '', /^# Quotes\n\n## UN \/ PEACEKEEPING LACROIX INTERVIEW\n\n> We're on the way/u);
+  });
+
+  test('usage errors exit 1', () => {
+    assert.equal(run('quotes').code, 1);
+    assert.equal(run('quotes', seed000(), '--style', 'tabloid').code, 1);
+    assert.equal(run('quotes', seed000(), '--style', 'wire', '--template', '{quote}').code, 1);
+    assert.equal(run('quotes', seed000(), '--format', 'xml').code, 1);
+    assert.equal(run('quotes', seed000(), '--style').code, 1);
+    assert.equal(run('quotes', seed000(), '--json').code, 1);
+  });
+});
