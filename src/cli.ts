@@ -6,7 +6,7 @@ import { cliMessages } from './cliMessages';
 import { toContractJson } from './core/json';
 import { formatMessage } from './core/messages';
 import type { TranscriptDocument } from './core/model';
-import { parseTranscript } from './core/parse';
+import { parseTranscriptFile } from './core/parseFile';
 import { exportQuotes, type QuoteExportFormat } from './core/quoteExport';
 import { allQuotes, type QuoteItem } from './core/quoteExtraction';
 import { validateStyle, type QuoteStyle } from './core/quoteStyles';
@@ -42,7 +42,7 @@ function runParse(rest: readonly string[], output: Output): number {
   }
   const json = options.flags.has('--json');
   return forEachTranscript(options.inputs, output, (file, text, several) => {
-    const document = parseTranscript(text);
+    const document = parseTranscriptFile(text, file);
     if (json) {
       output.out(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
     } else {
@@ -79,7 +79,7 @@ function runQuotes(rest: readonly string[], output: Output): number {
   }
   const items: QuoteItem[] = [];
   const exitCode = forEachTranscript(options.inputs, output, (file, text) => {
-    items.push(...allQuotes(parseTranscript(text), text, file));
+    items.push(...allQuotes(parseTranscriptFile(text, file), text, file));
   });
   const sheet = exportQuotes(items, format, style, { marks: options.flags.has('--straight') ? 'straight' : 'curly' });
   if (sheet.ok && sheet.text !== '') {

@@ -6,6 +6,7 @@ import { registerFolding } from './features/folding';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
+import { registerQuotes } from './features/quotes';
 import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/workspaceIndex';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const index = registerWorkspaceIndex(cache);
   const soundbites = registerSoundbiteView(index, context.workspaceState);
   context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
+  context.subscriptions.push(registerQuotes(cache, index, context.globalState));
   return { soundbites, index };
 }
 

@@ -5,7 +5,7 @@
 // files holds only these small entries). Lines and characters are 0-based.
 import { detectTranscript, matchesAssociationPattern } from './detect';
 import type { TextRange, TranscriptDocument, TranscriptFormat } from './model';
-import { parseTranscript } from './parse';
+import { parseTranscriptFile } from './parseFile';
 
 /** A span without offsets, read once from the model. */
 export interface IndexRange {
@@ -314,7 +314,7 @@ export function indexText(text: string, file: string, options: IndexTextOptions)
   if (options.detect && !detectTranscript(text).isTranscript) {
     return null;
   }
-  return indexTranscript(parseTranscript(text), file);
+  return indexTranscript(parseTranscriptFile(text, file), file);
 }
 
 /** What indexTextInSlices() needs of a TimeSlicer: a chance to yield, told how long the next step may take. */
@@ -338,7 +338,7 @@ export async function indexTextInSlices(text: string, file: string, options: Ind
     }
   }
   await slicer.checkpoint(text.length / parsedCharactersPerMs);
-  const steps = indexSteps(parseTranscript(text), file);
+  const steps = indexSteps(parseTranscriptFile(text, file), file);
   for (;;) {
     await slicer.checkpoint();
     const step = steps.next();

@@ -1,7 +1,8 @@
-// Parse once per document version and share the result between every provider.
+// Parse once per document version and share the result between every provider. Which parser reads a
+// document (Markdown or line-oriented) is decided by src/core/parseFile.ts, as for files on disk.
 import * as vscode from 'vscode';
 import type { TranscriptDocument } from '../core/model';
-import { parseTranscript } from '../core/parse';
+import { parseTranscriptFile } from '../core/parseFile';
 
 export class TranscriptCache implements vscode.Disposable {
   readonly #entries = new Map<string, { version: number; model: TranscriptDocument }>();
@@ -18,7 +19,7 @@ export class TranscriptCache implements vscode.Disposable {
     if (cached && cached.version === document.version) {
       return cached.model;
     }
-    const model = parseTranscript(document.getText());
+    const model = parseTranscriptFile(document.getText(), document.uri.path, document.languageId);
     this.#entries.set(key, { version: document.version, model });
     return model;
   }

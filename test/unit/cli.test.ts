@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli';
-import { seedsDirectory } from './helpers';
+import { repositoryRoot, seedsDirectory } from './helpers';
 
 function run(...argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -127,5 +127,17 @@ suite('cli quotes', () => {
     assert.equal(run('quotes', seed000(), '--format', 'xml').code, 1);
     assert.equal(run('quotes', seed000(), '--style').code, 1);
     assert.equal(run('quotes', seed000(), '--json').code, 1);
+  });
+});
+
+suite('cli reads Markdown transcripts with the Markdown parser', () => {
+  test('bold speaker labels in a .md file are turns, as in the editor', () => {
+    const out: string[] = [];
+    const code = runCli(['parse', join(repositoryRoot, 'test', 'fixtures', 'markdown', 'bold_labels.md'), '--json'], { out: (text) => out.push(text), err: () => undefined });
+    assert.equal(code, 0);
+    const json = JSON.parse(out[0] ?? '') as { format: string; turns: { speaker: string | null }[] };
+    assert.equal(json.format, 'interview');
+    assert.ok(json.turns.length >= 2);
+    assert.ok(json.turns.every((turn) => turn.speaker === null || !turn.speaker.includes('*')), 'labels carry no Markdown markup');
   });
 });
