@@ -24,6 +24,7 @@ async function openSeed(): Promise<vscode.TextEditor> {
 suite('quote commands on seed 000', () => {
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('shotlist.quotes').update('templates', undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('Copy Quote with the cursor in soundbite 2 gives the wire copy', async () => {
@@ -54,5 +55,20 @@ suite('quote commands on seed 000', () => {
     editor.selection = new vscode.Selection(14, start, 14, end);
     await vscode.commands.executeCommand('shotlist.copyQuote');
     assert.equal(await vscode.env.clipboard.readText(), `“I was in Mali essentially to thank our colleagues…” said ${speaker}.`);
+  });
+
+  test('a user template from the settings fills its fields; a misspelt field copies nothing', async () => {
+    await vscode.workspace.getConfiguration('shotlist.quotes').update('templates', {
+      desk: '{speaker} (shot {shot}): “{quote}”',
+      broken: '{speaker}: {qoute}',
+    }, vscode.ConfigurationTarget.Global);
+    const editor = await openSeed();
+    const words = editor.document.lineAt(14).text.slice(1, -1);
+    editor.selection = new vscode.Selection(14, 3, 14, 3);
+    await vscode.commands.executeCommand('shotlist.copyQuoteAs', 'desk');
+    assert.equal(await vscode.env.clipboard.readText(), `Jean-Pierre Lacroix (shot 2): “${words}”`);
+    await vscode.env.clipboard.writeText('untouched');
+    await vscode.commands.executeCommand('shotlist.copyQuoteAs', 'broken');
+    assert.equal(await vscode.env.clipboard.readText(), 'untouched', 'an unknown field never gives a half-filled quote');
   });
 });
