@@ -13,7 +13,8 @@ const labelPattern =
   /^[\s\u00a0]*((?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*(?:[ \u00a0]+(?:[\p{L}\p{M}\d.'’&-]+|\[[^\]\n]{1,60}\])){0,4})|\[[^\]\n]{1,60}\])[ \u00a0]?:[\s\u00a0]+(?=\S)/u;
 const timecodePattern = /^[\s\u00a0]*\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?[\s\u00a0]+(?=\S)/u;
 const dashPattern = /^[\s\u00a0]*[—–][\s\u00a0]+(?=\S)/u;
-const questionEnd = /\?[\s\u00a0]*["”»)’]*[\s\u00a0]*$/u;
+/** A paragraph that ends with a question mark (closing quotes, brackets and spaces allowed after it). */
+export const questionEnd = /\?[\s\u00a0]*["”»)’]*[\s\u00a0]*$/u;
 
 export type InterviewStyle = 'label' | 'dash' | 'timecode' | 'paragraph';
 
@@ -240,7 +241,7 @@ export function buildTurns(context: ParseContext, paragraphs: readonly Paragraph
  * Roles of labelled turns: known interviewer labels ask, `A`/`Answer` answer; other labels ask when
  * most of their turns end in a question mark. With a single speaker every turn is a statement.
  */
-function assignLabelRoles(turns: Mutable<Turn>[]): void {
+export function assignLabelRoles(turns: Mutable<Turn>[]): void {
   const byLabel = new Map<string, { total: number; questions: number }>();
   for (const turn of turns) {
     if (turn.speaker === null) {

@@ -5,10 +5,10 @@
 // which point into the original text; words come without Markdown markup, white space collapsed.
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { readLabel, weighInterviewEvidence, type Paragraph } from './interview';
+import { assignLabelRoles, questionEnd, readLabel, weighInterviewEvidence, type Paragraph } from './interview';
 import { answerLabels, questionLabels } from './lexicon';
 import { diagnosticMessages, formatMessage } from './messages';
-import type { Block, BlockKind, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn, TurnRole } from './model';
+import type { Block, BlockKind, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn } from './model';
 import { closingFor, marksMismatch, scanMarks } from './quotes';
 import { collapseWhitespace, isBlank, isSpaceCode, LineTable } from './text';
 
@@ -29,7 +29,6 @@ interface Plain {
   readonly offsets: number[];
 }
 
-const questionEnd = /\?[\s\u00a0]*["”»)’]*[\s\u00a0]*$/u;
 const markdownExtensions = /\.(?:md|markdown|mdown|mdwn|mkd|mkdn)$/iu;
 
 /** True for file names (or paths) of Markdown files: `.md`, `.markdown` and their rarer spellings. */
@@ -550,35 +549,4 @@ function coverLines(table: LineTable, segments: readonly { kind: BlockKind; firs
   }
   fill(table.lineCount);
   return blocks;
-}
-
-/**
- * Roles as interview.ts gives them: known interviewer labels ask, `A`/`Answer` answer; other labels
- * ask when most of their turns end in a question mark; with no asking side every turn is a statement.
- */
-function assignLabelRoles(turns: Mutable<Turn>[]): void {
-  const byLabel = new Map<string, { total: number; questions: number }>();
-  for (const turn of turns) {
-    const key = (turn.speaker ?? '').toLowerCase();
-    const tally = byLabel.get(key) ?? { total: 0, questions: 0 };
-    tally.total++;
-    if (questionEnd.test(turn.text)) {
-      tally.questions++;
-    }
-    byLabel.set(key, tally);
-  }
-  const roles = new Map<string, TurnRole>();
-  for (const [label, tally] of byLabel) {
-    if (questionLabels.has(label)) {
-      roles.set(label, 'question');
-    } else if (answerLabels.has(label)) {
-      roles.set(label, 'answer');
-    } else if (byLabel.size >= 2 && tally.questions * 2 > tally.total) {
-      roles.set(label, 'question');
-    }
-  }
-  const anyQuestion = [...roles.values()].includes('question');
-  for (const turn of turns) {
-    turn.role = roles.get((turn.speaker ?? '').toLowerCase()) ?? (anyQuestion ? 'answer' : 'statement');
-  }
 }
