@@ -304,11 +304,11 @@ class ShotlistBuilder {
     const shot = this.addShot(line, soundbiteIndex);
     const text = this.context.line(line);
     const speakerStart = (this.context.numbered[line] ?? readNumberedLine(text))?.textStart ?? firstVisible(text);
-    const speakerKey = speakerStart === 0 ? text : `${speakerStart}:${text}`;
-    let speakerLine = this.speakerLines.get(speakerKey);
+    // The line alone is the key: where its speaker part starts follows from the line itself.
+    let speakerLine = this.speakerLines.get(text);
     if (!speakerLine) {
       speakerLine = readSpeakerLine(text, speakerStart);
-      this.speakerLines.set(speakerKey, speakerLine);
+      this.speakerLines.set(text, speakerLine);
     }
     let quote: Quote | null = null;
     let lastLine = line;
