@@ -16,11 +16,13 @@ const common = {
   logLevel: 'warning',
   // An empty import.meta in CJS output breaks packages that read it: fail the build instead.
   logOverride: { 'empty-import-meta': 'error' },
+  // The bundled knowledge base (src/core/kb/bundled.yaml) is embedded as text; src/yaml.d.ts types it.
+  loader: { '.yaml': 'text' },
 };
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cliMain.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
   // The baseline is bundled from its ES module sources, as editors ship it, not from its transpiled CJS build.

@@ -4,12 +4,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { cliMessages } from './cliMessages';
 import { toContractJson } from './core/json';
+import { loadKnowledgeBase } from './core/kb/load';
+import { createMatcher, type EntityMatcher } from './core/kb/match';
 import { formatMessage } from './core/messages';
 import type { TranscriptDocument } from './core/model';
 import { parseTranscriptFile } from './core/parseFile';
 import { exportQuotes, type QuoteExportFormat } from './core/quoteExport';
 import { allQuotes, type QuoteItem } from './core/quoteExtraction';
 import { validateStyle, type QuoteStyle } from './core/quoteStyles';
+import { LineTable } from './core/text';
 
 const transcriptExtensions = new Set(['.txt', '.unifeed', '.shotlist', '.md']);
 
@@ -18,8 +21,13 @@ interface Output {
   err(text: string): void;
 }
 
+/** What the CLI needs from its host: the bundled knowledge base as YAML text (cliMain.ts embeds it). */
+export interface CliEnvironment {
+  readonly bundledKnowledge?: string;
+}
+
 /** Runs the CLI and returns its exit code: 0 success, 1 usage error, 2 some input could not be read. */
-export function runCli(argv: readonly string[], output: Output): number {
+export function runCli(argv: readonly string[], output: Output, environment: CliEnvironment = {}): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     output.out(cliMessages.usage);
@@ -30,6 +38,9 @@ export function runCli(argv: readonly string[], output: Output): number {
   }
   if (command === 'quotes') {
     return runQuotes(rest, output);
+  }
+  if (command === 'entities') {
+    return runEntities(rest, output, environment);
   }
   output.err(formatMessage(cliMessages.unknownCommand, { command }));
   return 1;
@@ -49,6 +60,46 @@ function runParse(rest: readonly string[], output: Output): number {
       output.out(summarise(document, file));
     }
   });
+}
+
+/** `entities`: every mention of the bundled knowledge base's entries, with 1-based line and column. */
+function runEntities(rest: readonly string[], output: Output, environment: CliEnvironment): number {
+  const options = readArguments(rest, output, { '--json': false });
+  if (options === null) {
+    return 1;
+  }
+  const matcher = bundledMatcher(environment, output);
+  if (matcher === null) {
+    return 1;
+  }
+  const json = options.flags.has('--json');
+  return forEachTranscript(options.inputs, output, (file, text, several) => {
+    const table = new LineTable(text);
+    const mentions = matcher.find(text).map((mention) => {
+      const position = table.positionAt(mention.start);
+      return { id: mention.id, type: mention.type, line: position.line + 1, column: position.character + 1, text: mention.text };
+    });
+    if (json) {
+      output.out(JSON.stringify({ file, mentions }, null, several ? undefined : 2));
+      return;
+    }
+    output.out(formatMessage(cliMessages.entitiesTitle, { file, count: mentions.length }));
+    for (const mention of mentions) {
+      output.out(formatMessage(cliMessages.entitiesMention, { ...mention, text: mention.text.replace(/\s+/g, ' ') }));
+    }
+  });
+}
+
+function bundledMatcher(environment: CliEnvironment, output: Output): EntityMatcher | null {
+  if (environment.bundledKnowledge === undefined) {
+    output.err(cliMessages.noKnowledge);
+    return null;
+  }
+  const knowledge = loadKnowledgeBase(environment.bundledKnowledge, 'bundled');
+  for (const problem of knowledge.problems) {
+    output.err(formatMessage(cliMessages.knowledgeProblem, { origin: problem.origin, line: problem.line, column: problem.column, message: problem.message }));
+  }
+  return createMatcher(knowledge.entries);
 }
 
 const quoteFormats: Readonly<Record<string, QuoteExportFormat>> = { text: 'text', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
@@ -293,12 +344,4 @@ function summarise(document: TranscriptDocument, file: string): string {
     lines.push(cliMessages.summaryClean);
   }
   return lines.join('\n');
-}
-
-// Run only when executed directly (the unit tests import runCli).
-if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-  });
 }

@@ -1,6 +1,6 @@
 // The command line: output shapes (summary, one JSON object, JSON Lines) and error handling.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli';
@@ -139,5 +139,45 @@ suite('cli reads Markdown transcripts with the Markdown parser', () => {
     assert.equal(json.format, 'interview');
     assert.ok(json.turns.length >= 2);
     assert.ok(json.turns.every((turn) => turn.speaker === null || !turn.speaker.includes('*')), 'labels carry no Markdown markup');
+  });
+});
+
+suite('cli entities', () => {
+  // dist/cli.js embeds the knowledge base (cliMain.ts); under tsx the test reads it and passes it in.
+  const bundledKnowledge = readFileSync(join(repositoryRoot, 'src', 'core', 'kb', 'bundled.yaml'), 'utf8');
+  const entities = (...argv: string[]): { code: number; out: string[]; err: string[] } => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = runCli(['entities', ...argv], { out: (text) => out.push(text), err: (text) => err.push(text) }, { bundledKnowledge });
+    return { code, out, err };
+  };
+
+  test('--json lists every mention with id, type, 1-based line and column, and the text', () => {
+    const { code, out, err } = entities(join(seedsDirectory(), '003_18c4663f6ef51ebb.txt'), '--json');
+    assert.equal(code, 0);
+    assert.deepEqual(err, []);
+    const json = JSON.parse(out[0] ?? '') as { file: string; mentions: { id: string; type: string; line: number; column: number; text: string }[] };
+    assert.deepEqual(Object.keys(json.mentions[0] ?? {}), ['id', 'type', 'line', 'column', 'text']);
+    assert.ok(json.mentions.some((m) => m.id === 'monusco' && m.text === 'la MONUSCO' && m.line === 61 && m.column === 92));
+  });
+
+  test('the summary prints one line a mention; several files give JSON Lines; a missing file exits 2', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'shotlist-entities-'));
+    writeFileSync(join(directory, 'a.txt'), 'MINUSMA left Mali.\nNot minusma, nor MINUSMAS.\n');
+    writeFileSync(join(directory, 'b.txt'), 'Nothing here.\n');
+    const summary = entities(join(directory, 'a.txt'));
+    assert.deepEqual(summary.out, [`${join(directory, 'a.txt')}: 1 mentions`, '  1:1  minusma (peacekeeping-operation)  MINUSMA']);
+    const lines = entities(directory, '--json');
+    assert.equal(lines.out.length, 2);
+    assert.deepEqual((JSON.parse(lines.out[1] ?? '') as { mentions: unknown[] }).mentions, []);
+    const missing = entities(join(directory, 'nope.txt'), join(directory, 'a.txt'));
+    assert.equal(missing.code, 2);
+    assert.equal(missing.out.length, 2);
+  });
+
+  test('without a bundled knowledge base it is an error, not a crash', () => {
+    const err: string[] = [];
+    assert.equal(runCli(['entities', 'x.txt'], { out: () => undefined, err: (text) => err.push(text) }), 1);
+    assert.match(err[0] ?? '', /no bundled knowledge base/);
   });
 });

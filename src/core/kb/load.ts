@@ -1,0 +1,246 @@
+// Reads a knowledge file (YAML text in, entries and problems out) and merges the bundled knowledge with
+// workspace files. Never throws: a broken file yields what can be read plus problems with exact
+// positions, so the bundled knowledge keeps working beside it.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { kbMessage, kbTypeDescriptions } from './messages';
+import { kbEntryTypes, type KbEntry, type KbEntryType, type KbProblem, type KbProblemCode, type KbProblemSeverity, type KbYear, type KnowledgeBase } from './model';
+
+type FieldKind = 'string' | 'strings' | 'year';
+
+/** Every field an entry may have, with its kind. Order is the documented order. */
+export const kbFields: Readonly<Record<string, FieldKind>> = {
+  id: 'string',
+  type: 'string',
+  names: 'strings',
+  acronyms: 'strings',
+  aliases: 'strings',
+  country: 'string',
+  region: 'string',
+  start: 'year',
+  end: 'year',
+  mandate: 'string',
+  headquarters: 'string',
+  description: 'string',
+  title: 'string',
+  organisation: 'string',
+  since: 'year',
+  until: 'year',
+  sources: 'strings',
+};
+
+const rootFields = ['version', 'entries'];
+const entryTypes: ReadonlySet<string> = new Set(kbEntryTypes);
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+class ProblemSink {
+  readonly problems: KbProblem[] = [];
+  constructor(
+    private readonly origin: string,
+    private readonly lines: LineCounter,
+    private readonly length: number,
+  ) {}
+
+  add(code: KbProblemCode, severity: KbProblemSeverity, range: Range, data: Record<string, string | number> = {}): void {
+    const start = Math.max(0, Math.min(range.start, this.length));
+    const end = Math.max(start, Math.min(range.end, this.length));
+    const { line, col } = this.lines.linePos(start);
+    this.problems.push({ code, severity, message: kbMessage(code, data), data, origin: this.origin, start, end, line, column: col });
+  }
+
+  position(offset: number): number {
+    return this.lines.linePos(offset).line;
+  }
+}
+
+function rangeOf(node: Node | null | undefined, fallback: Range): Range {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : fallback;
+}
+
+function keyName(pair: Pair): string | null {
+  return isScalar(pair.key) ? String(pair.key.value) : null;
+}
+
+/** Parses one knowledge file. `origin` names it in problems and entries (`bundled`, a path or a URI). */
+export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
+  const lines = new LineCounter();
+  const sink = new ProblemSink(origin, lines, text.length);
+  const entries: KbEntry[] = [];
+  let document;
+  try {
+    document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  } catch (error) {
+    // The parser reports errors in document.errors; this only guards the promise never to throw.
+    sink.add('yaml-syntax', 'error', { start: 0, end: 0 }, { detail: error instanceof Error ? error.message : String(error) });
+    return { entries, problems: sink.problems };
+  }
+  for (const error of document.errors) {
+    sink.add('yaml-syntax', 'error', { start: error.pos[0], end: error.pos[1] }, { detail: firstLine(error.message) });
+  }
+  for (const warning of document.warnings) {
+    sink.add('yaml-syntax', 'warning', { start: warning.pos[0], end: warning.pos[1] }, { detail: firstLine(warning.message) });
+  }
+  const root = document.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
+    return { entries, problems: sink.problems };
+  }
+  const whole = { start: 0, end: text.length };
+  if (!isMap(root)) {
+    sink.add('root-not-mapping', 'error', rangeOf(root, whole));
+    return { entries, problems: sink.problems };
+  }
+  const seen = new Map<string, number>();
+  for (const pair of root.items) {
+    const name = keyName(pair);
+    const keyRange = rangeOf(pair.key as Node, whole);
+    if (name === 'version') {
+      if (!isScalar(pair.value) || typeof pair.value.value !== 'number') {
+        sink.add('wrong-type', 'warning', rangeOf(pair.value as Node, keyRange), { field: 'version', expected: kbTypeDescriptions.version });
+      }
+    } else if (name === 'entries') {
+      if (!isSeq(pair.value)) {
+        sink.add('entries-not-sequence', 'error', rangeOf(pair.value as Node, keyRange));
+        continue;
+      }
+      for (const item of pair.value.items) {
+        if (!isMap(item)) {
+          sink.add('entry-not-mapping', 'error', rangeOf(item as Node, keyRange));
+          continue;
+        }
+        const entry = readEntry(item, origin, sink, keyRange);
+        if (entry === null) {
+          continue;
+        }
+        const firstOffset = seen.get(entry.id);
+        if (firstOffset !== undefined) {
+          const idPair = item.items.find((p) => keyName(p) === 'id');
+          sink.add('duplicate-id', 'error', rangeOf(idPair?.value as Node, rangeOf(item, keyRange)), { id: entry.id, firstLine: sink.position(firstOffset) });
+          continue;
+        }
+        seen.set(entry.id, rangeOf(item, keyRange).start);
+        entries.push(entry);
+      }
+    } else {
+      sink.add('unknown-field', 'warning', keyRange, { field: name ?? '?', known: rootFields.join(', ') });
+    }
+  }
+  return { entries, problems: sink.problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+type MutableEntry = { -readonly [K in keyof KbEntry]?: KbEntry[K] };
+
+/** One entry, or null (with a problem) when it lacks a usable id or type. Bad fields are dropped alone. */
+function readEntry(map: YAMLMap, origin: string, sink: ProblemSink, fallback: Range): KbEntry | null {
+  const entryRange = rangeOf(map, fallback);
+  // A missing field is reported on the entry's first line, not across the whole mapping.
+  const head = { start: entryRange.start, end: entryRange.start };
+  const fields: MutableEntry = {};
+  for (const pair of map.items) {
+    const name = keyName(pair);
+    const keyRange = rangeOf(pair.key as Node, entryRange);
+    const kind = name === null ? undefined : kbFields[name];
+    if (name === null || kind === undefined) {
+      sink.add('unknown-field', 'warning', keyRange, { field: name ?? '?', known: Object.keys(kbFields).join(', ') });
+      continue;
+    }
+    const valueNode = pair.value as Node | null;
+    const valueRange = rangeOf(valueNode, keyRange);
+    const value = readValue(valueNode, kind);
+    if (value === undefined) {
+      sink.add('wrong-type', 'error', valueRange, { field: name, expected: kbTypeDescriptions[kind] });
+      continue;
+    }
+    if (name === 'type' && !entryTypes.has(value as string)) {
+      sink.add('unknown-entry-type', 'error', valueRange, { value: String(value), known: kbEntryTypes.join(', ') });
+      continue;
+    }
+    if (name === 'id' && (value as string).trim() === '') {
+      sink.add('wrong-type', 'error', valueRange, { field: name, expected: kbTypeDescriptions.string });
+      continue;
+    }
+    (fields as Record<string, unknown>)[name] = value;
+  }
+  let usable = true;
+  for (const required of ['id', 'type'] as const) {
+    if (fields[required] === undefined) {
+      // Only report "missing" when the field is absent, not when it was present but wrong (reported above).
+      if (!map.items.some((p) => keyName(p) === required)) {
+        sink.add('missing-field', 'error', head, { field: required });
+      }
+      usable = false;
+    }
+  }
+  if (!usable) {
+    return null;
+  }
+  return {
+    ...fields,
+    id: fields.id as string,
+    type: fields.type as KbEntryType,
+    names: fields.names ?? [],
+    acronyms: fields.acronyms ?? [],
+    aliases: fields.aliases ?? [],
+    sources: fields.sources ?? [],
+    origin,
+  } as KbEntry;
+}
+
+function readValue(node: Node | null, kind: FieldKind): string | readonly string[] | KbYear | undefined {
+  if (kind === 'strings' && isSeq(node)) {
+    const list: string[] = [];
+    for (const item of node.items) {
+      if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number') || String(item.value).trim() === '') {
+        return undefined;
+      }
+      list.push(String(item.value));
+    }
+    return list;
+  }
+  if (!isScalar(node)) {
+    return undefined;
+  }
+  const value = node.value;
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    case 'strings':
+      return typeof value === 'string' && value.trim() !== '' ? [value] : undefined;
+    case 'year':
+      if (typeof value === 'number' && Number.isInteger(value)) {
+        return value;
+      }
+      return value === 'active' ? 'active' : undefined;
+  }
+}
+
+/**
+ * The bundled entries overridden by workspace files, in order: a later file's entry REPLACES an earlier
+ * entry with the same id as a whole (at its place in the list); new ids are appended. Whole-entry
+ * replacement keeps every card's facts and sources from one file: a newsroom's correction never
+ * shows beside bundled fields it did not check, and removing a field in the workspace file removes it.
+ */
+export function mergeKnowledgeBases(bundled: readonly KbEntry[], ...workspace: readonly (readonly KbEntry[])[]): KbEntry[] {
+  const merged: KbEntry[] = [...bundled];
+  const index = new Map<string, number>();
+  merged.forEach((entry, i) => index.set(entry.id, i));
+  for (const file of workspace) {
+    for (const entry of file) {
+      const at = index.get(entry.id);
+      if (at === undefined) {
+        index.set(entry.id, merged.length);
+        merged.push(entry);
+      } else {
+        merged[at] = entry;
+      }
+    }
+  }
+  return merged;
+}

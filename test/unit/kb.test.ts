@@ -1,0 +1,331 @@
+// The knowledge base: loading with exact problem positions, merging, the bundled file's fidelity to
+// the researched reference (nothing flagged uncertain ships), and matching on the real seeds.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadKnowledgeBase, mergeKnowledgeBases } from '../../src/core/kb/load';
+import { createMatcher, type Mention } from '../../src/core/kb/match';
+import type { KbEntry } from '../../src/core/kb/model';
+import { lines, readSeed, repositoryRoot } from './helpers';
+
+const bundledText = readFileSync(join(repositoryRoot, 'src', 'core', 'kb', 'bundled.yaml'), 'utf8');
+const bundled = loadKnowledgeBase(bundledText, 'bundled');
+
+function referenceText(): string {
+  const path = process.env.SHOTLIST_ENTITIES_REFERENCE ?? join(repositoryRoot, '..', 'shared', 'data', 'entities-reference.yaml');
+  if (!existsSync(path)) {
+    throw new Error(`The entities reference is missing: expected it at ${path} (../shared/data beside the clone, or set SHOTLIST_ENTITIES_REFERENCE).`);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+function byId(id: string): KbEntry {
+  const entry = bundled.entries.find((e) => e.id === id);
+  assert.ok(entry, `bundled entry ${id}`);
+  return entry;
+}
+
+suite('knowledge base: loading', () => {
+  test('a valid file gives its entries with lists normalised and its origin', () => {
+    const { entries, problems } = loadKnowledgeBase(
+      lines(
+        'version: 1',
+        'entries:',
+        '  - id: desk-chief',
+        '    type: official',
+        '    names: Ana Ruiz',
+        '    title: Head of the Geneva desk',
+        '    since: 2021',
+        '    until: active',
+        '  - id: minusma',
+        '    type: peacekeeping-operation',
+        '    acronyms: [MINUSMA]',
+        '    end: 2023',
+      ),
+      'ws/.shotlist/entities.yaml',
+    );
+    assert.deepEqual(problems, []);
+    assert.equal(entries.length, 2);
+    assert.deepEqual(entries[0], {
+      id: 'desk-chief', type: 'official', names: ['Ana Ruiz'], acronyms: [], aliases: [], sources: [],
+      title: 'Head of the Geneva desk', since: 2021, until: 'active', origin: 'ws/.shotlist/entities.yaml',
+    });
+    assert.deepEqual(entries[1]?.acronyms, ['MINUSMA']);
+  });
+
+  test('an empty file is an empty knowledge base, not an error', () => {
+    assert.deepEqual(loadKnowledgeBase('', 'x'), { entries: [], problems: [] });
+    assert.deepEqual(loadKnowledgeBase('# only a comment\n', 'x'), { entries: [], problems: [] });
+  });
+
+  test('malformed YAML is reported at its exact line and column, and never throws', () => {
+    const text = lines('entries:', '  - id: a', '    type: official', '    title: Head: Geneva desk', '  - id: b', '    type: official');
+    const { problems } = loadKnowledgeBase(text, 'broken.yaml');
+    const syntax = problems.filter((p) => p.code === 'yaml-syntax');
+    assert.ok(syntax.length > 0);
+    const first = syntax[0];
+    assert.ok(first);
+    assert.equal(first.severity, 'error');
+    assert.equal(first.origin, 'broken.yaml');
+    // A plain value may not hold ": ": the nested mapping starts on line 4, column 12 (1-based), offset 49.
+    assert.equal(text.indexOf('Head:'), 49);
+    assert.deepEqual([first.line, first.column, first.start, first.end], [4, 12, 49, 50]);
+    assert.equal(first.message, 'YAML syntax error: Nested mappings are not allowed in compact mappings');
+    // What can be read still is: entry b is intact.
+    assert.ok(loadKnowledgeBase(text, 'broken.yaml').entries.some((e) => e.id === 'b'));
+    for (const garbage of ['entries: [', ': : :', '\t- x', 'entries:\n  - {id: a, type: official', '- a\nb: c', '\u0000']) {
+      assert.doesNotThrow(() => loadKnowledgeBase(garbage, 'g'));
+    }
+  });
+
+  test('unknown fields and wrong types are reported at the key or value; the rest of the entry survives', () => {
+    const text = lines('entries:', '  - id: unifil', '    type: peacekeeping-operation', '    acronym: UNIFIL', '    start: soon', '    names: [UNIFIL, {a: 1}]');
+    const { entries, problems } = loadKnowledgeBase(text, 'w.yaml');
+    assert.equal(entries.length, 1);
+    assert.deepEqual(entries[0]?.names, []);
+    assert.equal(entries[0]?.start, undefined);
+    const [unknown, start, names] = problems;
+    assert.deepEqual([unknown?.code, unknown?.severity, unknown?.line, unknown?.column, unknown?.start, unknown?.end], ['unknown-field', 'warning', 4, 5, text.indexOf('acronym:'), text.indexOf('acronym:') + 7]);
+    assert.match(unknown?.message ?? '', /Unknown field "acronym"; known fields: id, type, names, acronyms/);
+    assert.deepEqual([start?.code, start?.line, start?.column], ['wrong-type', 5, 12]);
+    assert.equal(start?.message, 'Field "start" must be a year (e.g. 2013) or "active".');
+    assert.deepEqual([names?.code, names?.line, names?.column], ['wrong-type', 6, 12]);
+  });
+
+  test('missing id or type and unknown types drop the entry; duplicate ids keep the first', () => {
+    const text = lines(
+      'entries:',
+      '  - id: a',
+      '    type: official',
+      '  - type: official',
+      '  - id: b',
+      '  - id: c',
+      '    type: mission',
+      '  - id: a',
+      '    type: department',
+      '  - just text',
+    );
+    const { entries, problems } = loadKnowledgeBase(text, 'w.yaml');
+    assert.deepEqual(entries.map((e) => [e.id, e.type]), [['a', 'official']]);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.line, p.column]),
+      [
+        ['missing-field', 4, 5],
+        ['missing-field', 5, 5],
+        ['unknown-entry-type', 7, 11],
+        ['duplicate-id', 8, 9],
+        ['entry-not-mapping', 10, 5],
+      ],
+    );
+    assert.equal(problems[1]?.message, 'This entry has no "type"; it is ignored.');
+    assert.equal(problems[3]?.message, 'The id "a" is already used on line 2; this entry is ignored.');
+  });
+
+  test('a root that is not a mapping, or entries that are not a list, are errors', () => {
+    assert.deepEqual(loadKnowledgeBase('- id: a\n', 'w').problems.map((p) => [p.code, p.line, p.column]), [['root-not-mapping', 1, 1]]);
+    assert.deepEqual(loadKnowledgeBase('entries: 3\nextra: 1\n', 'w').problems.map((p) => [p.code, p.line, p.column]), [['entries-not-sequence', 1, 10], ['unknown-field', 2, 1]]);
+  });
+});
+
+suite('knowledge base: merging', () => {
+  test('a workspace entry replaces the bundled entry with its id, in place; new ids are appended', () => {
+    const workspace = loadKnowledgeBase(
+      lines('entries:', '  - id: minusma', '    type: peacekeeping-operation', '    acronyms: [MINUSMA]', '    description: Our desk note.', '  - id: desk-chief', '    type: official', '    names: [Ana Ruiz]'),
+      'ws.yaml',
+    );
+    const later = loadKnowledgeBase(lines('entries:', '  - id: desk-chief', '    type: official', '    names: [Ana Ruiz Pérez]'), 'ws2.yaml');
+    const merged = mergeKnowledgeBases(bundled.entries, workspace.entries, later.entries);
+    assert.equal(merged.length, bundled.entries.length + 1);
+    const at = bundled.entries.findIndex((e) => e.id === 'minusma');
+    const minusma = merged[at];
+    assert.equal(minusma?.origin, 'ws.yaml');
+    assert.equal(minusma?.description, 'Our desk note.');
+    // Whole-entry replacement: no bundled field or source survives beside the workspace's.
+    assert.equal(minusma?.headquarters, undefined);
+    assert.deepEqual(minusma?.sources, []);
+    assert.deepEqual(merged.at(-1)?.names, ['Ana Ruiz Pérez']);
+    assert.equal(merged.at(-1)?.origin, 'ws2.yaml');
+    // The inputs are not modified.
+    assert.equal(byId('minusma').origin, 'bundled');
+  });
+
+  test('a broken workspace file leaves the bundled knowledge intact', () => {
+    const broken = loadKnowledgeBase('entries:\n  - id: [oops\n', 'ws.yaml');
+    assert.ok(broken.problems.length > 0);
+    const merged = mergeKnowledgeBases(bundled.entries, broken.entries);
+    assert.deepEqual(merged.map((e) => e.id), bundled.entries.map((e) => e.id));
+  });
+});
+
+suite('knowledge base: the bundled file', () => {
+  test('loads with zero problems and unique ids', () => {
+    assert.deepEqual(bundled.problems, []);
+    assert.equal(new Set(bundled.entries.map((e) => e.id)).size, bundled.entries.length);
+    const types = new Map<string, number>();
+    for (const entry of bundled.entries) {
+      types.set(entry.type, (types.get(entry.type) ?? 0) + 1);
+      assert.ok(entry.sources.length > 0, `${entry.id} has sources`);
+      assert.ok(entry.names.length + entry.acronyms.length > 0, `${entry.id} has a name or an acronym`);
+    }
+    assert.equal(types.get('peacekeeping-operation'), 70);
+    assert.equal(types.get('political-mission'), 18);
+    assert.ok((types.get('resolution') ?? 0) > 0);
+  });
+
+  test('ships no field that the reference marks uncertain, and only facts it confirms', () => {
+    const reference = parse(referenceText()) as {
+      peacekeeping_operations: Record<string, unknown>[];
+      special_political_missions: Record<string, unknown>[];
+      officials: Record<string, Record<string, unknown>[]>;
+    };
+    const canonical: Record<string, string> = { start: 'start_year', end: 'end_year', resolution: 'authorizing_resolution', name: 'name_en' };
+    const list = (value: unknown): string[] => (Array.isArray(value) ? value.map((v) => canonical[String(v)] ?? String(v)) : []);
+    // Reference field -> the bundled field that would carry it.
+    const carriers: Record<string, (entry: KbEntry) => unknown> = {
+      location: (e) => e.region ?? e.country,
+      start_year: (e) => e.start,
+      end_year: (e) => e.end,
+      authorizing_resolution: (e) => e.mandate,
+      headquarters: (e) => e.headquarters,
+      description: (e) => e.description,
+      title: (e) => e.title,
+      since: (e) => e.since,
+      until: (e) => e.until,
+      organisation: (e) => e.organisation,
+    };
+    const check = (raw: Record<string, unknown>, entry: KbEntry, officialDefaults: string[]): number => {
+      const uncertain = list(raw['uncertain_fields']);
+      if (raw['uncertain'] === true && raw['uncertain_fields'] === undefined) {
+        uncertain.push(...officialDefaults);
+      }
+      const checked = new Set(list(raw['checked_in_retrieved_text']));
+      let dropped = 0;
+      for (const [field, carrier] of Object.entries(carriers)) {
+        if (carrier(entry) !== undefined) {
+          assert.ok(checked.has(field) && !uncertain.includes(field), `${entry.id}.${field} ships but is not confirmed by the reference`);
+        } else if (raw[field] !== undefined && uncertain.includes(field)) {
+          dropped++;
+        }
+      }
+      const frenchName = typeof raw['name_fr'] === 'string' ? raw['name_fr'].replace(/\s*\([A-Z0-9 ]+\)$/, '') : undefined;
+      if (frenchName !== undefined && !checked.has('name_fr')) {
+        assert.ok(!entry.aliases.includes(frenchName) && !entry.aliases.includes(raw['name_fr'] as string), `${entry.id} ships an unconfirmed French name`);
+      }
+      if (uncertain.includes('name_en')) {
+        assert.ok(!entry.names.includes(String(raw['name_en'])), `${entry.id} ships an uncertain English name`);
+      }
+      return dropped;
+    };
+    const missions = bundled.entries.filter((e) => e.type === 'peacekeeping-operation' || e.type === 'political-mission');
+    const rawMissions = [...reference.peacekeeping_operations, ...reference.special_political_missions];
+    assert.equal(missions.length, rawMissions.length);
+    let dropped = 0;
+    rawMissions.forEach((raw, i) => {
+      const entry = missions[i] as KbEntry;
+      assert.equal(entry.acronyms[0], raw['acronym']);
+      dropped += check(raw, entry, []);
+    });
+    const officials = bundled.entries.filter((e) => e.type === 'official');
+    const rawOfficials = Object.values(reference.officials).flat();
+    assert.equal(officials.length, rawOfficials.length);
+    rawOfficials.forEach((raw, i) => {
+      const entry = officials[i] as KbEntry;
+      assert.deepEqual(entry.names, [raw['name']]);
+      dropped += check(raw, entry, ['title', 'since', 'until']);
+    });
+    assert.ok(dropped > 300, `the reference flags hundreds of fields; ${dropped} were seen dropped`);
+  });
+
+  test('keeps the confirmed facts of the active operations', () => {
+    const minusma = byId('minusma');
+    assert.equal(minusma.end, 2023);
+    assert.ok(byId('monusco').aliases.includes('la MONUSCO'));
+    assert.equal(byId('unifil').end, 'active');
+    assert.ok(byId('unifil').acronyms.includes('FINUL'));
+  });
+
+  test('every resolution entry is cited as a mandate by a bundled entry', () => {
+    const mandates = bundled.entries.map((e) => e.mandate ?? '').join('\n');
+    for (const resolution of bundled.entries.filter((e) => e.type === 'resolution')) {
+      assert.ok(mandates.includes(resolution.acronyms[0] ?? '?'), resolution.id);
+    }
+  });
+
+  test('scripts/build-kb.mjs reproduces the committed file', async () => {
+    const { execFileSync } = await import('node:child_process');
+    referenceText();
+    execFileSync(process.execPath, [join(repositoryRoot, 'scripts', 'build-kb.mjs'), '--check'], { stdio: 'pipe' });
+  });
+});
+
+suite('knowledge base: matching', () => {
+  const matcher = createMatcher(bundled.entries);
+  const ids = (mentions: readonly Mention[]): string[] => [...new Set(mentions.map((m) => m.id))];
+  const texts = (text: string): string[] => matcher.find(text).map((m) => m.text);
+
+  test('seed 000 mentions MINUSMA and MONUSCO, at exact offsets', () => {
+    const text = readSeed('000_e751e5e04960dd4f.txt');
+    const mentions = matcher.find(text);
+    assert.ok(ids(mentions).includes('minusma'));
+    assert.ok(ids(mentions).includes('monusco'));
+    for (const mention of mentions) {
+      assert.equal(text.slice(mention.start, mention.end), mention.text);
+    }
+    assert.equal(mentions.filter((m) => m.id === 'minusma').length, (text.match(/\bMINUSMA\b/g) ?? []).length);
+  });
+
+  test('seed 002 mentions resolution 2719 (with a workspace entry), UNIFIL and UNDOF', () => {
+    const text = readSeed('002_7dd2ed208037229b.txt');
+    assert.ok(!bundled.entries.some((e) => e.id === 's-res-2719'), 'the reference does not cite 2719; the bundle must not invent it');
+    const workspace = loadKnowledgeBase(lines('entries:', '  - id: s-res-2719', '    type: resolution', '    acronyms: ["S/RES/2719 (2023)"]'), 'ws.yaml');
+    const mentions = createMatcher(mergeKnowledgeBases(bundled.entries, workspace.entries)).find(text);
+    const resolution = mentions.find((m) => m.id === 's-res-2719');
+    assert.deepEqual([resolution?.type, resolution?.text], ['resolution', 'resolution 2719']);
+    assert.ok(ids(mentions).includes('unifil'));
+    assert.ok(ids(mentions).includes('undof'));
+  });
+
+  test('seed 003 mentions la MONUSCO as one mention with its article', () => {
+    const mentions = matcher.find(readSeed('003_18c4663f6ef51ebb.txt'));
+    const monusco = mentions.filter((m) => m.id === 'monusco').map((m) => m.text);
+    assert.ok(monusco.includes('la MONUSCO'));
+    assert.ok(monusco.includes('La MONUSCO'));
+  });
+
+  test('acronyms match in capitals only; names in any case, with or without accents', () => {
+    assert.deepEqual(texts('minusma Minusma MINUSMA'), ['MINUSMA']);
+    assert.deepEqual(ids(matcher.find('UNITED NATIONS INTERIM FORCE IN LEBANON')), ['unifil']);
+    assert.deepEqual(texts('dag hammarskjold and Dag Hammarskjöld'), ['dag hammarskjold', 'Dag Hammarskjöld']);
+    assert.deepEqual(texts('la Monusco, la monusco'), []);
+  });
+
+  test('near misses do not match: inside words, extra letters, other digits', () => {
+    for (const miss of ['MINUSMAS', 'XMINUSMA', 'MINUSMA2', 'UNIFILx', 'éUNIFIL', 'S/RES/19250 (2010)', 'resolution 19250', 'resolution 192', 'UNEF III']) {
+      assert.deepEqual(matcher.find(miss), [], miss);
+    }
+  });
+
+  test('the longest form wins, across line breaks and apostrophe styles', () => {
+    assert.deepEqual(texts('UNEF II then UNEF I.'), ['UNEF II', 'UNEF I']);
+    assert.deepEqual(texts('l’ONUST et l\'ONUST'), ['l’ONUST', "l'ONUST"]);
+    assert.deepEqual(texts('the United Nations Interim\n  Force in Lebanon'), ['United Nations Interim\n  Force in Lebanon']);
+    assert.deepEqual(texts('(MINUSMA), MINUSMA-led, “MINUSMA”'), ['MINUSMA', 'MINUSMA', 'MINUSMA']);
+  });
+
+  test('resolution mentions in English, French and as a symbol resolve to the resolution entry', () => {
+    const mentions = matcher.find('Resolution 1925 (2010), résolution 1925, S/RES/1925 (2010), S/RES/1925(2010), s/res/1925');
+    assert.deepEqual(mentions.map((m) => [m.id, m.type, m.text]), [
+      ['s-res-1925', 'resolution', 'Resolution 1925 (2010)'],
+      ['s-res-1925', 'resolution', 'résolution 1925'],
+      ['s-res-1925', 'resolution', 'S/RES/1925 (2010)'],
+      ['s-res-1925', 'resolution', 'S/RES/1925(2010)'],
+    ]);
+  });
+
+  test('one person in two posts is one mention naming the other entry', () => {
+    const [mention] = matcher.find('Kofi Annan');
+    assert.equal(mention?.id, 'kofi-annan');
+    assert.deepEqual(mention?.alternatives, ['kofi-annan-2']);
+  });
+});
