@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/documentCache';
 import { registerFolding } from './features/folding';
+import { registerKnowledgeHover } from './features/hover';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const soundbites = registerSoundbiteView(index, context.workspaceState);
   context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
   context.subscriptions.push(registerQuotes(cache, index, context.globalState));
+  context.subscriptions.push(registerKnowledgeHover());
   return { soundbites, index };
 }
 
