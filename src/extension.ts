@@ -13,10 +13,11 @@ import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteV
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 
-/** What activate() returns: the integration tests read the Soundbites view and the index through it. */
+/** What activate() returns: the integration tests read the Soundbites view, the index and the cache through it. */
 export interface ShotlistApi {
   readonly soundbites: SoundbiteView;
   readonly index: WorkspaceIndex;
+  readonly cache: TranscriptCache;
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
@@ -29,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
   context.subscriptions.push(registerQuotes(cache, index, context.globalState));
   context.subscriptions.push(registerKnowledgeHover());
-  return { soundbites, index };
+  return { soundbites, index, cache };
 }
 
 export function deactivate(): void {

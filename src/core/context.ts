@@ -20,6 +20,37 @@ const severities: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
   'trt-format': 'warning',
 };
 
+/** A finding whose message is rendered when read: most diagnostics of a long archive are never shown. */
+class ParsedDiagnostic implements TranscriptDiagnostic {
+  readonly severity: DiagnosticSeverity;
+  readonly related?: TextRange;
+  readonly #data: MessageData;
+  readonly #firstUse: TextRange | undefined;
+
+  constructor(readonly code: DiagnosticCode, readonly range: TextRange, data: MessageData, related: TextRange | undefined,
+    firstUse: TextRange | undefined) {
+    this.severity = severities[code];
+    if (related) {
+      this.related = related;
+    }
+    this.#data = data;
+    this.#firstUse = firstUse;
+  }
+
+  get data(): MessageData {
+    return this.#firstUse ? { ...this.#data, firstLine: this.#firstUse.start.line + 1 } : this.#data;
+  }
+
+  get message(): string {
+    return formatMessage(diagnosticMessages[this.code], this.data);
+  }
+
+  toJSON(): TranscriptDiagnostic {
+    const { code, severity, range, message, data, related } = this;
+    return { code, severity, range, message, data, ...(related ? { related } : {}) };
+  }
+}
+
 export class ParseContext {
   readonly table: LineTable;
   readonly classes: LineClass[];
@@ -76,9 +107,12 @@ export class ParseContext {
     return this.texts[index] ?? '';
   }
 
-  report(code: DiagnosticCode, range: TextRange, data: MessageData = {}, related?: TextRange): void {
-    const message = formatMessage(diagnosticMessages[code], data);
-    this.diagnostics.push({ code, severity: severities[code], range, message, data, ...(related ? { related } : {}) });
+  /**
+   * Records a finding. `firstUse` is the line a duplicate refers back to: its number goes into the
+   * data as `firstLine` when read, so it stays right when a re-parse moves the story.
+   */
+  report(code: DiagnosticCode, range: TextRange, data: MessageData = {}, related?: TextRange, firstUse?: TextRange): void {
+    this.diagnostics.push(new ParsedDiagnostic(code, range, data, related, firstUse));
   }
 
   /** Adds a block; consecutive blank lines, and consecutive lines of one story, merge into one block. */
@@ -96,6 +130,10 @@ export class ParseContext {
     this.#blockIndex.push(index);
   }
 
+  get blockCount(): number {
+    return this.#blockKinds.length;
+  }
+
   /** The last block added now runs to `line` (a soundbite's quote, a wrapped shot description). */
   extendLastBlock(line: number): void {
     const last = this.#blockKinds.length - 1;
@@ -104,41 +142,55 @@ export class ParseContext {
     }
   }
 
-  /**
-   * The blocks in document order, any gap filled with a paragraph block, so that every line belongs
-   * to exactly one block even if a builder missed one: losing text silently is the one thing the
-   * parser must not do.
-   */
+  /** Blocks from..to (positions in the order they were added), in the parse's own lines and indexes. */
+  rawBlocks(from = 0, to = this.#blockKinds.length): Block[] {
+    const blocks: Block[] = [];
+    for (let position = from; position < to; position++) {
+      blocks.push({
+        kind: this.#blockKinds[position] ?? 'paragraph',
+        firstLine: this.#blockFirst[position] ?? 0,
+        lastLine: this.#blockLast[position] ?? 0,
+        index: this.#blockIndex[position] ?? null,
+      });
+    }
+    return blocks;
+  }
+
+  /** The blocks in document order with every line covered (see coverLines). */
   blockList(): Block[] {
-    const order = this.#blockKinds.map((_, position) => position);
-    // Builders add blocks in document order; sort only when one did not.
-    const first = this.#blockFirst;
-    const last = this.#blockLast;
-    if (!first.every((line, position) => position === 0 || (first[position - 1] ?? 0) <= line)) {
-      order.sort((a, b) => (first[a] ?? 0) - (first[b] ?? 0) || (last[a] ?? 0) - (last[b] ?? 0));
-    }
-    const covered: Block[] = [];
-    let next = 0;
-    for (const position of order) {
-      const firstLine = first[position] ?? 0;
-      const lastLine = last[position] ?? 0;
-      if (lastLine < next) {
-        continue;
-      }
-      if (firstLine > next) {
-        covered.push({ kind: 'paragraph', firstLine: next, lastLine: firstLine - 1, index: null });
-      }
-      covered.push({ kind: this.#blockKinds[position] ?? 'paragraph', firstLine: Math.max(firstLine, next), lastLine, index: this.#blockIndex[position] ?? null });
-      next = lastLine + 1;
-    }
-    if (next < this.lineCount) {
-      covered.push({ kind: 'paragraph', firstLine: next, lastLine: this.lineCount - 1, index: null });
-    }
-    return covered;
+    return coverLines(this.rawBlocks(), this.lineCount);
   }
 
   chromeLine(line: number): void {
     this.chrome.push(this.table.lines(line, line));
     this.block('chrome', line, line);
   }
+}
+
+/**
+ * Blocks in document order, any gap filled with a paragraph block, so that every line belongs to
+ * exactly one block even if a builder missed one: losing text silently is the one thing the parser
+ * must not do.
+ */
+export function coverLines(blocks: Block[], lineCount: number): Block[] {
+  // Builders add blocks in document order; sort only when one did not.
+  if (!blocks.every((block, position) => position === 0 || (blocks[position - 1]?.firstLine ?? 0) <= block.firstLine)) {
+    blocks.sort((a, b) => a.firstLine - b.firstLine || a.lastLine - b.lastLine);
+  }
+  const covered: Block[] = [];
+  let next = 0;
+  for (const block of blocks) {
+    if (block.lastLine < next) {
+      continue;
+    }
+    if (block.firstLine > next) {
+      covered.push({ kind: 'paragraph', firstLine: next, lastLine: block.firstLine - 1, index: null });
+    }
+    covered.push(block.firstLine >= next ? block : { ...block, firstLine: next });
+    next = block.lastLine + 1;
+  }
+  if (next < lineCount) {
+    covered.push({ kind: 'paragraph', firstLine: next, lastLine: lineCount - 1, index: null });
+  }
+  return covered;
 }

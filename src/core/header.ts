@@ -84,7 +84,8 @@ export function readHeader(context: ParseContext, first: number, last: number): 
     const canonical = canonicalHeaderField(field.name);
     const earlier = firstSeen.get(canonical);
     if (earlier !== undefined) {
-      context.report('header-duplicate-field', context.table.range(line, field.valueStart, valueEnd), { field: field.name, firstLine: earlier + 1 });
+      context.report('header-duplicate-field', context.table.range(line, field.valueStart, valueEnd), { field: field.name }, undefined,
+        context.table.lines(earlier, earlier));
       continue;
     }
     firstSeen.set(canonical, line);

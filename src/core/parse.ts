@@ -1,5 +1,9 @@
 // Entry point of the core: text in, TranscriptDocument out. Never throws, never drops a line.
 import { LineClass } from './classify';
+import {
+  numberSegments, placeSegments, segmentAt, segmentEnd, segmentFirstLine, segmentLastLine, segmentationOf, segmentStart,
+  shotlistFromSegments, type PlacedSegment,
+} from './archive';
 import { ParseContext } from './context';
 import { headerBlockEnd } from './header';
 import { buildTurns, readParagraph, weighInterviewEvidence, type Paragraph } from './interview';
@@ -17,7 +21,10 @@ export interface ParseOptions {
 export function parseTranscript(text: string, options: ParseOptions = {}): TranscriptDocument {
   const context = new ParseContext(text);
   const format = options.format ?? detectShotlist(context) ?? detectSpokenFormat(context);
-  const document = format === 'shotlist' ? shotlistDocument(context) : spokenDocument(context, format);
+  if (format === 'shotlist') {
+    return shotlistDocument(context);
+  }
+  const document = spokenDocument(context, format);
   let blocks: Block[] | undefined;
   return Object.defineProperty(document, 'blocks', {
     enumerable: true,
@@ -57,26 +64,118 @@ function detectSpokenFormat(context: ParseContext): TranscriptFormat {
 
 type DocumentWithoutBlocks = Omit<TranscriptDocument, 'blocks'>;
 
-function shotlistDocument(context: ParseContext): DocumentWithoutBlocks {
+function shotlistDocument(context: ParseContext): TranscriptDocument {
   const parts = buildShotlist(context);
-  return {
-    format: 'shotlist',
-    lineCount: context.lineCount,
-    length: context.table.text.length,
-    title: parts.title,
-    header: parts.headers[0] ?? null,
-    headers: parts.headers,
-    headings: parts.headings,
-    sections: parts.sections,
-    shots: parts.shots,
-    soundbites: parts.soundbites,
-    story: parts.stories[0] ?? null,
-    stories: parts.stories,
-    turns: [],
-    quotes: [],
-    chrome: context.chrome,
-    diagnostics: sortDiagnostics(context),
-  };
+  sortDiagnostics(context);
+  const segments = placeSegments(context, parts, 0, 0);
+  numberSegments(segments);
+  return shotlistFromSegments(segments, context.lineCount, context.table.text.length);
+}
+
+/**
+ * What changed between two versions of a text, in offsets: the text before `start` and the text after
+ * `oldEnd` (old version) = after `newEnd` (new version) are the same in both.
+ */
+export interface TextEdit {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** One replacement as editors report it: `rangeLength` characters at `rangeOffset` became `text`. */
+export interface TextReplacement {
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
+}
+
+/** The edit covering `first` and then `second` (whose offsets are in the text after `first`). */
+export function composeEdits(first: TextEdit, second: TextEdit): TextEdit {
+  const firstDelta = first.newEnd - first.oldEnd;
+  // Where an offset of the text after `first` was before it (inside the replaced text: its end).
+  const before = (offset: number): number => (offset <= first.start ? offset : offset >= first.newEnd ? offset - firstDelta : first.oldEnd);
+  const start = Math.min(first.start, second.start);
+  const oldEnd = Math.max(first.oldEnd, before(second.oldEnd));
+  return { start, oldEnd, newEnd: oldEnd + firstDelta + (second.newEnd - second.oldEnd) };
+}
+
+/** The edit made by replacements applied one after the other (each in the text the ones before left). */
+export function editOf(replacements: readonly TextReplacement[], previous?: TextEdit): TextEdit | undefined {
+  let edit = previous;
+  for (const { rangeOffset, rangeLength, text } of replacements) {
+    const next = { start: rangeOffset, oldEnd: rangeOffset + rangeLength, newEnd: rangeOffset + text.length };
+    edit = edit ? composeEdits(edit, next) : next;
+  }
+  return edit;
+}
+
+/**
+ * The document of `text`, which is `previous`'s text with `edit` applied. For an archive of shot
+ * lists only the stories the edit touched are parsed again; the result equals parseTranscript(text).
+ * The stories kept are moved, not copied, so `previous` must not be used afterwards (an editor keeps
+ * one document per version and drops the old one). Anything else is parsed afresh.
+ */
+export function reparseTranscript(previous: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument {
+  const state = segmentationOf(previous);
+  const delta = edit.newEnd - edit.oldEnd;
+  if (!state || state.consumed || previous.length + delta !== text.length || edit.start < 0 || edit.start > edit.oldEnd ||
+    edit.oldEnd > previous.length) {
+    return parseTranscript(text);
+  }
+  const segments = state.segments;
+  const last = segments.length - 1;
+  let first = segmentAt(segments, edit.start);
+  let final = segmentAt(segments, edit.oldEnd);
+  for (;;) {
+    if (first === 0 && final === last) {
+      return parseTranscript(text);
+    }
+    const firstSegment = segments[first] as PlacedSegment;
+    const start = segmentStart(firstSegment);
+    const end = (final === last ? previous.length : segmentEnd(segments[final] as PlacedSegment)) + delta;
+    const context = new ParseContext(text.slice(start, end));
+    const parts = buildShotlist(context, { continuing: first > 0 });
+    // The edit may have undone the header block the region starts with: the text then continues
+    // the story before, so take that story in too.
+    if (first > 0 && !parts.startsWithStory) {
+      first--;
+      continue;
+    }
+    // A header block at the end of the region would run on into the next story's header.
+    if (final < last && endsInField(context)) {
+      final++;
+      continue;
+    }
+    // Every kept segment after the first starts with a header block, which makes the text a shot
+    // list; with only the first kept, the region must show it again.
+    if (first <= 1 && final === last && detectShotlist(context) === null) {
+      return parseTranscript(text);
+    }
+    sortDiagnostics(context);
+    const firstLine = segmentFirstLine(firstSegment);
+    const lineShift = context.lineCount - (segmentLastLine(segments[final] as PlacedSegment) - firstLine + 1);
+    const rebuilt = placeSegments(context, parts, firstLine, start);
+    const after = segments.slice(final + 1);
+    for (const { placement } of after) {
+      placement.lineDelta += lineShift;
+      placement.offsetDelta += delta;
+    }
+    const placed = [...segments.slice(0, first), ...rebuilt, ...after];
+    numberSegments(placed);
+    state.consumed = true;
+    return shotlistFromSegments(placed, previous.lineCount + lineShift, text.length);
+  }
+}
+
+/** True when the last line that is not blank is a `NAME: value` line. */
+function endsInField(context: ParseContext): boolean {
+  for (let line = context.lineCount - 1; line >= 0; line--) {
+    const lineClass = context.classes[line];
+    if (lineClass !== LineClass.Blank) {
+      return lineClass === LineClass.Field;
+    }
+  }
+  return false;
 }
 
 /**

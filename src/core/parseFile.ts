@@ -3,7 +3,7 @@
 // the workspace index and the quote export all call this, so they never disagree about a file.
 import { isMarkdownPath, parseMarkdownTranscript } from './markdownTranscript';
 import type { TranscriptDocument } from './model';
-import { parseTranscript } from './parse';
+import { parseTranscript, reparseTranscript, type TextEdit } from './parse';
 
 /**
  * remark-parse needs seconds for a few megabytes of Markdown; beyond this many characters the
@@ -15,4 +15,14 @@ export const markdownSizeLimit = 512 * 1024;
 export function parseTranscriptFile(text: string, name: string, languageId?: string): TranscriptDocument {
   const markdown = languageId === 'markdown' || isMarkdownPath(name);
   return markdown && text.length <= markdownSizeLimit ? parseMarkdownTranscript(text) : parseTranscript(text);
+}
+
+/**
+ * The document after an edit of the text `previous` was parsed from. The line-oriented parser then
+ * re-reads only the stories the edit touched (see reparseTranscript); `previous` must not be used
+ * afterwards.
+ */
+export function reparseTranscriptFile(previous: TranscriptDocument, text: string, edit: TextEdit, name: string, languageId?: string): TranscriptDocument {
+  const markdown = languageId === 'markdown' || isMarkdownPath(name);
+  return markdown && text.length <= markdownSizeLimit ? parseMarkdownTranscript(text) : reparseTranscript(previous, text, edit);
 }

@@ -3,7 +3,7 @@
 import type { ParseContext } from './context';
 import type { Quote, TextRange } from './model';
 import { closingFor, marksMismatch, normaliseQuoteText, scanMarks } from './quotes';
-import { firstVisible, lastVisibleEnd } from './text';
+import { firstVisible, lastVisibleEnd, ownCoordinates } from './text';
 
 /** How many paragraphs an open quote may span while we look for its closing mark. */
 const MAX_PARAGRAPHS_IN_QUOTE = 60;
@@ -89,17 +89,17 @@ function makeQuote(context: ParseContext, open: OpenQuote, closeLine: number, cl
  * white space collapsed.
  */
 export function quoteWords(context: ParseContext, range: TextRange): string {
-  const startLine = range.start.line;
-  const endLine = range.end.line;
+  // The parse's own lines: the document's may have moved since (see Placement).
+  const { startLine, startCharacter, endLine, endCharacter } = ownCoordinates(range);
   if (startLine === endLine) {
-    return normaliseQuoteText(context.line(startLine).slice(range.start.character, range.end.character));
+    return normaliseQuoteText(context.line(startLine).slice(startCharacter, endCharacter));
   }
   const pieces: string[] = [];
-  for (let line = range.start.line; line <= range.end.line; line++) {
+  for (let line = startLine; line <= endLine; line++) {
     const text = context.line(line);
-    let from = line === range.start.line ? range.start.character : firstVisible(text);
-    const to = line === range.end.line ? range.end.character : text.length;
-    if (line !== range.start.line && /[“„«"]/u.test(text.charAt(from))) {
+    let from = line === startLine ? startCharacter : firstVisible(text);
+    const to = line === endLine ? endCharacter : text.length;
+    if (line !== startLine && /[“„«"]/u.test(text.charAt(from))) {
       from++;
     }
     pieces.push(text.slice(from, to));

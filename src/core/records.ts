@@ -9,14 +9,16 @@ import { datelineModel } from './header';
 import type { DatedPlace, Quote, Section, SectionKind, Shot, Soundbite, TextRange } from './model';
 import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
 
+// Lines and indexes are the parse's own; the placement of the record's line turns them into the
+// document's (see Placement in text.ts: a re-parse moves untouched stories without rebuilding them).
 export class ShotRecord implements Shot {
   readonly #context: ParseContext;
   readonly #line: number;
   readonly #numbered: NumberedLine;
   #lastLine: number;
   readonly number: number | null;
-  readonly soundbiteIndex: number | null;
-  readonly sectionIndex: number | null;
+  readonly #soundbiteIndex: number | null;
+  readonly #sectionIndex: number | null;
 
   constructor(context: ParseContext, line: number, numbered: NumberedLine, soundbiteIndex: number | null, sectionIndex: number | null) {
     this.#context = context;
@@ -24,8 +26,8 @@ export class ShotRecord implements Shot {
     this.#numbered = numbered;
     this.#lastLine = line;
     this.number = numbered.numberText === null ? null : Number(numbered.numberText);
-    this.soundbiteIndex = soundbiteIndex;
-    this.sectionIndex = sectionIndex;
+    this.#soundbiteIndex = soundbiteIndex;
+    this.#sectionIndex = sectionIndex;
   }
 
   /** The shot now runs to `line` (a wrapped description, or a soundbite's quote). */
@@ -33,8 +35,17 @@ export class ShotRecord implements Shot {
     this.#lastLine = line;
   }
 
-  get lastLine(): number {
-    return this.#lastLine;
+  get soundbiteIndex(): number | null {
+    return this.#soundbiteIndex === null ? null : this.#soundbiteIndex + this.#context.table.placementOf(this.#line).soundbiteDelta;
+  }
+
+  get sectionIndex(): number | null {
+    return this.#sectionIndex === null ? null : this.#sectionIndex + this.#context.table.placementOf(this.#line).sectionDelta;
+  }
+
+  /** True when the shot is a soundbite (cheaper than reading soundbiteIndex). */
+  get isSoundbite(): boolean {
+    return this.#soundbiteIndex !== null;
   }
 
   get numberText(): string | null {
@@ -83,7 +94,7 @@ export class ShotRecord implements Shot {
     const text = this.text;
     const length = this.#typeLength;
     let description = length > 0 ? text.slice(length).replace(/^[\s,:;.–—-]+/u, '') : text;
-    for (let line = this.#line + 1; line <= this.#lastLine && this.soundbiteIndex === null; line++) {
+    for (let line = this.#line + 1; line <= this.#lastLine && this.#soundbiteIndex === null; line++) {
       description = `${description} ${this.#context.line(line)}`;
     }
     return this.#lastLine > this.#line ? collapseWhitespace(description) : description;
@@ -131,7 +142,7 @@ export class SoundbiteRecord implements Soundbite {
   readonly #line: number;
   readonly #shot: ShotRecord;
   readonly #speakerLine: SpeakerLine;
-  readonly shotIndex: number;
+  readonly #shotIndex: number;
   readonly languageName: string | null;
   readonly quote: Quote | null;
 
@@ -141,9 +152,13 @@ export class SoundbiteRecord implements Soundbite {
     this.#line = line;
     this.#shot = shot;
     this.#speakerLine = speakerLine;
-    this.shotIndex = shotIndex;
+    this.#shotIndex = shotIndex;
     this.languageName = languageName;
     this.quote = quote;
+  }
+
+  get shotIndex(): number {
+    return this.#shotIndex + this.#context.table.placementOf(this.#line).shotDelta;
   }
 
   get number(): number | null {
@@ -213,7 +228,8 @@ export class SectionRecord implements Section {
   readonly #line: number;
   readonly #sectionLine: SectionLine;
   #lastLine: number;
-  readonly shotIndexes: number[] = [];
+  /** Indexes of the section's shots in the parse's own list. */
+  readonly ownShotIndexes: number[] = [];
 
   constructor(context: ParseContext, line: number, sectionLine: SectionLine) {
     this.#context = context;
@@ -225,6 +241,11 @@ export class SectionRecord implements Section {
   /** The section now runs to `line` (its last shot so far). */
   extendTo(line: number): void {
     this.#lastLine = line;
+  }
+
+  get shotIndexes(): readonly number[] {
+    const delta = this.#context.table.placementOf(this.#line).shotDelta;
+    return delta === 0 ? this.ownShotIndexes : this.ownShotIndexes.map((index) => index + delta);
   }
 
   get kind(): SectionKind {

@@ -21,6 +21,44 @@ export interface ShotlistParts {
   readonly shots: Shot[];
   readonly soundbites: Soundbite[];
   readonly stories: Story[];
+  /** The stories of an archive as runs of lines, each starting at a header block that stands on its own. */
+  readonly segments: StoreSegment[];
+  /** True when line 0 starts a header block that stands on its own (two known fields). */
+  readonly startsWithStory: boolean;
+}
+
+/** How many elements of each list existed at one moment of the build. */
+export interface ElementCounts {
+  readonly shots: number;
+  readonly soundbites: number;
+  readonly sections: number;
+  readonly stories: number;
+  readonly headers: number;
+  readonly headings: number;
+  readonly diagnostics: number;
+  readonly chrome: number;
+  readonly blocks: number;
+}
+
+/**
+ * One story of an archive: lines firstLine..lastLine and the elements built from them (from `first`
+ * counts up to `end` counts). Everything the builder does after a header block that stands on its
+ * own depends only on the lines from there to the next one, so a re-parse may rebuild one segment
+ * and keep the others.
+ */
+export interface StoreSegment {
+  readonly firstLine: number;
+  lastLine: number;
+  readonly first: ElementCounts;
+  end: ElementCounts;
+}
+
+export interface ShotlistOptions {
+  /**
+   * The text continues an archive after another story: a header block needs two known fields from
+   * the first line on, and no title is looked for.
+   */
+  readonly continuing?: boolean;
 }
 
 
@@ -57,7 +95,8 @@ class NumberingCheck {
     }
     const firstLine = this.used[number];
     if (firstLine !== undefined) {
-      this.context.report('shot-number-duplicate', range(), { number, firstLine: firstLine + 1 }, this.context.table.lines(firstLine, firstLine));
+      const firstUse = this.context.table.lines(firstLine, firstLine);
+      this.context.report('shot-number-duplicate', range(), { number }, firstUse, firstUse);
     } else {
       this.used[number] = line;
     }
@@ -66,8 +105,8 @@ class NumberingCheck {
   }
 }
 
-export function buildShotlist(context: ParseContext): ShotlistParts {
-  return new ShotlistBuilder(context).build();
+export function buildShotlist(context: ParseContext, options: ShotlistOptions = {}): ShotlistParts {
+  return new ShotlistBuilder(context, options.continuing ?? false).build();
 }
 
 class ShotlistBuilder {
@@ -89,8 +128,9 @@ class ShotlistBuilder {
   private readonly speakerLines = new Map<string, SpeakerLine>();
   private readonly languageNames = new Map<string, { name: string | null; unknown: string | null; suggestion: string | null }>();
   private readonly sectionLines = new Map<string, SectionLine>();
+  private readonly segments: StoreSegment[] = [];
 
-  constructor(private readonly context: ParseContext) {
+  constructor(private readonly context: ParseContext, private readonly continuing: boolean) {
     this.table = context.table;
     this.numbering = new NumberingCheck(context);
     const count = context.lineCount;
@@ -108,9 +148,35 @@ class ShotlistBuilder {
     }
   }
 
+  private counts(): ElementCounts {
+    return {
+      shots: this.shots.length,
+      soundbites: this.soundbites.length,
+      sections: this.sections.length,
+      stories: this.stories.length,
+      headers: this.headers.length,
+      headings: this.headings.length,
+      diagnostics: this.context.diagnostics.length,
+      chrome: this.context.chrome.length,
+      blocks: this.context.blockCount,
+    };
+  }
+
+  /** Ends the current segment before `line` and starts the next one there. */
+  private startSegment(line: number): void {
+    const counts = this.counts();
+    const current = this.segments[this.segments.length - 1];
+    if (current) {
+      current.lastLine = line - 1;
+      current.end = counts;
+    }
+    this.segments.push({ firstLine: line, lastLine: line, first: counts, end: counts });
+  }
+
   build(): ShotlistParts {
     const count = this.context.lineCount;
     const classes = this.context.classes;
+    this.startSegment(0);
     let mode: 'preamble' | 'body' | 'story' = 'preamble';
     let storyStart = -1;
     let storyHeading: TextRange | null = null;
@@ -120,12 +186,15 @@ class ShotlistBuilder {
       const lineClass = classes[line];
       // A header block: the first anywhere, later ones (archives of several stories) need two known fields.
       if (lineClass === LineClass.Field && (line === 0 || classes[line - 1] !== LineClass.Field)) {
-        const end = headerBlockEnd(this.context, line, this.headers.length > 0 || mode !== 'preamble');
+        const end = headerBlockEnd(this.context, line, this.continuing || this.headers.length > 0 || mode !== 'preamble');
         if (end >= 0) {
           if (mode === 'story') {
             this.closeStory(storyStart, line - 1, storyHeading);
           }
           this.closeSection();
+          if (line > 0 && this.nextHeader[line] === line) {
+            this.startSegment(line);
+          }
           this.headers.push(readHeader(this.context, line, end));
           this.context.block('header', line, end, this.headers.length - 1);
           this.numbering = new NumberingCheck(this.context);
@@ -201,7 +270,7 @@ class ShotlistBuilder {
       }
       // Plain text (or a field line outside a header block).
       const moreStructureFollows = (this.nextStructural[line] ?? count) < (this.nextHeader[line] ?? count);
-      if (mode === 'preamble' && this.title === null && this.headers.length === 0 && lineClass === LineClass.Text) {
+      if (mode === 'preamble' && !this.continuing && this.title === null && this.headers.length === 0 && lineClass === LineClass.Text) {
         const text = this.context.line(line);
         this.title = { text: text.trim(), range: this.table.range(line, firstVisible(text), lastVisibleEnd(text)) };
         this.context.block('title', line, line);
@@ -225,7 +294,14 @@ class ShotlistBuilder {
       this.closeStory(storyStart, count - 1, storyHeading);
     }
     this.closeSection();
+    const last = this.segments[this.segments.length - 1];
+    if (last) {
+      last.lastLine = count - 1;
+      last.end = this.counts();
+    }
     return {
+      segments: this.segments,
+      startsWithStory: count > 0 && this.nextHeader[0] === 0,
       title: this.title,
       headers: this.headers,
       headings: this.headings,
@@ -271,7 +347,7 @@ class ShotlistBuilder {
     const shot = new ShotRecord(this.context, line, numbered, soundbiteIndex, this.currentSection ? this.sections.length - 1 : null);
     this.shots.push(shot);
     if (this.currentSection) {
-      this.currentSection.shotIndexes.push(this.shots.length - 1);
+      this.currentSection.ownShotIndexes.push(this.shots.length - 1);
     }
     if (shot.number !== null) {
       this.numbering.check(shot.number, line, numbered);

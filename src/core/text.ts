@@ -2,6 +2,28 @@
 // offsets and (line, character) positions.
 import type { TextPosition, TextRange } from './model';
 
+/**
+ * Where a run of a parse's lines sits in the document that currently uses them. A re-parse after an
+ * edit keeps the stories it did not touch and moves them by changing their placement: line L of the
+ * parse is document line L + lineDelta, and its element indexes move by the index deltas. Moving a
+ * story is then one object update instead of rebuilding every range and record in it.
+ */
+export class Placement {
+  constructor(
+    /** The first line of the parse this placement covers (it runs to the next placement's first line). */
+    readonly firstLine: number,
+    public lineDelta = 0,
+    public offsetDelta = 0,
+    public shotDelta = 0,
+    public soundbiteDelta = 0,
+    public sectionDelta = 0,
+    public storyDelta = 0,
+    public headerDelta = 0,
+  ) {}
+}
+
+const identity = new Placement(0);
+
 export class LineTable {
   readonly text: string;
   /** Offset of the first character of each line. */
@@ -43,6 +65,55 @@ export class LineTable {
     this.ends = ends;
   }
 
+  /** Placements in order of their first line; none means the lines are the document's own. */
+  readonly #placementLines: number[] = [];
+  readonly #placements: Placement[] = [];
+
+  /** Adds the placement of the lines from `placement.firstLine` on (call in line order). */
+  place(placement: Placement): void {
+    this.#placementLines.push(placement.firstLine);
+    this.#placements.push(placement);
+  }
+
+  /** The placement of one of this table's lines. */
+  placementOf(line: number): Placement {
+    const lines = this.#placementLines;
+    let high = lines.length - 1;
+    if (high < 0) {
+      return identity;
+    }
+    // Readers walk the document in order: the last placement found, or the next, is usually right.
+    const hint = this.#hint;
+    if ((lines[hint] ?? 0) <= line) {
+      if (hint === high || line < (lines[hint + 1] ?? 0)) {
+        return this.#placements[hint] ?? identity;
+      }
+      if (hint + 1 === high || line < (lines[hint + 2] ?? 0)) {
+        this.#hint = hint + 1;
+        return this.#placements[hint + 1] ?? identity;
+      }
+    }
+    let low = 0;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lines[middle] ?? 0) <= line) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    this.#hint = low;
+    return this.#placements[low] ?? identity;
+  }
+
+  #hint = 0;
+
+  /** The document position of a character of one of this table's lines. */
+  documentPosition(line: number, character: number): TextPosition {
+    const placement = this.placementOf(line);
+    return { line: line + placement.lineDelta, character, offset: (this.starts[line] ?? this.text.length) + character + placement.offsetDelta };
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
@@ -58,12 +129,12 @@ export class LineTable {
 
   /** Range within one line, from character `from` to `to` (exclusive). */
   range(line: number, from: number, to: number): TextRange {
-    return new Span(this.starts, line, from, line, to);
+    return new Span(this, line, from, line, to);
   }
 
   /** Range from a character of one line to a character of another line. */
   span(startLine: number, startCharacter: number, endLine: number, endCharacter: number): TextRange {
-    return new Span(this.starts, startLine, startCharacter, endLine, endCharacter);
+    return new Span(this, startLine, startCharacter, endLine, endCharacter);
   }
 
   /** The whole text of lines first..last, without the final line break. */
@@ -98,38 +169,56 @@ export class LineTable {
   rangeFromOffsets(start: number, end: number): TextRange {
     const from = this.positionAt(start);
     const to = this.positionAt(end);
-    return new Span(this.starts, from.line, from.character, to.line, to.character);
+    return new Span(this, from.line, from.character, to.line, to.character);
   }
 }
 
 /**
- * A range stored as four numbers, its positions built when read. A 10 MB archive has hundreds of
- * thousands of ranges; three objects each would make the parse mostly garbage collection.
+ * A range stored as four numbers over a line table, its positions built when read (and placed in the
+ * document then, so a story moved by a re-parse reports where it is now). A 10 MB archive has
+ * hundreds of thousands of ranges; three objects each would make the parse mostly garbage collection.
  */
 class Span implements TextRange {
-  readonly #lineStarts: readonly number[];
+  readonly #table: LineTable;
+  readonly #startLine: number;
+  readonly #startCharacter: number;
+  readonly #endLine: number;
+  readonly #endCharacter: number;
 
-  constructor(
-    lineStarts: readonly number[],
-    readonly startLine: number,
-    readonly startCharacter: number,
-    readonly endLine: number,
-    readonly endCharacter: number,
-  ) {
-    this.#lineStarts = lineStarts;
+  constructor(table: LineTable, startLine: number, startCharacter: number, endLine: number, endCharacter: number) {
+    this.#table = table;
+    this.#startLine = startLine;
+    this.#startCharacter = startCharacter;
+    this.#endLine = endLine;
+    this.#endCharacter = endCharacter;
+  }
+
+  own(): { startLine: number; startCharacter: number; endLine: number; endCharacter: number } {
+    return { startLine: this.#startLine, startCharacter: this.#startCharacter, endLine: this.#endLine, endCharacter: this.#endCharacter };
   }
 
   get start(): TextPosition {
-    return { line: this.startLine, character: this.startCharacter, offset: (this.#lineStarts[this.startLine] ?? 0) + this.startCharacter };
+    return this.#table.documentPosition(this.#startLine, this.#startCharacter);
   }
 
   get end(): TextPosition {
-    return { line: this.endLine, character: this.endCharacter, offset: (this.#lineStarts[this.endLine] ?? 0) + this.endCharacter };
+    return this.#table.documentPosition(this.#endLine, this.#endCharacter);
   }
 
   toJSON(): { start: TextPosition; end: TextPosition } {
     return { start: this.start, end: this.end };
   }
+}
+
+/**
+ * A range in the lines of the parse that made it (the document's lines may have moved since). Ranges
+ * not made by a line table are taken as they read.
+ */
+export function ownCoordinates(range: TextRange): { startLine: number; startCharacter: number; endLine: number; endCharacter: number } {
+  if (range instanceof Span) {
+    return range.own();
+  }
+  return { startLine: range.start.line, startCharacter: range.start.character, endLine: range.end.line, endCharacter: range.end.character };
 }
 
 /** True when the text has two white-space characters in a row, or any white space other than a plain space. */

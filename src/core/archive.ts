@@ -1,0 +1,178 @@
+// Archives of many stories, and how a re-parse after an edit keeps the stories it did not touch.
+//
+// The shot-list builder starts afresh at every header block that stands on its own (two known
+// fields), so an archive splits into segments that parse independently. A document remembers its
+// segments; after an edit, parse.ts rebuilds only the segments the edit touched and places the
+// others: their records stay, their Placement (text.ts) moves their lines, offsets and indexes.
+import { coverLines, type ParseContext } from './context';
+import type { Block, TranscriptDocument } from './model';
+import type { ElementCounts, ShotlistParts, StoreSegment } from './shotlist';
+import { Placement } from './text';
+
+/** One story of a document: a segment of some parse, and where that segment sits in the document now. */
+export interface PlacedSegment {
+  readonly context: ParseContext;
+  readonly parts: ShotlistParts;
+  readonly segment: StoreSegment;
+  readonly placement: Placement;
+}
+
+export interface Segmentation {
+  readonly segments: readonly PlacedSegment[];
+  /**
+   * Set once a re-parse has built on this document: the segments it kept now carry the new
+   * document's placement, so a second re-parse from the same document must start afresh.
+   */
+  consumed: boolean;
+}
+
+const segmentations = new WeakMap<TranscriptDocument, Segmentation>();
+
+export function segmentationOf(document: TranscriptDocument): Segmentation | undefined {
+  return segmentations.get(document);
+}
+
+/** Places every segment of one parse, its first line at document line `lineDelta` and offset `offsetDelta`. */
+export function placeSegments(context: ParseContext, parts: ShotlistParts, lineDelta: number, offsetDelta: number): PlacedSegment[] {
+  return parts.segments.map((segment) => {
+    const placement = new Placement(segment.firstLine, lineDelta, offsetDelta);
+    context.table.place(placement);
+    return { context, parts, segment, placement };
+  });
+}
+
+/** Sets each segment's index deltas so that its elements follow those of the segments before it. */
+export function numberSegments(segments: readonly PlacedSegment[]): void {
+  let shots = 0;
+  let soundbites = 0;
+  let sections = 0;
+  let stories = 0;
+  let headers = 0;
+  for (const { segment, placement } of segments) {
+    placement.shotDelta = shots - segment.first.shots;
+    placement.soundbiteDelta = soundbites - segment.first.soundbites;
+    placement.sectionDelta = sections - segment.first.sections;
+    placement.storyDelta = stories - segment.first.stories;
+    placement.headerDelta = headers - segment.first.headers;
+    shots += segment.end.shots - segment.first.shots;
+    soundbites += segment.end.soundbites - segment.first.soundbites;
+    sections += segment.end.sections - segment.first.sections;
+    stories += segment.end.stories - segment.first.stories;
+    headers += segment.end.headers - segment.first.headers;
+  }
+}
+
+/** The elements of one list over all segments, in document order (runs of one parse copied at once). */
+function gather<T>(segments: readonly PlacedSegment[], key: keyof ElementCounts, list: (segment: PlacedSegment) => readonly T[]): T[] {
+  const result: T[] = [];
+  let index = 0;
+  while (index < segments.length) {
+    const first = segments[index] as PlacedSegment;
+    let end = first.segment.end[key];
+    let next = index + 1;
+    // Consecutive segments of the same parse hold consecutive elements: copy the whole run.
+    while (next < segments.length && segments[next]?.context === first.context && segments[next]?.segment.first[key] === end) {
+      end = (segments[next] as PlacedSegment).segment.end[key];
+      next++;
+    }
+    const source = list(first);
+    for (let element = first.segment.first[key]; element < end; element++) {
+      result.push(source[element] as T);
+    }
+    index = next;
+  }
+  return result;
+}
+
+/** A segment's blocks with the document's lines and indexes. */
+function placedBlocks({ context, segment, placement }: PlacedSegment): Block[] {
+  const blocks = context.rawBlocks(segment.first.blocks, segment.end.blocks);
+  if (placement.lineDelta === 0 && placement.shotDelta === 0 && placement.sectionDelta === 0 && placement.storyDelta === 0 &&
+    placement.headerDelta === 0) {
+    return blocks;
+  }
+  return blocks.map((block) => {
+    const delta = block.index === null ? 0 : indexDelta(block.kind, placement);
+    return { kind: block.kind, firstLine: block.firstLine + placement.lineDelta, lastLine: block.lastLine + placement.lineDelta,
+      index: block.index === null ? null : block.index + delta };
+  });
+}
+
+function indexDelta(kind: Block['kind'], placement: Placement): number {
+  switch (kind) {
+    case 'shot':
+    case 'soundbite':
+      return placement.shotDelta;
+    case 'section':
+      return placement.sectionDelta;
+    case 'story':
+      return placement.storyDelta;
+    case 'header':
+      return placement.headerDelta;
+    default:
+      return 0;
+  }
+}
+
+/** The shot-list document made of these segments; the segments are remembered for the next re-parse. */
+export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCount: number, length: number): TranscriptDocument {
+  const headers = gather(segments, 'headers', (s) => s.parts.headers);
+  const stories = gather(segments, 'stories', (s) => s.parts.stories);
+  let blocks: Block[] | undefined;
+  const document: TranscriptDocument = {
+    format: 'shotlist',
+    lineCount,
+    length,
+    title: segments[0]?.parts.title ?? null,
+    header: headers[0] ?? null,
+    headers,
+    headings: gather(segments, 'headings', (s) => s.parts.headings),
+    sections: gather(segments, 'sections', (s) => s.parts.sections),
+    shots: gather(segments, 'shots', (s) => s.parts.shots),
+    soundbites: gather(segments, 'soundbites', (s) => s.parts.soundbites),
+    story: stories[0] ?? null,
+    stories,
+    turns: [],
+    quotes: [],
+    chrome: gather(segments, 'chrome', (s) => s.context.chrome),
+    diagnostics: gather(segments, 'diagnostics', (s) => s.context.diagnostics),
+    get blocks(): Block[] {
+      blocks ??= coverLines(segments.flatMap(placedBlocks), lineCount);
+      return blocks;
+    },
+  };
+  segmentations.set(document, { segments, consumed: false });
+  return document;
+}
+
+/** Where a segment starts in the document, and where its last line ends (before the line break). */
+export function segmentStart({ context, segment, placement }: PlacedSegment): number {
+  return (context.table.starts[segment.firstLine] ?? 0) + placement.offsetDelta;
+}
+
+export function segmentEnd({ context, segment, placement }: PlacedSegment): number {
+  return (context.table.ends[segment.lastLine] ?? 0) + placement.offsetDelta;
+}
+
+export function segmentFirstLine({ segment, placement }: PlacedSegment): number {
+  return segment.firstLine + placement.lineDelta;
+}
+
+export function segmentLastLine({ segment, placement }: PlacedSegment): number {
+  return segment.lastLine + placement.lineDelta;
+}
+
+/** The segment holding a document offset (a line break belongs to the line before it). */
+export function segmentAt(segments: readonly PlacedSegment[], offset: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (segmentStart(segments[middle] as PlacedSegment) <= offset) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
