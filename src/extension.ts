@@ -4,7 +4,9 @@ import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/documentCache';
 import { registerFolding } from './features/folding';
 import { registerKnowledgeHover } from './features/hover';
+import { registerKnowledge } from './features/knowledge';
 import { registerLanguageDetection } from './features/languageDetection';
+import { registerMentionCommands } from './features/mentionCommands';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
 import { registerQuotes } from './features/quotes';
@@ -28,7 +30,9 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const soundbites = registerSoundbiteView(index, context.workspaceState);
   context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
   context.subscriptions.push(registerQuotes(cache, index, context.globalState));
-  context.subscriptions.push(registerKnowledgeHover());
+  // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
+  const knowledge = registerKnowledge();
+  context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge));
   return { soundbites, index };
 }
 
