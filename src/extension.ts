@@ -10,6 +10,7 @@ import { registerMentionCommands } from './features/mentionCommands';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
 import { registerQuotes } from './features/quotes';
+import { registerKnowledgeReferences } from './features/references';
 import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/workspaceIndex';
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   context.subscriptions.push(registerQuotes(cache, index, context.globalState));
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
   const knowledge = registerKnowledge();
-  context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge));
+  context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
   return { soundbites, index };
 }
 
