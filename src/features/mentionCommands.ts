@@ -139,6 +139,10 @@ async function listMentions(knowledge: Knowledge, value: unknown): Promise<void>
       }),
     ];
     quickPick.show();
+    // Setting the active item before show() fires no change event: preview it here.
+    if (current && vscode.window.visibleTextEditors.includes(editor)) {
+      select(editor, current.mention);
+    }
   });
 }
 
