@@ -42,7 +42,6 @@ export class Knowledge implements vscode.Disposable {
   #snapshot: KnowledgeSnapshot | undefined;
   #generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #loaded: Promise<void> = Promise.resolve();
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${folderFile.join('/')}`);
@@ -64,12 +63,7 @@ export class Knowledge implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.#mentions.delete(document.uri.toString())),
     );
-    this.#loaded = this.reload();
-  }
-
-  /** Resolves when the knowledge files known at activation have been read (tests wait on it). */
-  get loaded(): Promise<void> {
-    return this.#loaded;
+    void this.reload();
   }
 
   #bundledEntries(): readonly KbEntry[] {
@@ -84,7 +78,7 @@ export class Knowledge implements vscode.Disposable {
     }
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#loaded = this.reload();
+      void this.reload();
     }, reloadDelayMs);
   }
 
