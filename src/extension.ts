@@ -4,10 +4,13 @@ import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/documentCache';
 import { registerFolding } from './features/folding';
 import { registerKnowledgeHover } from './features/hover';
+import { registerKnowledge } from './features/knowledge';
 import { registerLanguageDetection } from './features/languageDetection';
+import { registerMentionCommands } from './features/mentionCommands';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
 import { registerQuotes } from './features/quotes';
+import { registerKnowledgeReferences } from './features/references';
 import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/workspaceIndex';
@@ -29,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const soundbites = registerSoundbiteView(index, context.workspaceState);
   context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
   context.subscriptions.push(registerQuotes(cache, index, context.globalState));
-  context.subscriptions.push(registerKnowledgeHover());
+  // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
+  const knowledge = registerKnowledge();
+  context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
   return { soundbites, index, cache };
 }
 

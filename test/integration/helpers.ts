@@ -23,3 +23,30 @@ export async function waitFor(condition: () => boolean, timeoutMs: number): Prom
   }
   return true;
 }
+
+// --- knowledge cards
+
+export function markdownOf(hover: vscode.Hover): string {
+  return hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+}
+
+/** The Shotlist card at a position (other hovers, if any, are ignored), or undefined. */
+export async function cardAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover | undefined> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.find((hover) => /Mentioned /.test(markdownOf(hover)));
+}
+
+export async function pollCard(uri: vscode.Uri, position: vscode.Position, accept: (text: string) => boolean, what: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const hover = await cardAt(uri, position);
+    const text = hover ? markdownOf(hover) : '';
+    if (accept(text)) {
+      return text;
+    }
+    if (Date.now() > deadline) {
+      assert.fail(`timed out waiting for ${what}; last card: ${text}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

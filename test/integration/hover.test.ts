@@ -3,41 +3,16 @@
 // workspace knowledge file whose problems reach the Problems panel while the bundled cards keep working.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fixtureIn, waitFor } from './helpers';
+import { cardAt, EXTENSION_ID, fixtureIn, markdownOf, pollCard, waitFor } from './helpers';
 
 const fixture = (): vscode.Uri => fixtureIn('integration', 'hover.unifeed');
 const malianName = 'United Nations Multidimensional Integrated Stabilization Mission in Mali';
-
-function markdownOf(hover: vscode.Hover): string {
-  return hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
-}
-
-/** The Shotlist card at a position (other hovers, if any, are ignored), or undefined. */
-async function cardAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover | undefined> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return hovers.find((hover) => /Mentioned /.test(markdownOf(hover)));
-}
 
 /** The position of `word` (its first character plus `into`) on line `line` of the document. */
 function positionOf(document: vscode.TextDocument, line: number, word: string, into = 0): vscode.Position {
   const at = document.lineAt(line).text.indexOf(word);
   assert.ok(at >= 0, `"${word}" on line ${line + 1}`);
   return new vscode.Position(line, at + into);
-}
-
-async function pollCard(uri: vscode.Uri, position: vscode.Position, accept: (text: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const hover = await cardAt(uri, position);
-    const text = hover ? markdownOf(hover) : '';
-    if (accept(text)) {
-      return text;
-    }
-    if (Date.now() > deadline) {
-      assert.fail(`timed out waiting for ${what}; last card: ${text}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 suite('knowledge hover', () => {
@@ -115,13 +90,16 @@ suite('knowledge hover', () => {
       ].join('\n'));
       const text = await pollCard(document.uri, position, (card) => card.includes('Fictional Override Mission'), 'the override card');
       assert.ok(!text.includes(malianName), 'the override replaces the whole entry');
-      assert.ok(!text.includes('](command:'), `no link survives: ${text}`);
+      assert.ok(!text.includes('](command:workbench'), `no link from the file survives: ${text}`);
       assert.ok(!text.includes('<b>'), `no HTML survives: ${text}`);
       assert.ok(!text.includes('https://'), `no autolink survives: ${text}`);
       const hover = await cardAt(document.uri, position);
       const markdown = hover?.contents[0] as vscode.MarkdownString;
       assert.ok(!markdown.supportHtml);
-      assert.ok(!markdown.isTrusted || (typeof markdown.isTrusted === 'object' && (markdown.isTrusted.enabledCommands ?? []).length === 0));
+      // The card's own mention links are the only commands it may run.
+      const trusted = markdown.isTrusted;
+      assert.ok(!trusted || (typeof trusted === 'object' && trusted.enabledCommands.every((id) => ['shotlist.kb.nextMention', 'shotlist.kb.listMentions'].includes(id))), JSON.stringify(trusted));
+      assert.deepEqual([...text.matchAll(/\]\((command:[^?)]*)/g)].map((m) => m[1]), ['command:shotlist.kb.nextMention', 'command:shotlist.kb.listMentions'], 'no command link but the card\'s own');
 
       await write(['version: 1', 'entries:', '  - id: minusma', '    type: not-a-type', ''].join('\n'));
       assert.ok(

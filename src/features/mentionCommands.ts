@@ -1,0 +1,154 @@
+// The hover card's links: "Next mention" moves to the next mention of the same entity after the hovered
+// one (wrapping at the end of the file), "List all mentions" opens a quick pick of the file's mentions
+// (line number and a preview of the line) that previews each one while moving through the list, like
+// "Go to Soundbite…". A quick pick rather than the references peek: Shift+F12 already gives the peek
+// across the workspace, the list stays in this file, and it needs no editor widget to work the same in
+// the desktop and the web. Both commands take their arguments from the card's command URI, so they are
+// hidden from the Command Palette (package.json) and check what they receive.
+import * as vscode from 'vscode';
+import type { Mention } from '../core/kb/match';
+import { mentionsOf, nextMentionOf, previewMentions, type MentionPreview } from '../core/kb/mentions';
+import type { Knowledge } from './knowledge';
+
+export const nextMentionCommand = 'shotlist.kb.nextMention';
+export const listMentionsCommand = 'shotlist.kb.listMentions';
+const statusMs = 3000;
+
+/** What a card's link passes: the document, the entity and the hovered mention's start offset. */
+export interface MentionCommandArgs {
+  readonly uri: string;
+  readonly id: string;
+  readonly fromOffset: number;
+}
+
+/**
+ * A `command:` URI with the arguments as a JSON array. encodeURIComponent leaves `(`, `)`, `!`, `'` and
+ * `*` alone; a `)` from a file name would end the Markdown link, so those are encoded too.
+ */
+export function mentionCommandUri(command: string, args: MentionCommandArgs): string {
+  const query = encodeURIComponent(JSON.stringify([args])).replace(/[()!'*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${command}?${query}`;
+}
+
+/** The arguments as received (from a URI anyone could write): undefined unless they have the expected shape. */
+function readArgs(value: unknown): MentionCommandArgs | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const { uri, id, fromOffset } = value as Record<string, unknown>;
+  if (typeof uri !== 'string' || typeof id !== 'string' || typeof fromOffset !== 'number' || !Number.isFinite(fromOffset)) {
+    return undefined;
+  }
+  return { uri, id, fromOffset };
+}
+
+/** The editor of the card's document, brought to the front in the column that already shows it. */
+async function editorFor(uri: string): Promise<vscode.TextEditor> {
+  const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri);
+  const document = visible?.document ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+  return vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus: false });
+}
+
+/** Selects the mention's text and scrolls it into view when it is not. */
+function select(editor: vscode.TextEditor, mention: Mention): void {
+  const range = new vscode.Range(editor.document.positionAt(mention.start), editor.document.positionAt(mention.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+async function nextMention(knowledge: Knowledge, value: unknown): Promise<void> {
+  const args = readArgs(value);
+  if (!args) {
+    return;
+  }
+  const editor = await editorFor(args.uri);
+  const found = nextMentionOf(knowledge.mentions(editor.document), args.id, args.fromOffset);
+  if (!found) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('No mention of this entry is left in this file.'), statusMs);
+    return;
+  }
+  select(editor, found.mention);
+  if (found.wrapped) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Wrapped to the first mention'), statusMs);
+  }
+}
+
+interface MentionItem extends vscode.QuickPickItem {
+  readonly mention: Mention;
+}
+
+/** Resolves when the list closes (accepted or cancelled); cancelling puts the cursor back. */
+async function listMentions(knowledge: Knowledge, value: unknown): Promise<void> {
+  const args = readArgs(value);
+  if (!args) {
+    return;
+  }
+  const editor = await editorFor(args.uri);
+  const document = editor.document;
+  const mentions = mentionsOf(knowledge.mentions(document), args.id);
+  if (mentions.length === 0) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('No mention of this entry is left in this file.'), statusMs);
+    return;
+  }
+  const name = knowledge.current().byId.get(args.id)?.names[0] ?? mentions[0]?.text ?? args.id;
+  const items: MentionItem[] = previewMentions(document.getText(), mentions).map((preview: MentionPreview, index) => ({
+    label: preview.preview,
+    description: vscode.l10n.t('line {0}', preview.startLine + 1),
+    mention: mentions[index] as Mention,
+  }));
+  const quickPick = vscode.window.createQuickPick<MentionItem>();
+  quickPick.title = vscode.l10n.t('Mentions of {0}', name);
+  quickPick.placeholder = vscode.l10n.t('Type words of the line');
+  quickPick.matchOnDescription = true;
+  quickPick.items = items;
+  // The hovered mention (or the first after where it was, after an edit) starts active.
+  const current = items.find((item) => item.mention.end > args.fromOffset) ?? items[0];
+  if (current) {
+    quickPick.activeItems = [current];
+  }
+  const version = document.version;
+  const selections = editor.selections;
+  const visible = editor.visibleRanges[0];
+  await new Promise<void>((resolve) => {
+    let accepted = false;
+    const subscriptions: vscode.Disposable[] = [
+      quickPick.onDidChangeActive(([item]) => {
+        // Offsets belong to this version; an edit while the list is open stops the preview.
+        if (item && document.version === version && vscode.window.visibleTextEditors.includes(editor)) {
+          select(editor, item.mention);
+        }
+      }),
+      quickPick.onDidAccept(() => {
+        const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        if (item && document.version === version) {
+          accepted = true;
+          select(editor, item.mention);
+        }
+        quickPick.hide();
+      }),
+      quickPick.onDidHide(() => {
+        if (!accepted && vscode.window.visibleTextEditors.includes(editor)) {
+          editor.selections = selections;
+          if (visible) {
+            editor.revealRange(visible, vscode.TextEditorRevealType.AtTop);
+          }
+        }
+        subscriptions.forEach((subscription) => subscription.dispose());
+        quickPick.dispose();
+        resolve();
+      }),
+    ];
+    quickPick.show();
+    // Setting the active item before show() fires no change event: preview it here.
+    if (current && vscode.window.visibleTextEditors.includes(editor)) {
+      select(editor, current.mention);
+    }
+  });
+}
+
+export function registerMentionCommands(knowledge: Knowledge): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(nextMentionCommand, (args: unknown) => nextMention(knowledge, args)),
+    vscode.commands.registerCommand(listMentionsCommand, (args: unknown) => listMentions(knowledge, args)),
+  );
+}

@@ -1,0 +1,88 @@
+// Find All References (Shift+F12) on a knowledge-base mention: every mention of the same entity in the
+// workspace's transcripts. The list of transcripts is the workspace index's (so it honours the same
+// file rules and exclusions); open documents give their live text, other files are read with
+// workspace.fs a few at a time, and the matching runs file by file between turns of the event loop
+// (core/timeSlicer.ts) so a large workspace never holds the extension host. Cancelling stops the search.
+import * as vscode from 'vscode';
+import type { Mention } from '../core/kb/match';
+import { locateMentions, mentionAt, mentionsOf } from '../core/kb/mentions';
+import { TimeSlicer } from '../core/timeSlicer';
+import { knowledgeSelector, type Knowledge } from './knowledge';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Files read at the same time. */
+const readConcurrency = 8;
+
+class KnowledgeReferences implements vscode.ReferenceProvider {
+  readonly #knowledge: Knowledge;
+  readonly #index: WorkspaceIndex;
+  readonly #decoder = new TextDecoder('utf-8');
+
+  constructor(knowledge: Knowledge, index: WorkspaceIndex) {
+    this.#knowledge = knowledge;
+    this.#index = index;
+  }
+
+  async provideReferences(document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
+    const mention = mentionAt(this.#knowledge.mentions(document), document.offsetAt(position));
+    if (!mention) {
+      return undefined;
+    }
+    const id = mention.id;
+    // The document asked about comes first and counts even when it is not a transcript the index keeps.
+    const locations = this.#inDocument(document, id);
+    await this.#index.whenReady(token);
+    const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
+    const others = [...this.#index.files()].map((file) => file.uri).filter((uri) => uri.toString() !== document.uri.toString());
+    const slicer = new TimeSlicer();
+    const queue: Array<Promise<Uint8Array | null>> = [];
+    let next = 0;
+    for (const uri of others) {
+      if (token.isCancellationRequested) {
+        return undefined;
+      }
+      // A few reads of the files to come stay in flight; the queue's head is always this file's.
+      while (queue.length < readConcurrency && next < others.length) {
+        const ahead = others[next++] as vscode.Uri;
+        queue.push(open.has(ahead.toString()) ? Promise.resolve(null) : this.#read(ahead));
+      }
+      const pending = queue.shift() as Promise<Uint8Array | null>;
+      const openDocument = open.get(uri.toString());
+      if (openDocument && !openDocument.isClosed) {
+        locations.push(...this.#inDocument(openDocument, id));
+      } else {
+        const bytes = await slicer.wait(openDocument ? this.#read(uri) : pending);
+        if (bytes !== null) {
+          // The knowledge may have been reloaded while reading: always match with the current one.
+          const text = this.#decoder.decode(bytes);
+          const found = mentionsOf(this.#knowledge.current().matcher.find(text), id);
+          for (const at of locateMentions(text, found)) {
+            locations.push(new vscode.Location(uri, new vscode.Range(at.startLine, at.startCharacter, at.endLine, at.endCharacter)));
+          }
+        }
+      }
+      await slicer.checkpoint();
+    }
+    slicer.finish();
+    return token.isCancellationRequested ? undefined : locations;
+  }
+
+  #inDocument(document: vscode.TextDocument, id: string): vscode.Location[] {
+    return mentionsOf(this.#knowledge.mentions(document), id).map(
+      (m: Mention) => new vscode.Location(document.uri, new vscode.Range(document.positionAt(m.start), document.positionAt(m.end))),
+    );
+  }
+
+  async #read(uri: vscode.Uri): Promise<Uint8Array | null> {
+    try {
+      return await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return null; // deleted since the index saw it, or unreadable: no mentions from it
+    }
+  }
+}
+
+/** Shift+F12 on a mention lists the entity's mentions across the workspace's transcripts. */
+export function registerKnowledgeReferences(knowledge: Knowledge, index: WorkspaceIndex): vscode.Disposable {
+  return vscode.languages.registerReferenceProvider(knowledgeSelector, new KnowledgeReferences(knowledge, index));
+}
