@@ -93,6 +93,47 @@ suite('knowledge base: loading', () => {
     assert.deepEqual([names?.code, names?.line, names?.column], ['wrong-type', 6, 12]);
   });
 
+  test('endDate is an ISO calendar date; anything else is reported at the value and dropped alone', () => {
+    const text = lines(
+      'entries:',
+      '  - id: minusma',
+      '    type: peacekeeping-operation',
+      '    end: 2023',
+      '    endDate: 2023-12-31',
+      '  - id: unamid',
+      '    type: peacekeeping-operation',
+      '    endDate: "2020-12-31"',
+      '  - id: a',
+      '    type: peacekeeping-operation',
+      '    endDate: 31 December 2023',
+      '  - id: b',
+      '    type: peacekeeping-operation',
+      '    endDate: 2023-02-30',
+      '  - id: c',
+      '    type: peacekeeping-operation',
+      '    endDate: 2023',
+      '  - id: d',
+      '    type: peacekeeping-operation',
+      '    endDate: 2023-1-5',
+    );
+    const { entries, problems } = loadKnowledgeBase(text, 'w.yaml');
+    assert.deepEqual(entries.map((e) => [e.id, e.endDate]), [['minusma', '2023-12-31'], ['unamid', '2020-12-31'], ['a', undefined], ['b', undefined], ['c', undefined], ['d', undefined]]);
+    assert.equal(entries[0]?.end, 2023);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.severity, p.line, p.column, text.slice(p.start, p.end)]),
+      [
+        ['wrong-type', 'error', 11, 14, '31 December 2023'],
+        ['wrong-type', 'error', 14, 14, '2023-02-30'],
+        ['wrong-type', 'error', 17, 14, '2023'],
+        ['wrong-type', 'error', 20, 14, '2023-1-5'],
+      ],
+    );
+    assert.equal(problems[0]?.message, 'Field "endDate" must be a calendar date written YYYY-MM-DD (e.g. 2023-12-31).');
+    // A YAML 1.1 document resolves an unquoted date to a timestamp; it is read back as the same day.
+    const old = loadKnowledgeBase(lines('%YAML 1.1', '---', 'entries:', '  - id: m', '    type: peacekeeping-operation', '    endDate: 2023-12-31'), 'old.yaml');
+    assert.equal(old.entries[0]?.endDate, '2023-12-31');
+  });
+
   test('missing id or type and unknown types drop the entry; duplicate ids keep the first', () => {
     const text = lines(
       'entries:',
