@@ -26,7 +26,7 @@
 // * `end_date` (kb-verified.yaml only) is the exact closing date, shipped as `endDate`; its year must
 //   agree with the end year when both are confirmed, and gives the end year when only it is.
 // kb-verified.yaml is checked strictly: an unknown entity or field, a fact without an http(s) source,
-// a malformed date or a duplicate field stops the build with the item's position.
+// a malformed date or a duplicate field stops the build with a message naming the entity and field.
 // With --check, exits 1 if the committed file differs from what the inputs give.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
