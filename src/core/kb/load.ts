@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { kbMessage, kbTypeDescriptions } from './messages';
 import { kbEntryTypes, type KbEntry, type KbEntryType, type KbProblem, type KbProblemCode, type KbProblemSeverity, type KbYear, type KnowledgeBase } from './model';
 
-type FieldKind = 'string' | 'strings' | 'year';
+type FieldKind = 'string' | 'strings' | 'year' | 'date';
 
 /** Every field an entry may have, with its kind. Order is the documented order. */
 export const kbFields: Readonly<Record<string, FieldKind>> = {
@@ -18,6 +18,7 @@ export const kbFields: Readonly<Record<string, FieldKind>> = {
   region: 'string',
   start: 'year',
   end: 'year',
+  endDate: 'date',
   mandate: 'string',
   headquarters: 'string',
   description: 'string',
@@ -218,7 +219,24 @@ function readValue(node: Node | null, kind: FieldKind): string | readonly string
         return value;
       }
       return value === 'active' ? 'active' : undefined;
+    case 'date':
+      // YAML 1.1 documents may resolve an unquoted date to a Date; 1.2 (the default) keeps the text.
+      return isoDate(value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
   }
+}
+
+/** The text when it is a real calendar date written YYYY-MM-DD (no 2023-02-30), else undefined. */
+function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? value : undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ export const kbTypeDescriptions = {
   string: 'a text',
   strings: 'a text or a list of texts',
   year: 'a year (e.g. 2013) or "active"',
+  date: 'a calendar date written YYYY-MM-DD (e.g. 2023-12-31)',
   version: 'a number',
 } as const;
 

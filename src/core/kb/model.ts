@@ -19,6 +19,8 @@ export interface KbEntry {
   readonly region?: string;
   readonly start?: KbYear;
   readonly end?: KbYear;
+  /** The exact closing date of a closed operation, ISO `YYYY-MM-DD` (MINUSMA: `2023-12-31`). */
+  readonly endDate?: string;
   readonly mandate?: string;
   readonly headquarters?: string;
   readonly description?: string;
