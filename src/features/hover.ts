@@ -41,6 +41,16 @@ class KnowledgeHover implements vscode.HoverProvider {
   }
 }
 
+/** `2023-12-31` as the UI writes dates: `31 December 2023` in English (UN house style is British). */
+function longDate(isoDate: string): string {
+  const locale = vscode.env.language === 'en' ? 'en-GB' : vscode.env.language;
+  try {
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  } catch {
+    return isoDate; // An unknown locale tag: the date as stored still reads.
+  }
+}
+
 function typeLabel(type: KbEntryType): string {
   switch (type) {
     case 'peacekeeping-operation':
@@ -91,7 +101,7 @@ function card(entry: KbEntry, count: number, args: MentionCommandArgs): vscode.M
   field(vscode.l10n.t('Country'), entry.country);
   field(vscode.l10n.t('Years'), span(entry.start, entry.end));
   if (entry.end !== undefined) {
-    field(vscode.l10n.t('Status'), entry.end === 'active' ? vscode.l10n.t('active') : vscode.l10n.t('closed {0}', String(entry.end)));
+    field(vscode.l10n.t('Status'), entry.end === 'active' ? vscode.l10n.t('active') : vscode.l10n.t('closed {0}', entry.endDate ? longDate(entry.endDate) : String(entry.end)));
   }
   field(vscode.l10n.t('Mandate'), entry.mandate);
   field(vscode.l10n.t('Headquarters'), entry.headquarters);

@@ -34,7 +34,7 @@ suite('knowledge hover', () => {
     const text = markdownOf(hover);
     assert.ok(text.includes(malianName), text);
     assert.ok(text.includes('Peacekeeping operation'), text);
-    assert.ok(text.includes('closed 2023'), text);
+    assert.ok(text.includes('closed 31 December 2023'), text);
     assert.ok(text.includes('Mentioned 2 times in this file'), text);
     const start = positionOf(document, 8, 'MINUSMA');
     assert.deepEqual([hover.range?.start.line, hover.range?.start.character, hover.range?.end.line, hover.range?.end.character], [8, start.character, 8, start.character + 'MINUSMA'.length]);
