@@ -111,6 +111,11 @@ export function parseDateline(text: string): ParsedDateline {
 
 /** True when the whole line is a dateline (`08 DECEMBER 2023, NEW YORK CITY`): a date then at most a place. */
 export function isDatelineLine(text: string): boolean {
+  // Every dateline has a four-digit year near its start; most lines of a script have none there,
+  // and this runs on every line, so look for one before any string work.
+  if (!hasYearNearStart(text)) {
+    return false;
+  }
   const trimmed = text.trim();
   const found = readDate(trimmed);
   if (!found) {
@@ -119,4 +124,25 @@ export function isDatelineLine(text: string): boolean {
   const rest = trimmed.slice(found.length);
   // A place is short, starts after a comma or space, and reads like a place rather than a sentence.
   return rest.length === 0 || (/^[\s,.–—-]/u.test(rest) && rest.length <= 120 && !/[.!?]["”]?$/u.test(rest.trim()));
+}
+
+/** True when four digits in a row appear within the first 48 visible characters. */
+function hasYearNearStart(text: string): boolean {
+  let index = 0;
+  while (index < text.length && text.charCodeAt(index) <= 32) {
+    index++;
+  }
+  const limit = Math.min(text.length, index + 48);
+  let digits = 0;
+  for (; index < limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) {
+      if (++digits === 4) {
+        return true;
+      }
+    } else {
+      digits = 0;
+    }
+  }
+  return false;
 }
