@@ -64,22 +64,18 @@ export function numberSegments(segments: readonly PlacedSegment[]): void {
 
 /** The elements of one list over all segments, in document order (runs of one parse copied at once). */
 function gather<T>(segments: readonly PlacedSegment[], key: keyof ElementCounts, list: (segment: PlacedSegment) => readonly T[]): T[] {
-  const result: T[] = [];
-  let index = 0;
-  while (index < segments.length) {
-    const first = segments[index] as PlacedSegment;
-    let end = first.segment.end[key];
-    let next = index + 1;
-    // Consecutive segments of the same parse hold consecutive elements: copy the whole run.
-    while (next < segments.length && segments[next]?.context === first.context && segments[next]?.segment.first[key] === end) {
-      end = (segments[next] as PlacedSegment).segment.end[key];
-      next++;
+  let total = 0;
+  for (const { segment } of segments) {
+    total += segment.end[key] - segment.first[key];
+  }
+  // Sized once: growing a list of tens of thousands by pushes copies it again and again.
+  const result = new Array<T>(total);
+  let filled = 0;
+  for (const placed of segments) {
+    const source = list(placed);
+    for (let element = placed.segment.first[key]; element < placed.segment.end[key]; element++) {
+      result[filled++] = source[element] as T;
     }
-    const source = list(first);
-    for (let element = first.segment.first[key]; element < end; element++) {
-      result.push(source[element] as T);
-    }
-    index = next;
   }
   return result;
 }

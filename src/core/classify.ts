@@ -25,42 +25,138 @@ const shotlistHeadingPattern = /^\s*(?:shot\s?list|shots)\s*:?\s*$/iu;
 const storyHeadingPattern = /^\s*(?:story\s?line|story|script)\s*:?\s*$/iu;
 // `FILE - …`, `FILE – RECENT, …`, `RECENT - …`: the keyword, then a dash, comma or colon.
 const sectionPattern = /^\s*(FILE|RECENT)\s*[-–—,:]\s*(.*)$/iu;
-// A number of at most three digits, then a dot or parenthesis (not a decimal point) or spaces.
-const numberedPattern = /^\s*(\d{1,3})(?:([.)])(?!\d)\s*|\s+)(?=\S)/u;
-const soundbitePattern = /^(SOUND\s?BITES?)\b/iu;
 const urlPattern = /^\s*(?:https?:\/\/|www\.)\S*\s*$/iu;
 
-/** Facts about a numbered or soundbite line, read once by the classifier. */
-export interface NumberedLine {
-  readonly numberText: string | null;
-  /** Character where the number starts, or -1. */
-  readonly numberStart: number;
+/**
+ * Where the parts of a numbered or SOUNDBITE line are. The classifier fills one such object for
+ * every line it reads (no object per line: an archive has tens of thousands of shots).
+ */
+export interface NumberedParts {
+  /** Character where the number starts, or -1 for an unnumbered SOUNDBITE line. */
+  numberStart: number;
+  /** Length of the number as written (0 without one). */
+  numberLength: number;
+  /** The number's value, or -1 without one. */
+  numberValue: number;
   /** Character where the shot text starts (after the number and its dot). */
-  readonly textStart: number;
-  readonly soundbite: boolean;
+  textStart: number;
+  soundbite: boolean;
 }
 
-export function readNumberedLine(line: string): NumberedLine | null {
-  const numbered = numberedPattern.exec(line);
-  if (numbered) {
-    const textStart = numbered[0].length;
-    const rest = line.slice(textStart);
-    const soundbite = soundbitePattern.test(rest);
-    // `1 Wide shot` (no dot) is common, but so are sentences that start with a number, so without
-    // a dot the text must start with a shot type or SOUNDBITE.
-    if (!numbered[2] && !soundbite && shotTypeLength(rest) === 0) {
-      return null;
+export function emptyNumberedParts(): NumberedParts {
+  return { numberStart: -1, numberLength: 0, numberValue: -1, textStart: 0, soundbite: false };
+}
+
+/** White space as `\s` in a regular expression sees it (the classifier's rules were written so). */
+function isPatternSpace(code: number): boolean {
+  if (code <= 32) {
+    return code === 32 || (code >= 9 && code <= 13);
+  }
+  return code === 0xa0 || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
+    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/** Length of `SOUNDBITE`, `SOUND BITES`… (any case, then a word boundary) at `at`, or 0. */
+function soundbiteKeywordLength(line: string, at: number): number {
+  if (!startsWithIgnoringCase(line, at, 'sound')) {
+    return 0;
+  }
+  let index = at + 5;
+  if (index < line.length && isPatternSpace(line.charCodeAt(index)) && startsWithIgnoringCase(line, index + 1, 'bite')) {
+    index++;
+  }
+  if (!startsWithIgnoringCase(line, index, 'bite')) {
+    return 0;
+  }
+  index += 4;
+  if (index < line.length && (line.charCodeAt(index) | 0x20) === 0x73) {
+    index++;
+  }
+  // Then a word boundary: `SOUNDBITES:` is the keyword, `SOUNDBITER` is not.
+  return index < line.length && isWordCode(line.charCodeAt(index)) ? 0 : index - at;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** ASCII letters of `word` (lower case) at `at`, in any case. */
+function startsWithIgnoringCase(line: string, at: number, word: string): boolean {
+  if (at + word.length > line.length) {
+    return false;
+  }
+  for (let index = 0; index < word.length; index++) {
+    if ((line.charCodeAt(at + index) | 0x20) !== word.charCodeAt(index)) {
+      return false;
     }
-    const numberText = numbered[1] ?? '';
-    return { numberText, numberStart: numbered[0].indexOf(numberText), textStart, soundbite };
   }
-  const leading = line.length - line.trimStart().length;
-  const rest = line.slice(leading);
+  return true;
+}
+
+/**
+ * Reads a numbered line (`12. Wide shot…`, `3) SOUNDBITE…`, `1 Wide shot`) or an unnumbered
+ * `SOUNDBITE` line into `parts`; false when the line is neither. By hand rather than by regular
+ * expression: this runs on every line that starts with a digit or an S.
+ */
+export function readNumbered(line: string, parts: NumberedParts): boolean {
+  const length = line.length;
+  let index = 0;
+  while (index < length && isPatternSpace(line.charCodeAt(index))) {
+    index++;
+  }
+  const numberStart = index;
+  let value = 0;
+  while (index < length && index - numberStart < 4) {
+    const code = line.charCodeAt(index);
+    if (code < 48 || code > 57) {
+      break;
+    }
+    value = value * 10 + (code - 48);
+    index++;
+  }
+  const digits = index - numberStart;
+  if (digits >= 1 && digits <= 3) {
+    // A dot or parenthesis (not a decimal point) then optional spaces, or spaces alone; then text.
+    const after = line.charCodeAt(index);
+    let dotted = false;
+    let textStart = -1;
+    if ((after === 46 || after === 41) && !(line.charCodeAt(index + 1) >= 48 && line.charCodeAt(index + 1) <= 57)) {
+      dotted = true;
+      textStart = index + 1;
+    } else if (index < length && isPatternSpace(after)) {
+      textStart = index + 1;
+    }
+    if (textStart >= 0) {
+      while (textStart < length && isPatternSpace(line.charCodeAt(textStart))) {
+        textStart++;
+      }
+    }
+    if (textStart >= 0 && textStart < length) {
+      const soundbite = soundbiteKeywordLength(line, textStart) > 0;
+      // `1 Wide shot` (no dot) is common, but so are sentences that start with a number, so without
+      // a dot the text must start with a shot type or SOUNDBITE.
+      if (!dotted && !soundbite && shotTypeLength(line.slice(textStart)) === 0) {
+        return false;
+      }
+      parts.numberStart = numberStart;
+      parts.numberLength = digits;
+      parts.numberValue = value;
+      parts.textStart = textStart;
+      parts.soundbite = soundbite;
+      return true;
+    }
+    return false;
+  }
   // Unnumbered soundbites must be written in capitals, so prose about soundbites is not mistaken for one.
-  if (rest.startsWith('SOUNDBITE') || rest.startsWith('SOUND BITE')) {
-    return { numberText: null, numberStart: -1, textStart: leading, soundbite: true };
+  if (line.startsWith('SOUNDBITE', numberStart) || line.startsWith('SOUND BITE', numberStart)) {
+    parts.numberStart = -1;
+    parts.numberLength = 0;
+    parts.numberValue = -1;
+    parts.textStart = numberStart;
+    parts.soundbite = true;
+    return true;
   }
-  return null;
+  return false;
 }
 
 const fieldNamePattern = /^[A-Z][A-Z0-9 ()&/.'-]{0,40}$/;
@@ -120,6 +216,8 @@ export function isChromeLine(line: string): boolean {
   return trimmed.length < 200 && chromePrefixPattern.test(trimmed) && !trimmed.includes('“');
 }
 
+const scratchParts = emptyNumberedParts();
+
 /** Initials of the month names datelines use (English and French), lower-cased. */
 const monthInitials = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']);
 
@@ -127,7 +225,7 @@ const monthInitials = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']);
  * Classifies one line on its own. Context (header block, story, quote body) is the parser's job.
  * Each check runs only when the first character allows it: this runs on every line of every file.
  */
-export function classifyLine(line: string, found?: { numbered: NumberedLine | null }): LineClass {
+export function classifyLine(line: string, numbered: NumberedParts = scratchParts): LineClass {
   const start = firstVisible(line);
   if (start === line.length) {
     return LineClass.Blank;
@@ -141,11 +239,7 @@ export function classifyLine(line: string, found?: { numbered: NumberedLine | nu
     if (isDatelineLine(line)) {
       return LineClass.Dateline;
     }
-    const numbered = readNumberedLine(line);
-    if (numbered) {
-      if (found) {
-        found.numbered = numbered;
-      }
+    if (readNumbered(line, numbered)) {
       return numbered.soundbite ? LineClass.Soundbite : LineClass.Shot;
     }
     return LineClass.Text;
@@ -171,14 +265,8 @@ export function classifyLine(line: string, found?: { numbered: NumberedLine | nu
   if ((monthInitials.has(initial) || initial === 'é') && isDatelineLine(line)) {
     return LineClass.Dateline;
   }
-  if (initial === 's') {
-    const numbered = readNumberedLine(line);
-    if (numbered) {
-      if (found) {
-        found.numbered = numbered;
-      }
-      return LineClass.Soundbite;
-    }
+  if (initial === 's' && readNumbered(line, numbered)) {
+    return LineClass.Soundbite;
   }
   if (line.length <= 200 && isChromeLine(line)) {
     return LineClass.Chrome;

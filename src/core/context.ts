@@ -1,6 +1,6 @@
 // Shared state of one parse: the line table, the line classes, and the diagnostics and blocks
 // collected so far. The format builders (shotlist.ts, interview.ts, prose.ts) write into it.
-import { classifyLine, readField, type LineClass, type NumberedLine } from './classify';
+import { classifyLine, emptyNumberedParts, LineClass, readField } from './classify';
 import { diagnosticMessages, formatMessage, type MessageData } from './messages';
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
 import { LineTable } from './text';
@@ -51,20 +51,34 @@ class ParsedDiagnostic implements TranscriptDiagnostic {
   }
 }
 
+const blockKinds: readonly BlockKind[] = ['title', 'chrome', 'blank', 'separator', 'header', 'heading', 'section', 'shot', 'soundbite',
+  'story', 'turn', 'paragraph'];
+const blockKindCodes = Object.fromEntries(blockKinds.map((kind, code) => [kind, code])) as Record<BlockKind, number>;
+
 export class ParseContext {
   readonly table: LineTable;
   readonly classes: LineClass[];
   /** Each line's text, sliced once: the builders read the same lines many times. */
   readonly texts: string[];
-  /** What classification read from numbered and SOUNDBITE lines, so the builders need not read it again. */
-  readonly numbered: (NumberedLine | undefined)[];
+  // What classification read from numbered and SOUNDBITE lines, so the builders need not read it
+  // again: typed arrays, because an object per shot would only add work for the garbage collector.
+  /** Character where a line's shot number starts, or -1. */
+  readonly numberStarts: Int32Array;
+  /** Length of a line's shot number as written. */
+  readonly numberLengths: Uint8Array;
+  /** A line's shot number, or -1. */
+  readonly numberValues: Int16Array;
+  /** Character where a numbered or SOUNDBITE line's text starts. */
+  readonly textStarts: Int32Array;
   readonly diagnostics: TranscriptDiagnostic[] = [];
   // Blocks as parallel arrays: a long archive has one per shot, and objects for each would only be
   // garbage until someone reads document.blocks.
-  readonly #blockKinds: BlockKind[] = [];
-  readonly #blockFirst: number[] = [];
-  readonly #blockLast: number[] = [];
-  readonly #blockIndex: (number | null)[] = [];
+  // (typed, so that they are nothing for the garbage collector to trace; -1 stands for no index).
+  #blockCount = 0;
+  #blockKinds = new Uint8Array(64);
+  #blockFirst = new Int32Array(64);
+  #blockLast = new Int32Array(64);
+  #blockIndex = new Int32Array(64);
   readonly chrome: TextRange[] = [];
 
   constructor(text: string) {
@@ -72,17 +86,23 @@ export class ParseContext {
     const count = this.table.lineCount;
     this.classes = new Array<LineClass>(count);
     this.texts = new Array<string>(count);
+    this.numberStarts = new Int32Array(count).fill(-1);
+    this.numberLengths = new Uint8Array(count);
+    this.numberValues = new Int16Array(count).fill(-1);
+    this.textStarts = new Int32Array(count);
     // Sized up front: writing a few far-apart indexes of an empty array turns it into a slow dictionary.
-    this.numbered = new Array<NumberedLine | undefined>(count);
     this.#fields = new Array<ReturnType<typeof readField>>(count);
-    const found: { numbered: NumberedLine | null } = { numbered: null };
+    const parts = emptyNumberedParts();
     for (let line = 0; line < count; line++) {
       const text = this.table.line(line);
       this.texts[line] = text;
-      found.numbered = null;
-      this.classes[line] = classifyLine(text, found);
-      if (found.numbered) {
-        this.numbered[line] = found.numbered;
+      const lineClass = classifyLine(text, parts);
+      this.classes[line] = lineClass;
+      if (lineClass === LineClass.Shot || lineClass === LineClass.Soundbite) {
+        this.numberStarts[line] = parts.numberStart;
+        this.numberLengths[line] = parts.numberLength;
+        this.numberValues[line] = parts.numberValue;
+        this.textStarts[line] = parts.textStart;
       }
     }
   }
@@ -117,40 +137,62 @@ export class ParseContext {
 
   /** Adds a block; consecutive blank lines, and consecutive lines of one story, merge into one block. */
   block(kind: BlockKind, firstLine: number, lastLine: number, index: number | null = null): void {
-    const last = this.#blockKinds.length - 1;
+    const last = this.#blockCount - 1;
     const mergeable = kind === 'blank' || kind === 'story';
-    if (mergeable && last >= 0 && this.#blockKinds[last] === kind && this.#blockIndex[last] === index &&
+    const kindCode = blockKindCodes[kind];
+    const indexCode = index ?? -1;
+    if (mergeable && last >= 0 && this.#blockKinds[last] === kindCode && this.#blockIndex[last] === indexCode &&
       this.#blockLast[last] === firstLine - 1) {
       this.#blockLast[last] = lastLine;
       return;
     }
-    this.#blockKinds.push(kind);
-    this.#blockFirst.push(firstLine);
-    this.#blockLast.push(lastLine);
-    this.#blockIndex.push(index);
+    if (this.#blockCount === this.#blockKinds.length) {
+      this.#growBlocks();
+    }
+    const position = this.#blockCount++;
+    this.#blockKinds[position] = kindCode;
+    this.#blockFirst[position] = firstLine;
+    this.#blockLast[position] = lastLine;
+    this.#blockIndex[position] = indexCode;
+  }
+
+  #growBlocks(): void {
+    const size = this.#blockKinds.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.#blockKinds);
+    this.#blockKinds = kinds;
+    const first = new Int32Array(size);
+    first.set(this.#blockFirst);
+    this.#blockFirst = first;
+    const last = new Int32Array(size);
+    last.set(this.#blockLast);
+    this.#blockLast = last;
+    const index = new Int32Array(size);
+    index.set(this.#blockIndex);
+    this.#blockIndex = index;
   }
 
   get blockCount(): number {
-    return this.#blockKinds.length;
+    return this.#blockCount;
   }
 
   /** The last block added now runs to `line` (a soundbite's quote, a wrapped shot description). */
   extendLastBlock(line: number): void {
-    const last = this.#blockKinds.length - 1;
+    const last = this.#blockCount - 1;
     if (last >= 0) {
       this.#blockLast[last] = line;
     }
   }
 
   /** Blocks from..to (positions in the order they were added), in the parse's own lines and indexes. */
-  rawBlocks(from = 0, to = this.#blockKinds.length): Block[] {
+  rawBlocks(from = 0, to = this.#blockCount): Block[] {
     const blocks: Block[] = [];
     for (let position = from; position < to; position++) {
       blocks.push({
-        kind: this.#blockKinds[position] ?? 'paragraph',
+        kind: blockKinds[this.#blockKinds[position] ?? 0] ?? 'paragraph',
         firstLine: this.#blockFirst[position] ?? 0,
         lastLine: this.#blockLast[position] ?? 0,
-        index: this.#blockIndex[position] ?? null,
+        index: (this.#blockIndex[position] ?? -1) < 0 ? null : (this.#blockIndex[position] ?? null),
       });
     }
     return blocks;

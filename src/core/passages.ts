@@ -65,9 +65,8 @@ function scanFrom(context: ParseContext, paragraphs: readonly number[], from: nu
   const lastLine = paragraphs[unclosed.lastContinuation] ?? unclosed.line;
   const lastText = context.line(lastLine);
   const endCharacter = lastVisibleEnd(lastText);
-  const range = context.table.span(unclosed.line, unclosed.character, lastLine, endCharacter);
-  const innerRange = context.table.span(unclosed.line, unclosed.character + 1, lastLine, endCharacter);
-  quotes.push(createQuote(context, range, innerRange, unclosed.mark, null, false));
+  quotes.push(createQuote(context, unclosed.line, lastLine, unclosed.character, unclosed.character + 1, endCharacter, endCharacter,
+    unclosed.mark, null, false));
   context.report('unclosed-quote', context.table.range(unclosed.line, unclosed.character, unclosed.character + 1), {
     mark: unclosed.mark,
     expected: closingFor(unclosed.mark),
@@ -76,12 +75,10 @@ function scanFrom(context: ParseContext, paragraphs: readonly number[], from: nu
 }
 
 function makeQuote(context: ParseContext, open: OpenQuote, closeLine: number, closeCharacter: number, closeMark: string): Quote {
-  const range = context.table.span(open.line, open.character, closeLine, closeCharacter + 1);
-  const innerRange = context.table.span(open.line, open.character + 1, closeLine, closeCharacter);
   if (marksMismatch(open.mark, closeMark)) {
-    context.report('mismatched-quote-marks', range, { open: open.mark, close: closeMark });
+    context.report('mismatched-quote-marks', context.table.span(open.line, open.character, closeLine, closeCharacter + 1), { open: open.mark, close: closeMark });
   }
-  return createQuote(context, range, innerRange, open.mark, closeMark, true);
+  return createQuote(context, open.line, closeLine, open.character, open.character + 1, closeCharacter, closeCharacter + 1, open.mark, closeMark, true);
 }
 
 /**
@@ -108,22 +105,38 @@ export function quoteWords(context: ParseContext, range: TextRange): string {
 }
 
 /**
- * A quote whose words are read from the text only when asked for: the outline and the diagnostics
- * need where quotes are, not their normalised words, and a long archive has tens of thousands.
+ * A quote whose ranges and words are built from the text only when asked for: the outline and the
+ * diagnostics need where quotes are, not their normalised words, and a long archive has tens of
+ * thousands of quotes. It keeps six numbers: its first and last line, where it opens, where its
+ * words start and end, and where it closes.
  */
 class TextQuote implements Quote {
   readonly #context: ParseContext;
   #text: string | undefined;
+  readonly #startLine: number;
+  readonly #endLine: number;
+  readonly #start: number;
+  readonly #innerStart: number;
+  readonly #innerEnd: number;
+  readonly #end: number;
 
-  constructor(
-    context: ParseContext,
-    readonly range: TextRange,
-    readonly innerRange: TextRange,
-    readonly openMark: string | null,
-    readonly closeMark: string | null,
-    readonly closed: boolean,
-  ) {
+  constructor(context: ParseContext, startLine: number, endLine: number, start: number, innerStart: number, innerEnd: number, end: number,
+    readonly openMark: string | null, readonly closeMark: string | null, readonly closed: boolean) {
     this.#context = context;
+    this.#startLine = startLine;
+    this.#endLine = endLine;
+    this.#start = start;
+    this.#innerStart = innerStart;
+    this.#innerEnd = innerEnd;
+    this.#end = end;
+  }
+
+  get range(): TextRange {
+    return this.#context.table.span(this.#startLine, this.#start, this.#endLine, this.#end);
+  }
+
+  get innerRange(): TextRange {
+    return this.#context.table.span(this.#startLine, this.#innerStart, this.#endLine, this.#innerEnd);
   }
 
   get text(): string {
@@ -136,7 +149,8 @@ class TextQuote implements Quote {
   }
 }
 
-export function createQuote(context: ParseContext, range: TextRange, innerRange: TextRange, openMark: string | null,
-  closeMark: string | null, closed: boolean): Quote {
-  return new TextQuote(context, range, innerRange, openMark, closeMark, closed);
+/** A quote on lines startLine..endLine: opening at `start`, words from `innerStart` to `innerEnd`, closing before `end`. */
+export function createQuote(context: ParseContext, startLine: number, endLine: number, start: number, innerStart: number, innerEnd: number,
+  end: number, openMark: string | null, closeMark: string | null, closed: boolean): Quote {
+  return new TextQuote(context, startLine, endLine, start, innerStart, innerEnd, end, openMark, closeMark, closed);
 }

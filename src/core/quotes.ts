@@ -1,6 +1,6 @@
 // Quote marks: which characters open and close quotes, how deep a passage is nested, and how a
 // quote's words are normalised. Used for soundbites, story text and interview or prose paragraphs.
-import { collapseWhitespace, firstVisible } from './text';
+import { collapseWhitespace, isSpaceCode } from './text';
 
 const OPENERS = '“„«‹';
 const CLOSERS = '”»›';
@@ -50,7 +50,10 @@ export function straightQuoteOpens(text: string, index: number, depth: number): 
   return depth === 0;
 }
 
-/** One mark found while scanning, with what it did to the nesting depth. */
+/**
+ * One mark found while scanning, with what it did to the nesting depth. scanMarks reuses one event
+ * object for every mark: read it inside the callback, do not keep it.
+ */
 export interface MarkEvent {
   readonly index: number;
   readonly mark: string;
@@ -59,35 +62,68 @@ export interface MarkEvent {
   readonly depth: number;
 }
 
+const reusedEvent: { index: number; mark: string; opens: boolean; depth: number } = { index: 0, mark: '', opens: false, depth: 0 };
+
+/** The mark's one-character string, shared (slicing a two-byte character would allocate every time). */
+function markString(code: number): string {
+  switch (code) {
+    case 0x201c:
+      return '“';
+    case 0x201d:
+      return '”';
+    case 0x201e:
+      return '„';
+    case 0xab:
+      return '«';
+    case 0xbb:
+      return '»';
+    case 0x2039:
+      return '‹';
+    case 0x203a:
+      return '›';
+    default:
+      return STRAIGHT;
+  }
+}
+
 /**
  * Scans marks in `text` from `depth`. At the start of a paragraph that continues an open quote, a
  * repeated opening mark is the typographic continuation mark, not a nested quote: pass
  * `continuation` so it leaves the depth unchanged.
  */
-export function scanMarks(text: string, depth: number, continuation: boolean, onMark?: (event: MarkEvent) => void): number {
-  quoteMarkPattern.lastIndex = 0;
+export function scanMarks(text: string, depth: number, continuation: boolean, onMark?: (event: MarkEvent) => void, from = 0): number {
   let current = depth;
   let first = true;
-  const paragraphStart = firstVisible(text);
-  for (let match = quoteMarkPattern.exec(text); match; match = quoteMarkPattern.exec(text)) {
-    const mark = match[0];
-    const index = match.index;
-    let opens: boolean;
-    if (mark === STRAIGHT) {
-      opens = straightQuoteOpens(text, index, current);
-    } else {
-      opens = OPENERS.includes(mark);
-    }
-    const atParagraphStart = first && index === paragraphStart;
+  // test() on a global expression finds the next mark in native code without building a match
+  // array: the mark is the one character before lastIndex.
+  const pattern = quoteMarkPattern;
+  pattern.lastIndex = from;
+  while (pattern.test(text)) {
+    const index = pattern.lastIndex - 1;
+    const code = text.charCodeAt(index);
+    const opens = code === 0x22 ? straightQuoteOpens(text, index, current) : code === 0x201c || code === 0x201e || code === 0xab || code === 0x2039;
+    const atParagraphStart = first && index === firstVisibleFrom(text, from);
     first = false;
-    if (opens && continuation && atParagraphStart && current > 0) {
-      onMark?.({ index, mark, opens, depth: current });
-      continue;
+    if (!(opens && continuation && atParagraphStart && current > 0)) {
+      current = opens ? current + 1 : Math.max(0, current - 1);
     }
-    current = opens ? current + 1 : Math.max(0, current - 1);
-    onMark?.({ index, mark, opens, depth: current });
+    if (onMark) {
+      reusedEvent.index = index;
+      reusedEvent.mark = markString(code);
+      reusedEvent.opens = opens;
+      reusedEvent.depth = current;
+      onMark(reusedEvent);
+    }
   }
   return current;
+}
+
+function firstVisibleFrom(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && isSpaceCode(text.charCodeAt(index))) {
+    index++;
+  }
+  return index;
 }
 
 /** Normalises a quote's words: no enclosing marks, white space collapsed, everything else as written. */

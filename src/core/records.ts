@@ -1,7 +1,6 @@
 // Shots and soundbites as records over the text: each keeps where it is and builds its derived
 // strings and ranges when they are read. An archive has tens of thousands of shots; building every
 // field of every one up front made parsing mostly allocation and garbage collection.
-import type { NumberedLine } from './classify';
 import type { ParseContext } from './context';
 import { shotTypeLength } from './lexicon';
 import type { ParsedDateline } from './dateline';
@@ -14,18 +13,18 @@ import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
 export class ShotRecord implements Shot {
   readonly #context: ParseContext;
   readonly #line: number;
-  readonly #numbered: NumberedLine;
   #lastLine: number;
   readonly number: number | null;
   readonly #soundbiteIndex: number | null;
   readonly #sectionIndex: number | null;
 
-  constructor(context: ParseContext, line: number, numbered: NumberedLine, soundbiteIndex: number | null, sectionIndex: number | null) {
+  /** A shot on a line the classifier read as numbered or SOUNDBITE (see ParseContext.numberStarts). */
+  constructor(context: ParseContext, line: number, soundbiteIndex: number | null, sectionIndex: number | null) {
     this.#context = context;
     this.#line = line;
-    this.#numbered = numbered;
     this.#lastLine = line;
-    this.number = numbered.numberText === null ? null : Number(numbered.numberText);
+    const value = context.numberValues[line] ?? -1;
+    this.number = value < 0 ? null : value;
     this.#soundbiteIndex = soundbiteIndex;
     this.#sectionIndex = sectionIndex;
   }
@@ -49,12 +48,21 @@ export class ShotRecord implements Shot {
   }
 
   get numberText(): string | null {
-    return this.#numbered.numberText;
+    const start = this.#numberStart;
+    return start < 0 ? null : this.#lineText.slice(start, start + (this.#context.numberLengths[this.#line] ?? 0));
   }
 
   get numberRange(): TextRange | null {
-    const { numberText, numberStart } = this.#numbered;
-    return numberText === null ? null : this.#context.table.range(this.#line, numberStart, numberStart + numberText.length);
+    const start = this.#numberStart;
+    return start < 0 ? null : this.#context.table.range(this.#line, start, start + (this.#context.numberLengths[this.#line] ?? 0));
+  }
+
+  get #numberStart(): number {
+    return this.#context.numberStarts[this.#line] ?? -1;
+  }
+
+  get #textStart(): number {
+    return this.#context.textStarts[this.#line] ?? 0;
   }
 
   get lineRange(): TextRange {
@@ -71,11 +79,11 @@ export class ShotRecord implements Shot {
   }
 
   get text(): string {
-    return this.#lineText.slice(this.#numbered.textStart, this.#textEnd);
+    return this.#lineText.slice(this.#textStart, this.#textEnd);
   }
 
   get textRange(): TextRange {
-    return this.#context.table.range(this.#line, this.#numbered.textStart, this.#textEnd);
+    return this.#context.table.range(this.#line, this.#textStart, this.#textEnd);
   }
 
   get shotType(): string | null {
@@ -85,7 +93,7 @@ export class ShotRecord implements Shot {
 
   get shotTypeRange(): TextRange | null {
     const length = this.#typeLength;
-    const start = this.#numbered.textStart;
+    const start = this.#textStart;
     return length > 0 ? this.#context.table.range(this.#line, start, start + length) : null;
   }
 
@@ -114,11 +122,11 @@ export class ShotRecord implements Shot {
   }
 
   get #textEnd(): number {
-    return Math.max(this.#numbered.textStart, lastVisibleEnd(this.#lineText));
+    return Math.max(this.#textStart, lastVisibleEnd(this.#lineText));
   }
 
   get #typeLength(): number {
-    return this.#numbered.soundbite ? 0 : shotTypeLength(this.text);
+    return this.#soundbiteIndex !== null ? 0 : shotTypeLength(this.text);
   }
 }
 

@@ -1,7 +1,7 @@
 // Shot-list structure: header blocks, sections, numbered shots, soundbites with their quotes, and
 // the prose story that follows. Real scripts break every rule, so each step degrades to keeping
 // the text in a plainer element and reporting what could not be read.
-import { LineClass, readNumberedLine, readSection, type NumberedLine } from './classify';
+import { LineClass, readSection } from './classify';
 import type { ParseContext } from './context';
 import { parseDateline } from './dateline';
 import { headerBlockEnd, readHeader } from './header';
@@ -11,7 +11,7 @@ import type { Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Sto
 import { createQuote, findQuotes } from './passages';
 import { SectionRecord, ShotRecord, SoundbiteRecord, type SectionLine, type SpeakerLine } from './records';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
-import { firstVisible, lastVisibleEnd } from './text';
+import { firstVisible, isSpaceCode, lastVisibleEnd } from './text';
 
 export interface ShotlistParts {
   readonly title: { text: string; range: TextRange } | null;
@@ -86,9 +86,9 @@ class NumberingCheck {
 
   constructor(private readonly context: ParseContext) {}
 
-  check(number: number, line: number, numbered: NumberedLine): void {
-    const start = numbered.numberStart;
-    const range = (): TextRange => this.context.table.range(line, start, start + (numbered.numberText ?? '').length);
+  check(number: number, line: number): void {
+    const start = this.context.numberStarts[line] ?? 0;
+    const range = (): TextRange => this.context.table.range(line, start, start + (this.context.numberLengths[line] ?? 0));
     const inSequence = this.previous === null ? number === 1 : number === this.previous + 1 || number === this.highest + 1;
     if (!inSequence) {
       this.context.report('shot-number-out-of-sequence', range(), { number, expected: this.highest + 1 });
@@ -341,20 +341,17 @@ class ShotlistBuilder {
   }
 
   private addShot(line: number, soundbiteIndex: number | null): ShotRecord {
-    const text = this.context.line(line);
-    const numbered = this.context.numbered[line] ?? readNumberedLine(text) ??
-      { numberText: null, numberStart: -1, textStart: firstVisible(text), soundbite: false };
-    const shot = new ShotRecord(this.context, line, numbered, soundbiteIndex, this.currentSection ? this.sections.length - 1 : null);
+    const shot = new ShotRecord(this.context, line, soundbiteIndex, this.currentSection ? this.sections.length - 1 : null);
     this.shots.push(shot);
     if (this.currentSection) {
       this.currentSection.ownShotIndexes.push(this.shots.length - 1);
     }
     if (shot.number !== null) {
-      this.numbering.check(shot.number, line, numbered);
-    } else if (numbered.soundbite) {
+      this.numbering.check(shot.number, line);
+    } else if (soundbiteIndex !== null) {
       this.context.report('shot-number-missing', shot.lineRange);
     }
-    this.context.block(numbered.soundbite ? 'soundbite' : 'shot', line, line, this.shots.length - 1);
+    this.context.block(soundbiteIndex !== null ? 'soundbite' : 'shot', line, line, this.shots.length - 1);
     this.growSection(line);
     return shot;
   }
@@ -379,7 +376,7 @@ class ShotlistBuilder {
     const soundbiteIndex = this.soundbites.length;
     const shot = this.addShot(line, soundbiteIndex);
     const text = this.context.line(line);
-    const speakerStart = (this.context.numbered[line] ?? readNumberedLine(text))?.textStart ?? firstVisible(text);
+    const speakerStart = this.context.textStarts[line] ?? firstVisible(text);
     // The line alone is the key: where its speaker part starts follows from the line itself.
     let speakerLine = this.speakerLines.get(text);
     if (!speakerLine) {
@@ -487,8 +484,7 @@ class ShotlistBuilder {
     if (shotsFollow) {
       return lastBefore(next);
     }
-    const firstText = this.context.line(line).slice(character);
-    let depth = scanMarks(firstText, 0, false);
+    let depth = scanMarks(this.context.line(line), 0, false, undefined, character);
     if (depth === 0) {
       return line;
     }
@@ -515,7 +511,10 @@ class ShotlistBuilder {
   /** Builds a soundbite quote over lines first..last, starting at `character` on the first line. */
   private quoteFromLines(first: number, character: number, last: number): Quote {
     const firstText = this.context.line(first);
-    const openIndex = character + firstVisible(firstText.slice(character));
+    let openIndex = character;
+    while (openIndex < firstText.length && isSpaceCode(firstText.charCodeAt(openIndex))) {
+      openIndex++;
+    }
     const openCandidate = firstText.charAt(openIndex);
     const openMark = isOpeningMark(openCandidate) || openCandidate === '"' ? openCandidate : null;
     let depth = 0;
@@ -523,8 +522,7 @@ class ShotlistBuilder {
       if (this.context.classes[line] === LineClass.Chrome) {
         continue;
       }
-      const text = line === first ? firstText.slice(openIndex) : this.context.line(line);
-      depth = scanMarks(text, depth, line > first);
+      depth = line === first ? scanMarks(firstText, depth, false, undefined, openIndex) : scanMarks(this.context.line(line), depth, true);
     }
     const lastText = this.context.line(last);
     const endIndex = lastVisibleEnd(lastText);
@@ -543,14 +541,12 @@ class ShotlistBuilder {
     if (first === last && innerEnd < innerStart) {
       innerEnd = innerStart;
     }
-    const range = this.table.span(first, openIndex, last, endIndex);
-    const innerRange = this.table.span(first, innerStart, last, innerEnd);
     if (openMark && !closed) {
       this.context.report('unclosed-quote', this.table.range(first, openIndex, openIndex + 1), { mark: openMark, expected: closingFor(openMark) });
     } else if (marksMismatch(openMark, closeMark)) {
-      this.context.report('mismatched-quote-marks', range, { open: openMark ?? '', close: closeMark ?? '' });
+      this.context.report('mismatched-quote-marks', this.table.span(first, openIndex, last, endIndex), { open: openMark ?? '', close: closeMark ?? '' });
     }
-    return createQuote(this.context, range, innerRange, openMark, closeMark, openMark === null || closed);
+    return createQuote(this.context, first, last, openIndex, innerStart, innerEnd, endIndex, openMark, closeMark, openMark === null || closed);
   }
 
   private closeStory(first: number, last: number, heading: TextRange | null): void {
