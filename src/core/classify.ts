@@ -244,11 +244,14 @@ export function classifyLine(line: string, numbered: NumberedParts = scratchPart
     }
     return LineClass.Text;
   }
-  const initial = line.charAt(start).toLowerCase();
-  if ('*•·_=~-#'.includes(initial) && separatorPattern.test(line)) {
+  // The first character in lower case, as a code (ASCII letters only; others are kept as they are).
+  const lower = first >= 65 && first <= 90 ? first | 0x20 : first;
+  if ((lower === 0x2a || lower === 0x2022 || lower === 0xb7 || lower === 0x5f || lower === 0x3d || lower === 0x7e || lower === 0x2d ||
+    lower === 0x23) && separatorPattern.test(line)) {
     return LineClass.Separator;
   }
-  if (line.length < 40) {
+  // SHOTLIST, SHOTS, STORY, STORYLINE, SCRIPT: every heading starts with an S.
+  if (lower === 0x73 && line.length < 40) {
     if (shotlistHeadingPattern.test(line)) {
       return LineClass.ShotlistHeading;
     }
@@ -256,6 +259,7 @@ export function classifyLine(line: string, numbered: NumberedParts = scratchPart
       return LineClass.StoryHeading;
     }
   }
+  const initial = lower < 0x80 ? String.fromCharCode(lower) : line.charAt(start).toLowerCase();
   if (initial === 'f' || initial === 'r') {
     const section = readSection(line);
     if (section) {
