@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark in turn (parser, grammar, outline, workspace index), each against
+// `npm run bench`: every benchmark in turn (parser, grammar, outline, workspace index, knowledge base), each against
 // its own targets. All run even when one misses, and the exit code is non-zero if any missed.
 import { spawnSync } from 'node:child_process';
 
@@ -7,6 +7,7 @@ const benches = [
   ['grammar vs Markdown grammar', ['scripts/bench-grammar.mjs']],
   ['outline after an edit', ['--import', 'tsx', 'scripts/bench-outline.ts']],
   ['workspace index', ['--expose-gc', '--import', 'tsx', 'scripts/bench-index.ts']],
+  ['knowledge-base matcher and hover', ['--expose-gc', '--import', 'tsx', 'scripts/bench-kb.ts']],
 ];
 
 const results = [];

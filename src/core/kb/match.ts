@@ -201,6 +201,28 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
     }
   });
 
+  // For ASCII, the find loop's two questions answered by table: is it a word character, and can a form
+  // start with it (its fold is a first character of the trie)?
+  const asciiWord = new Uint8Array(128);
+  const startsAscii = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    asciiWord[code] = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0;
+    startsAscii[code] = root.next.has(asciiFold[code] as string) ? 1 : 0;
+  }
+  // And for two ASCII characters (neither white space): can a form start with this pair? Most words of
+  // running text start with a letter some form starts with, but few with a pair, so most words are
+  // passed over without a walk. A node that ends a one-character form keeps every pair.
+  const startsPair = new Uint8Array(128 * 128);
+  for (let first = 0; first < 128; first++) {
+    const node = root.next.get(asciiFold[first] as string);
+    if (node === undefined) {
+      continue;
+    }
+    for (let second = 0; second < 128; second++) {
+      startsPair[first * 128 + second] = node.forms !== null || node.next.has(asciiFold[second] as string) ? 1 : 0;
+    }
+  }
+
   /** Whether the matched text honours a form's capitals. */
   function casesAgree(text: string, start: number, end: number, form: Form): boolean {
     if (!form.exact) {
@@ -235,24 +257,35 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
     let j = start;
     const length = text.length;
     walk: while (j < length) {
-      const char = text[j] as string;
-      let folded: string;
-      if (isSpace(char)) {
-        j++;
-        if (previousSpace) {
-          continue;
-        }
-        previousSpace = true;
-        folded = ' ';
-      } else {
+      const code = text.charCodeAt(j);
+      if (code < 128 && code !== 32 && (code < 9 || code > 13)) {
+        // ASCII other than white space folds to one character: no string to fold or iterate.
         previousSpace = false;
-        folded = fold(char);
         j++;
-      }
-      for (const c of folded) {
-        node = node.next.get(c);
+        node = node.next.get(asciiFold[code] as string);
         if (node === undefined) {
-          break walk;
+          break;
+        }
+      } else {
+        const char = text[j] as string;
+        let folded: string;
+        if (isSpace(char)) {
+          j++;
+          if (previousSpace) {
+            continue;
+          }
+          previousSpace = true;
+          folded = ' ';
+        } else {
+          previousSpace = false;
+          folded = fold(char);
+          j++;
+        }
+        for (const c of folded) {
+          node = node.next.get(c);
+          if (node === undefined) {
+            break walk;
+          }
         }
       }
       if (node.forms !== null) {
@@ -272,19 +305,42 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
       const mentions: Mention[] = [];
       const length = text.length;
       let i = 0;
+      // isWordAt(text, i - 1), carried along instead of read again: this loop visits every character.
+      let previousWord = false;
       while (i < length) {
-        // Inside a word no form can start: skip it without folding.
-        if (isWordAt(text, i - 1) && isWordAt(text, i)) {
-          i++;
-          continue;
-        }
-        const first = fold(text[i] as string)[0];
-        if (first === undefined || !root.next.has(first)) {
-          i++;
-          continue;
+        const code = text.charCodeAt(i);
+        let word: boolean;
+        if (code < 128) {
+          word = asciiWord[code] === 1;
+          const second = i + 1 < length ? text.charCodeAt(i + 1) : 128;
+          // Inside a word no form can start; nor at a character, or a pair, no form starts with.
+          if ((word && previousWord) || startsAscii[code] === 0 || (second < 128 && second !== 32 && (second < 9 || second > 13) && startsPair[code * 128 + second] === 0)) {
+            previousWord = word;
+            i++;
+            if (word) {
+              // The rest of an ASCII word in a tight loop: most of a transcript is passed over here.
+              while (i < length) {
+                const next = text.charCodeAt(i);
+                if (next >= 128 || asciiWord[next] === 0) {
+                  break;
+                }
+                i++;
+              }
+            }
+            continue;
+          }
+        } else {
+          word = isWordAt(text, i);
+          const first = word && previousWord ? undefined : fold(text[i] as string)[0];
+          if (first === undefined || !root.next.has(first)) {
+            previousWord = word;
+            i++;
+            continue;
+          }
         }
         const found = longestAt(text, i);
         if (found === null) {
+          previousWord = word;
           i++;
           continue;
         }
@@ -299,6 +355,7 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
           ...(alternatives.length > 0 ? { alternatives } : {}),
         });
         i = found.end;
+        previousWord = isWordAt(text, i - 1);
       }
       return mentions;
     },
