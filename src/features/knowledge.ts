@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 import bundledKnowledge from '../core/kb/bundled.yaml';
 import { loadKnowledgeBase, mergeKnowledgeBases } from '../core/kb/load';
 import { createMatcher, type EntityMatcher, type Mention } from '../core/kb/match';
-import { isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments } from '../core/kb/mentions';
+import { isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments, updateMentions } from '../core/kb/mentions';
+import { editOf, type TextEdit } from '../core/parse';
 import type { KbEntry, KbProblem } from '../core/kb/model';
 
 export const knowledgeSelector: vscode.DocumentSelector = [{ language: 'unifeed' }, { language: 'plaintext' }, { language: 'markdown' }];
@@ -30,7 +31,8 @@ export class Knowledge implements vscode.Disposable {
   readonly #disposables: vscode.Disposable[] = [];
   /** Watchers of the setting's files, by URI: they may lie outside the workspace, so each has its own. */
   readonly #fileWatchers = new Map<string, vscode.Disposable>();
-  readonly #mentions = new Map<string, { version: number; kb: number; mentions: readonly Mention[] }>();
+  /** Mentions per document version, with the edits made since (so the next version re-reads only the edited lines). */
+  readonly #mentions = new Map<string, { version: number; kb: number; mentions: readonly Mention[]; pending?: { edit: TextEdit; version: number } }>();
   /** Setting paths already reported as unreadable, so a reload does not repeat the message. */
   readonly #reportedMissing = new Set<string>();
   readonly #onDidChange = new vscode.EventEmitter<void>();
@@ -62,6 +64,13 @@ export class Knowledge implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.#mentions.delete(document.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        const cached = this.#mentions.get(event.document.uri.toString());
+        if (cached && event.contentChanges.length > 0 && event.document.version > cached.version) {
+          const edit = editOf(event.contentChanges, cached.pending?.edit);
+          cached.pending = edit ? { edit, version: event.document.version } : undefined;
+        }
+      }),
     );
     void this.reload();
   }
@@ -182,7 +191,7 @@ export class Knowledge implements vscode.Disposable {
     return this.#snapshot;
   }
 
-  /** Every mention in this version of the document (the whole text matched once, then cached). */
+  /** Every mention in this version of the document (matched once per version; after an edit, only the edited lines). */
   mentions(document: vscode.TextDocument): readonly Mention[] {
     const snapshot = this.current();
     const key = document.uri.toString();
@@ -190,7 +199,10 @@ export class Knowledge implements vscode.Disposable {
     if (cached && cached.version === document.version && cached.kb === snapshot.version) {
       return cached.mentions;
     }
-    const mentions = snapshot.matcher.find(document.getText());
+    const text = document.getText();
+    const mentions = cached?.pending && cached.pending.version === document.version && cached.kb === snapshot.version
+      ? updateMentions(snapshot.matcher, cached.mentions, text, cached.pending.edit)
+      : snapshot.matcher.find(text);
     this.#mentions.set(key, { version: document.version, kb: snapshot.version, mentions });
     return mentions;
   }

@@ -111,7 +111,7 @@ suite('knowledge base: entities.schema.json agrees with the loader', () => {
   });
 
   test('each field has the shape of its kind in the loader, and a description for newsroom users', () => {
-    const refs: Record<string, string> = { string: '#/definitions/text', strings: '#/definitions/texts', year: '#/definitions/year' };
+    const refs: Record<string, string> = { string: '#/definitions/text', strings: '#/definitions/texts', year: '#/definitions/year', date: '#/definitions/date' };
     for (const [name, kind] of Object.entries(kbFields)) {
       const property = entryProperties[name] as Schema;
       if (name === 'id') {
@@ -197,6 +197,8 @@ suite('knowledge base: entities.schema.json agrees with the loader', () => {
       string: fc.oneof(text, fc.integer()),
       strings: fc.oneof(fc.constantFrom('UNMISS', 'la MONUSCO'), fc.array(fc.oneof(fc.constantFrom('UNMISS', 'Ana Ruiz'), fc.integer()), { maxLength: 3 })),
       year: fc.oneof(fc.integer({ min: 1945, max: 2030 }), fc.constant('active')),
+      // Real days and malformed ones; not impossible days like 2023-02-30, which only the loader refuses.
+      date: fc.constantFrom('2023-12-31', '2020-02-29', '2017-06-30', '2023-1-5', '31 December 2023', '2023-13-01'),
     };
     const fieldValue = (name: string): fc.Arbitrary<unknown> => {
       const kind = kbFields[name];

@@ -25,8 +25,12 @@ export interface Mention {
 }
 
 export interface EntityMatcher {
-  /** Every mention, in order, not overlapping. */
-  find(text: string): Mention[];
+  /**
+   * Every mention, in order, not overlapping. With `from` and `until`, only the mentions that start
+   * in [from, until), as a scan of the whole text finds them when `from` is a line start outside any
+   * mention (a mention starting before `until` may end after it).
+   */
+  find(text: string, from?: number, until?: number): Mention[];
 }
 
 interface Unit {
@@ -301,12 +305,12 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
   }
 
   return {
-    find(text: string): Mention[] {
+    find(text: string, from = 0, until = text.length): Mention[] {
       const mentions: Mention[] = [];
-      const length = text.length;
-      let i = 0;
+      const length = Math.min(text.length, until);
+      let i = Math.max(0, from);
       // isWordAt(text, i - 1), carried along instead of read again: this loop visits every character.
-      let previousWord = false;
+      let previousWord = i > 0 && isWordAt(text, i - 1);
       while (i < length) {
         const code = text.charCodeAt(i);
         let word: boolean;

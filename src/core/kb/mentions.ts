@@ -3,7 +3,7 @@
 // sits as lines and characters, and a short preview of its line for a list. Also the reading of the
 // `shotlist.knowledge.files` setting's value. Pure: offsets in, plain data out.
 import { LineTable } from '../text';
-import type { Mention } from './match';
+import type { EntityMatcher, Mention } from './match';
 
 /** The mention covering `offset` (start ≤ offset < end). `mentions` are in order and do not overlap, as find() returns them. */
 export function mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
@@ -135,4 +135,65 @@ export function isAbsoluteKnowledgePath(path: string): boolean {
 /** A relative path's segments, for joining to a folder: either slash separates, `.` and empty segments are dropped. */
 export function relativeKnowledgeSegments(path: string): string[] {
   return path.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+}
+
+/** What changed between two versions of a text (the same shape as the parser's TextEdit). */
+export interface MentionEdit {
+  readonly start: number;
+  /** Just past the replaced text in the old version. */
+  readonly oldEnd: number;
+  /** Just past the replacing text in the new version. */
+  readonly newEnd: number;
+}
+
+/**
+ * The mentions of `text`, which is the text `previous` was found in with `edit` applied, equal to
+ * matcher.find(text). Only the lines around the edit are matched again: a scan that starts at a line
+ * start outside any mention finds what a scan of the whole text finds from there, and once both
+ * scans stand at the same line start past the edit, outside any mention, the rest is the old
+ * mentions moved. A 10 MB archive then costs a few lines per keystroke instead of a full pass.
+ */
+export function updateMentions(matcher: EntityMatcher, previous: readonly Mention[], text: string, edit: MentionEdit): Mention[] {
+  const delta = edit.newEnd - edit.oldEnd;
+  // Start one line above the edit, and further up while an old mention runs across that line start.
+  let from = lineStartBefore(text, lineStartBefore(text, edit.start));
+  for (let covering = mentionAt(previous, from - 1); from > 0 && covering; covering = mentionAt(previous, from - 1)) {
+    from = lineStartBefore(text, covering.start);
+  }
+  // End one line below the edit, and further down until neither scan has a mention across the line start.
+  let until = nextLineStart(text, nextLineStart(text, edit.newEnd));
+  for (;;) {
+    const found = matcher.find(text, from, until);
+    const last = found[found.length - 1];
+    const oldUntil = until - delta;
+    const crossing = until < text.length && ((last !== undefined && last.end > until) || mentionAt(previous, oldUntil) !== undefined &&
+      (mentionAt(previous, oldUntil)?.start ?? oldUntil) < oldUntil);
+    if (!crossing) {
+      const before = previous.filter((mention) => mention.end <= from);
+      const after = until >= text.length ? [] : previous.filter((mention) => mention.start >= oldUntil).map((mention) => moved(mention, delta));
+      return [...before, ...found, ...after];
+    }
+    until = nextLineStart(text, until + 1);
+  }
+}
+
+function moved(mention: Mention, delta: number): Mention {
+  return delta === 0 ? mention : { ...mention, start: mention.start + delta, end: mention.end + delta };
+}
+
+/** The start of the line holding `offset` when offset > 0 is a line start, of the line before. */
+function lineStartBefore(text: string, offset: number): number {
+  if (offset <= 0) {
+    return 0;
+  }
+  return text.lastIndexOf('\n', offset - 2) + 1;
+}
+
+/** The start of the line after the one holding `offset`, or the text's length. */
+function nextLineStart(text: string, offset: number): number {
+  if (offset >= text.length) {
+    return text.length;
+  }
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
 }
