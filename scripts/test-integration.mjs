@@ -1,14 +1,19 @@
 // Integration tests inside a real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3,
 // rendered by headless Debian chromium; see test/vscode-host/run-tests.mjs).
 //   1. build the extension bundle (scripts/build.mjs)
-//   2. bundle test/integration/index.ts + **/*.test.ts into out/integration/ (CJS, mocha inlined)
+//   2. bundle test/integration/index.ts + the tests of each pass (CJS, mocha inlined): the normal pass
+//      (**/*.test.ts but untrusted/) into out/integration/, untrusted/*.test.ts into out/integration-untrusted/
 //   3. install the VS Code host if needed (scripts/setup-vscode-host.sh)
-//   4. @vscode/test-electron runTests() with test/vscode-host/code-shim.mjs as the "VS Code"
-// Exit code 0 only when every test passed (index.ts also fails the run when no test ran).
+//   4. @vscode/test-electron runTests() with test/vscode-host/code-shim.mjs as the "VS Code", once per
+//      pass: test/fixtures with workspace trust disabled, then test/fixtures-untrusted with trust on and
+//      the folder untrusted (SHOTLIST_WORKSPACE_TRUST=1, Restricted Mode)
+// Exit code 0 only when every test passed and each pass ran tests (with SHOTLIST_TEST_GREP: some pass).
 // Env: SHOTLIST_TEST_TIMEOUT_MS (default 180000), SHOTLIST_TEST_GREP (mocha --grep),
-//      SHOTLIST_HOST_VERBOSE=1, SHOTLIST_KEEP_STATE=1 (see test/vscode-host/run-tests.mjs).
+//      SHOTLIST_TEST_PASS=normal|untrusted (only that pass), SHOTLIST_HOST_VERBOSE=1,
+//      SHOTLIST_KEEP_STATE=1 (see test/vscode-host/run-tests.mjs).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -18,9 +23,12 @@ import { hostInstalled } from '../test/vscode-host/run-tests.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testsSrc = path.join(root, 'test', 'integration');
 const outDir = path.join(root, 'out', 'integration');
+const untrustedOutDir = path.join(root, 'out', 'integration-untrusted');
 const hostDir = path.join(root, 'test', 'vscode-host');
 const shim = path.join(hostDir, 'code-shim.mjs');
 const fixtures = path.join(root, 'test', 'fixtures');
+// Outside test/fixtures so that the normal pass's workspace (index, references) never sees it.
+const untrustedFixtures = path.join(root, 'test', 'fixtures-untrusted');
 const t0 = Date.now();
 
 const say = (msg) => console.log(`[test-integration] ${msg}`);
@@ -38,39 +46,52 @@ if (build.status !== 0) {
 }
 say(`extension built (${elapsed(t)})`);
 
-// 2. Test bundles: one file per entry; index.js finds the *.test.js files next to it.
+// 2. Test bundles, one directory per pass: index.js finds the *.test.js files next to it. Pass
+// "untrusted" holds test/integration/untrusted/ and opens test/fixtures-untrusted with workspace trust
+// on; the normal pass holds every other test and opens test/fixtures with trust disabled.
 t = Date.now();
 const testFiles = readdirSync(testsSrc, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
-  .sort()
-  .map((f) => path.join(testsSrc, f));
-if (testFiles.length === 0) {
-  fail(`no *.test.ts files in ${path.relative(root, testsSrc)}`);
+  .sort();
+const isUntrusted = (f) => f.split(path.sep)[0] === 'untrusted';
+const allPasses = [
+  { name: 'normal', files: testFiles.filter((f) => !isUntrusted(f)), outDir, folder: fixtures, env: { SHOTLIST_WORKSPACE_TRUST: '0' } },
+  { name: 'untrusted', files: testFiles.filter(isUntrusted), outDir: untrustedOutDir, folder: untrustedFixtures, env: { SHOTLIST_WORKSPACE_TRUST: '1' } },
+];
+const only = process.env.SHOTLIST_TEST_PASS;
+const passes = allPasses.filter((pass) => !only || pass.name === only);
+if (passes.length === 0) {
+  fail(`SHOTLIST_TEST_PASS=${only}: no such pass (${allPasses.map((p) => p.name).join(', ')})`);
 }
-rmSync(outDir, { recursive: true, force: true });
-try {
-  await esbuild.build({
-    entryPoints: [path.join(testsSrc, 'index.ts'), ...testFiles],
-    outdir: outDir,
-    outbase: testsSrc,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode'],
-    sourcemap: 'inline',
-    sourcesContent: false,
-    logLevel: 'warning',
-    // require.resolve warnings come from mocha's parallel mode, which we do not use.
-    logOverride: { 'empty-import-meta': 'error', 'require-resolve-not-external': 'silent' },
-    // mocha 12 ships ESM that reads import.meta.url; give the CJS bundle a real value.
-    define: { 'import.meta.url': '__shotlistImportMetaUrl' },
-    banner: { js: 'var __shotlistImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
-  });
-} catch {
-  fail('bundling the integration tests failed (see esbuild errors above)');
+for (const pass of passes) {
+  if (pass.files.length === 0) {
+    fail(`no *.test.ts files for the ${pass.name} pass in ${path.relative(root, testsSrc)}`);
+  }
+  rmSync(pass.outDir, { recursive: true, force: true });
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(testsSrc, 'index.ts'), ...pass.files.map((f) => path.join(testsSrc, f))],
+      outdir: pass.outDir,
+      outbase: testsSrc,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['vscode'],
+      sourcemap: 'inline',
+      sourcesContent: false,
+      logLevel: 'warning',
+      // require.resolve warnings come from mocha's parallel mode, which we do not use.
+      logOverride: { 'empty-import-meta': 'error', 'require-resolve-not-external': 'silent' },
+      // mocha 12 ships ESM that reads import.meta.url; give the CJS bundle a real value.
+      define: { 'import.meta.url': '__shotlistImportMetaUrl' },
+      banner: { js: 'var __shotlistImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    });
+  } catch {
+    fail(`bundling the ${pass.name} integration tests failed (see esbuild errors above)`);
+  }
 }
-say(`bundled ${testFiles.length} test file(s) into ${path.relative(root, outDir)}/ (${elapsed(t)})`);
+say(`bundled ${passes.map((p) => `${p.files.length} ${p.name}`).join(' + ')} test file(s) into ${passes.map((p) => path.relative(root, p.outDir)).join('/, ')}/ (${elapsed(t)})`);
 
 // 3. The VS Code host (code-server + playwright-core) lives in test/vscode-host/node_modules.
 if (!hostInstalled()) {
@@ -83,20 +104,45 @@ if (!hostInstalled()) {
   say(`VS Code host set up (${elapsed(t)})`);
 }
 
-// 4. Run. The shim must be executable: test-electron spawns it directly.
+// 4. Run each pass in its own VS Code. The shim must be executable: test-electron spawns it directly.
+// Every pass runs even after a failure (the summary names them all); the run fails when one failed,
+// when one ran no test, or, with SHOTLIST_TEST_GREP, when the grep matched no test in any pass.
 if ((statSync(shim).mode & 0o111) === 0) {
   chmodSync(shim, 0o755);
 }
-t = Date.now();
-say(`running the tests in VS Code (workspace ${path.relative(root, fixtures)})`);
-try {
-  await runTests({
-    vscodeExecutablePath: shim,
-    extensionDevelopmentPath: root,
-    extensionTestsPath: path.join(outDir, 'index.js'),
-    launchArgs: [fixtures],
-  });
-} catch (err) {
-  fail(`integration tests failed: ${err instanceof Error ? err.message : String(err)} (total ${elapsed(t0)})`);
+const grep = process.env.SHOTLIST_TEST_GREP;
+const countDir = mkdtempSync(path.join(os.tmpdir(), 'shotlist-count-'));
+const results = [];
+for (const pass of passes) {
+  t = Date.now();
+  const countFile = path.join(countDir, pass.name);
+  say(`${pass.name} pass: running the tests in VS Code (workspace ${path.relative(root, pass.folder)}${pass.env.SHOTLIST_WORKSPACE_TRUST === '1' ? ', workspace trust on' : ''})`);
+  let error;
+  try {
+    await runTests({
+      vscodeExecutablePath: shim,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(pass.outDir, 'index.js'),
+      launchArgs: [pass.folder],
+      // Reach code-shim.mjs/run-tests.mjs and, through code-server, the extension host (index.ts).
+      extensionTestsEnv: { ...pass.env, SHOTLIST_TEST_COUNT_FILE: countFile },
+    });
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err);
+  }
+  const ran = existsSync(countFile) ? Number(readFileSync(countFile, 'utf8')) : 0;
+  if (!error && ran === 0 && !grep) {
+    error = 'no test ran';
+  }
+  results.push({ name: pass.name, ran, error, time: elapsed(t) });
+  say(`${pass.name} pass: ${error ? `FAILED (${error})` : `${ran} test(s) passed`} in ${elapsed(t)}`);
 }
-say(`integration tests passed (run ${elapsed(t)}, total ${elapsed(t0)})`);
+rmSync(countDir, { recursive: true, force: true });
+const failed = results.filter((r) => r.error);
+if (failed.length > 0) {
+  fail(`integration tests failed in the ${failed.map((r) => r.name).join(' and ')} pass (total ${elapsed(t0)})`);
+}
+if (results.every((r) => r.ran === 0)) {
+  fail(`SHOTLIST_TEST_GREP=${grep} matched no test in any pass`);
+}
+say(`integration tests passed: ${results.map((r) => `${r.name} ${r.ran} in ${r.time}`).join(', ')} (total ${elapsed(t0)})`);

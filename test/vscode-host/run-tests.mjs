@@ -16,6 +16,7 @@
 //   CHROMIUM_PATH             default /usr/bin/chromium
 //   SHOTLIST_HOST_VERBOSE=1   also print the page console and the code-server log
 //   SHOTLIST_KEEP_STATE=1     keep the temp user-data dir (VS Code logs) and print its path
+//   SHOTLIST_WORKSPACE_TRUST=1  keep workspace trust on: the folder opens untrusted (Restricted Mode)
 // Exit code: the extension host's test exit code (0 = all passed); 1 on timeout or launch failure.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -101,19 +102,31 @@ export async function launchChromium() {
  * HTTP server listens. `extraArgs` go before the folder (e.g. nothing for tests).
  * Returns { proc, port, url, output(), stop() }.
  */
-export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3 }) {
+export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3, workspaceTrust = false }) {
   assertInstalled();
   const config = path.join(stateDir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   // Exists up front, or code-server cannot create its IPC socket in it.
   mkdirSync(path.join(stateDir, 'user-data'), { recursive: true });
+  if (workspaceTrust) {
+    // The fresh state trusts no folder, so the folder opens in Restricted Mode. The startup prompt
+    // ("Do you trust the authors…?") is a modal that would wait for a click forever: never show it,
+    // and no Restricted Mode banner either (it only takes room; the tests read isTrusted).
+    mkdirSync(path.join(stateDir, 'user-data', 'User'), { recursive: true });
+    writeFileSync(path.join(stateDir, 'user-data', 'User', 'settings.json'), JSON.stringify({
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+    }, null, 2));
+  }
   for (let attempt = 1; ; attempt++) {
     const p = port ?? await freePort();
     const args = [
       '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${p}`,
       '--user-data-dir', path.join(stateDir, 'user-data'),
       '--extensions-dir', path.join(stateDir, 'extensions'),
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--ignore-last-opened',
       ...extraArgs, folder,
     ];
@@ -159,6 +172,8 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
   const tests = path.resolve(extensionTestsPath);
   const workspace = path.resolve(folder ?? dev);
   const timeoutMs = Number(process.env.SHOTLIST_TEST_TIMEOUT_MS || 180_000);
+  // From the environment: test-electron, which spawns code-shim.mjs, passes extensionTestsEnv that way.
+  const workspaceTrust = process.env.SHOTLIST_WORKSPACE_TRUST === '1';
   const t0 = Date.now();
   for (const [what, p] of [['extensionDevelopmentPath', dev], ['extensionTestsPath', tests], ['folder', workspace]]) {
     if (!existsSync(p)) { log(`${what} does not exist: ${p}`); return 1; }
@@ -183,9 +198,9 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
   process.once('SIGTERM', onSignal);
 
   try {
-    server = await startCodeServer({ stateDir, folder: workspace });
+    server = await startCodeServer({ stateDir, folder: workspace, workspaceTrust });
     const host = `127.0.0.1:${server.port}`;
-    log(`${hostVersion()} listening on ${host} (${seconds(Date.now() - t0)})`);
+    log(`${hostVersion()} listening on ${host}${workspaceTrust ? ', workspace trust on' : ''} (${seconds(Date.now() - t0)})`);
 
     const remote = (p) => `vscode-remote://${host}${p}`;
     const payload = JSON.stringify([
