@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledgeBase, mergeKnowledgeBases } from '../src/core/kb/load';
 import { createMatcher, type EntityMatcher } from '../src/core/kb/match';
+import { updateMentions } from '../src/core/kb/mentions';
 import type { KbEntry, KbYear } from '../src/core/kb/model';
 import { archive } from './benchArchive';
 
@@ -247,6 +248,23 @@ function measure(label: string, entries: readonly KbEntry[], text: string, lines
   console.log(`${'find, whole archive'.padEnd(22)} ${oursMs.toFixed(0)} ms median of ${runs} (${Math.min(...ours).toFixed(0)}–${Math.max(...ours).toFixed(0)})  →  ${(megabytes / (oursMs / 1000)).toFixed(1)} MB/s; ${mentions.length.toLocaleString('en')} mentions of ${byEntry.size} entries${workspaceMentions > 0 ? ` (${workspaceMentions.toLocaleString('en')} of workspace entries)` : ''}`);
   console.log(`${'first 512 KB'.padEnd(22)} matcher ${median(oursOnSample).toFixed(1)} ms (${(sampleMegabytes / (median(oursOnSample) / 1000)).toFixed(1)} MB/s, ${sampleMentions} mentions); RegExp baseline ${median(theirs).toFixed(1)} ms (${(sampleMegabytes / (median(theirs) / 1000)).toFixed(1)} MB/s, ${baselineCount} matches by its own rules)`);
   console.log(`${'ratio'.padEnd(22)} matcher ${median(ratios).toFixed(1)}x the RegExp baseline's speed (median of ${pairs} alternating pairs on the sample)`);
+
+  // The first hover after an edit needs the new version's mentions (for the count and the links):
+  // updateMentions re-reads the lines around the edit; a full find is what it replaces.
+  const afterEdit: number[] = [];
+  for (let run = 0; run < 15; run++) {
+    const at = Math.floor(text.length * ((run + 1) / 17));
+    const editedText = `${text.slice(0, at)}x${text.slice(at)}`;
+    // The editor hands over a flat string; flatten the concatenation before the clock starts.
+    editedText.charCodeAt(editedText.length - 1);
+    const start = performance.now();
+    const updated = updateMentions(matcher, mentions, editedText, { start: at, oldEnd: at, newEnd: at + 1 });
+    afterEdit.push(performance.now() - start);
+    if (updated.length < mentions.length - 1) {
+      throw new Error('updateMentions lost mentions');
+    }
+  }
+  console.log(`${'mentions after edit'.padEnd(22)} ${median(afterEdit).toFixed(2)} ms median of ${afterEdit.length} one-character edits, max ${Math.max(...afterEdit).toFixed(2)} ms; a full find takes ${oursMs.toFixed(0)} ms (${(oursMs / median(afterEdit)).toFixed(0)}x)`);
 
   // (b) hovers at random positions, and at positions on mentions (where a card is built)
   const byId = new Map(entries.map((entry) => [entry.id, entry]));

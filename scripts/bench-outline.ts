@@ -53,6 +53,8 @@ function main(): void {
     // A one-character edit somewhere in the archive: every run sees a new document version.
     const at = Math.floor(original.length * ((run + 1) / (runs + 2)));
     const edited = `${original.slice(0, at)}x${original.slice(at)}`;
+    // The editor hands over a flat string; flatten the concatenation before the clock starts.
+    edited.charCodeAt(edited.length - 1);
     // The editor already holds the document's lines (the outline reads quotes through them): only the
     // edited line is new.
     const lines = openedLines.slice();

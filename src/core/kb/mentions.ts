@@ -169,16 +169,41 @@ export function updateMentions(matcher: EntityMatcher, previous: readonly Mentio
     const crossing = until < text.length && ((last !== undefined && last.end > until) || mentionAt(previous, oldUntil) !== undefined &&
       (mentionAt(previous, oldUntil)?.start ?? oldUntil) < oldUntil);
     if (!crossing) {
-      const before = previous.filter((mention) => mention.end <= from);
-      const after = until >= text.length ? [] : previous.filter((mention) => mention.start >= oldUntil).map((mention) => moved(mention, delta));
-      return [...before, ...found, ...after];
+      // Mentions are in order and do not overlap: both ends of the kept lists are found by bisection.
+      const result = previous.slice(0, firstIndex(previous, (mention) => mention.end > from));
+      result.push(...found);
+      if (until < text.length) {
+        for (let index = firstIndex(previous, (mention) => mention.start >= oldUntil); index < previous.length; index++) {
+          result.push(moved(previous[index] as Mention, delta));
+        }
+      }
+      return result;
     }
     until = nextLineStart(text, until + 1);
   }
 }
 
 function moved(mention: Mention, delta: number): Mention {
-  return delta === 0 ? mention : { ...mention, start: mention.start + delta, end: mention.end + delta };
+  if (delta === 0) {
+    return mention;
+  }
+  const { id, type, start, end, text, alternatives } = mention;
+  return alternatives ? { id, type, start: start + delta, end: end + delta, text, alternatives } : { id, type, start: start + delta, end: end + delta, text };
+}
+
+/** The first index whose mention satisfies `test` (which, once true, stays true to the end), or the length. */
+function firstIndex(mentions: readonly Mention[], test: (mention: Mention) => boolean): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(mentions[middle] as Mention)) {
+      high = middle;
+    } else {
+      low = middle + 1;
+    }
+  }
+  return low;
 }
 
 /** The start of the line holding `offset` when offset > 0 is a line start, of the line before. */
