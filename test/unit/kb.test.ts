@@ -309,9 +309,20 @@ suite('knowledge base: the bundled file', () => {
       assert.equal(entry.acronyms[0], raw['acronym']);
       dropped += check(raw, entry, [], verifiedFacts(String(raw['acronym'])));
     });
-    const officials = bundled.entries.filter((e) => e.type === 'official');
+    const allOfficials = bundled.entries.filter((e) => e.type === 'official');
     const rawOfficials = Object.entries(reference.officials).flatMap(([group, list]) => list.map((raw) => ({ group, raw })));
-    assert.equal(officials.length, rawOfficials.length);
+    // The reference's officials come first, in order; the rest are exactly kb-verified.yaml's new officials.
+    const officials = allOfficials.slice(0, rawOfficials.length);
+    const newOfficials = verifiedEntities.filter((v) => v.new?.type === 'official');
+    assert.deepEqual(allOfficials.slice(rawOfficials.length).map((e) => e.id), newOfficials.map((v) => v.new?.id));
+    for (const item of newOfficials) {
+      const entry = byId(item.new?.id ?? '?');
+      assert.deepEqual(entry.names, [item.entity]);
+      for (const fact of item.facts.filter((f) => f.field in carriers)) {
+        assert.equal(String(carriers[fact.field]?.(entry)), String(fact.value), `${entry.id}.${fact.field} ships the verified value`);
+        assert.ok(fact.sources.every((s) => entry.sources.includes(s)), `${entry.id}.${fact.field}: the verified sources are cited`);
+      }
+    }
     rawOfficials.forEach(({ group, raw }, i) => {
       const entry = officials[i] as KbEntry;
       assert.deepEqual(entry.names, [raw['name']]);
@@ -376,6 +387,21 @@ suite('knowledge base: the bundled file', () => {
     const lacroix = byId('jean-pierre-lacroix');
     assert.deepEqual([lacroix.title, lacroix.since, lacroix.until], ['Under-Secretary-General for Peace Operations', 2017, 'active']);
     assert.equal(byId('rosemary-dicarlo').title, 'Under-Secretary-General for Political and Peacebuilding Affairs');
+    // Heads of the active missions, each with the page that states the post.
+    const rugwabiza = byId('valentine-rugwabiza');
+    assert.deepEqual([rugwabiza.title, rugwabiza.since, rugwabiza.until], ['Special Representative of the Secretary-General for the Central African Republic and Head of MINUSCA', 2022, 'active']);
+    assert.ok(rugwabiza.sources.includes('https://www.securitycouncilreport.org/whatsinblue/2025/10/central-african-republic-briefing-and-consultations-19.php'));
+    const abagnara = byId('diodato-abagnara');
+    assert.deepEqual([abagnara.title, abagnara.since, abagnara.until], ['Head of Mission and Force Commander, UNIFIL', 2025, 'active']);
+    assert.ok(abagnara.sources.includes('https://press.un.org/en/2025/sga2355.doc.htm'));
+    // A head who moved on keeps the post the pages state, with its end; the successor starts that year.
+    assert.deepEqual([byId('colin-stewart').until, byId('khassim-diagne').since], [2025, 2025]);
+    assert.match(byId('khassim-diagne').title ?? '', /Head of UNFICYP$/);
+    assert.ok(byId('peter-due').sources.includes('https://press.un.org/en/2025/sga2375.doc.htm'));
+    // No bare surname is ever an alias of an official.
+    for (const entry of bundled.entries.filter((e) => e.type === 'official')) {
+      assert.ok(entry.aliases.every((a) => /\s/.test(a)), `${entry.id} has a one-word alias`);
+    }
     // Every verified entity reached the bundle: new ids exist with their declared type.
     for (const item of verifiedEntities.filter((v) => v.new !== undefined)) {
       assert.equal(byId(item.new?.id ?? '?').type, item.new?.type);
