@@ -116,6 +116,19 @@ export function editOf(replacements: readonly TextReplacement[], previous?: Text
  * one document per version and drops the old one). Anything else is parsed afresh.
  */
 export function reparseTranscript(previous: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument {
+  try {
+    return reparseSegments(previous, text, edit);
+  } catch {
+    // Parsing never throws; should re-parsing ever fail, the text is read afresh rather than lost.
+    const state = segmentationOf(previous);
+    if (state) {
+      state.consumed = true;
+    }
+    return parseTranscript(text);
+  }
+}
+
+function reparseSegments(previous: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument {
   const state = segmentationOf(previous);
   const delta = edit.newEnd - edit.oldEnd;
   if (!state || state.consumed || previous.length + delta !== text.length || edit.start < 0 || edit.start > edit.oldEnd ||
