@@ -6,6 +6,7 @@
 // the desktop and the web. Both commands take their arguments from the card's command URI, so they are
 // hidden from the Command Palette (package.json) and check what they receive.
 import * as vscode from 'vscode';
+import { showPreviewPick } from './previewPick';
 import type { Mention } from '../core/kb/match';
 import { mentionsOf, nextMentionOf, previewMentions, type MentionPreview } from '../core/kb/mentions';
 import type { Knowledge } from './knowledge';
@@ -106,44 +107,10 @@ async function listMentions(knowledge: Knowledge, value: unknown): Promise<void>
   if (current) {
     quickPick.activeItems = [current];
   }
-  const version = document.version;
-  const selections = editor.selections;
-  const visible = editor.visibleRanges[0];
-  await new Promise<void>((resolve) => {
-    let accepted = false;
-    const subscriptions: vscode.Disposable[] = [
-      quickPick.onDidChangeActive(([item]) => {
-        // Offsets belong to this version; an edit while the list is open stops the preview.
-        if (item && document.version === version && vscode.window.visibleTextEditors.includes(editor)) {
-          select(editor, item.mention);
-        }
-      }),
-      quickPick.onDidAccept(() => {
-        const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
-        if (item && document.version === version) {
-          accepted = true;
-          select(editor, item.mention);
-        }
-        quickPick.hide();
-      }),
-      quickPick.onDidHide(() => {
-        if (!accepted && vscode.window.visibleTextEditors.includes(editor)) {
-          editor.selections = selections;
-          if (visible) {
-            editor.revealRange(visible, vscode.TextEditorRevealType.AtTop);
-          }
-        }
-        subscriptions.forEach((subscription) => subscription.dispose());
-        quickPick.dispose();
-        resolve();
-      }),
-    ];
-    quickPick.show();
-    // Setting the active item before show() fires no change event: preview it here.
-    if (current && vscode.window.visibleTextEditors.includes(editor)) {
-      select(editor, current.mention);
-    }
-  });
+  await showPreviewPick(editor, quickPick, (item) => {
+    select(editor, item.mention);
+    return true;
+  }, true);
 }
 
 export function registerMentionCommands(knowledge: Knowledge): vscode.Disposable {

@@ -2,6 +2,7 @@
 // a quick pick that previews each soundbite while moving through the list. In interviews they move
 // between answers (or turns), in prose between quotes.
 import * as vscode from 'vscode';
+import { showPreviewPick } from './previewPick';
 import type { TranscriptDocument } from '../core/model';
 import { currentTarget, soundbitePickItems, soundbiteTargets, stepTarget, type SoundbiteTarget } from '../core/outline';
 import type { TranscriptCache } from './documentCache';
@@ -115,45 +116,14 @@ async function goToSoundbite(cache: TranscriptCache): Promise<void> {
     quickPick.activeItems = [current];
   }
 
-  const document = editor.document;
-  // Targets belong to this version; an edit while the list is open stops the preview.
-  const version = document.version;
-  const selections = editor.selections;
-  const visible = editor.visibleRanges[0];
-  const targetOf = (item: vscode.QuickPickItem | undefined): SoundbiteTarget | undefined =>
-    item && 'targetIndex' in item ? targets[(item as TargetItem).targetIndex] : undefined;
-
-  await new Promise<void>((resolve) => {
-    let accepted = false;
-    const subscriptions: vscode.Disposable[] = [
-      quickPick.onDidChangeActive(([item]) => {
-        const target = targetOf(item);
-        if (target && document.version === version && vscode.window.visibleTextEditors.includes(editor)) {
-          moveTo(editor, target);
-        }
-      }),
-      quickPick.onDidAccept(() => {
-        const target = targetOf(quickPick.selectedItems[0] ?? quickPick.activeItems[0]);
-        if (target && document.version === version) {
-          accepted = true;
-          moveTo(editor, target);
-        }
-        quickPick.hide();
-      }),
-      quickPick.onDidHide(() => {
-        // The editor may have been closed while the list was open.
-        if (!accepted && vscode.window.visibleTextEditors.includes(editor)) {
-          editor.selections = selections;
-          if (visible) {
-            editor.revealRange(visible, vscode.TextEditorRevealType.AtTop);
-          }
-        }
-        subscriptions.forEach((subscription) => subscription.dispose());
-        quickPick.dispose();
-        resolve();
-      }),
-    ];
-    quickPick.show();
+  const targetOf = (item: vscode.QuickPickItem): SoundbiteTarget | undefined =>
+    'targetIndex' in item ? targets[(item as TargetItem).targetIndex] : undefined;
+  await showPreviewPick(editor, quickPick, (item) => {
+    const target = targetOf(item);
+    if (target) {
+      moveTo(editor, target);
+    }
+    return target !== undefined;
   });
 }
 
