@@ -10,7 +10,7 @@ import { buildTurns, readParagraph, weighInterviewEvidence, type Paragraph } fro
 import type { Block, Quote, TextRange, TranscriptDocument, TranscriptFormat } from './model';
 import { findQuotes } from './passages';
 import { buildShotlist } from './shotlist';
-import { firstVisible, lastVisibleEnd } from './text';
+import { detachedCopy, firstVisible, lastVisibleEnd } from './text';
 
 export interface ParseOptions {
   /** Skip format detection and read the text as this format. */
@@ -146,7 +146,8 @@ function reparseSegments(previous: TranscriptDocument, text: string, edit: TextE
     const firstSegment = segments[first] as PlacedSegment;
     const start = segmentStart(firstSegment);
     const end = (final === last ? previous.length : segmentEnd(segments[final] as PlacedSegment)) + delta;
-    const context = new ParseContext(text.slice(start, end));
+    // A copy, not a slice: the kept stories of later versions would otherwise keep this version's whole text.
+    const context = new ParseContext(detachedCopy(text.slice(start, end)));
     const parts = buildShotlist(context, { continuing: first > 0 });
     // The edit may have undone the header block the region starts with: the text then continues
     // the story before, so take that story in too.

@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { loadKnowledgeBase } from '../../src/core/kb/load';
 import { createMatcher, type EntityMatcher, type Mention } from '../../src/core/kb/match';
@@ -52,6 +54,27 @@ suite('knowledge mentions after an edit', () => {
     assert.equal(updated.filter((mention) => mention.id === 'minusma').length, previous.filter((mention) => mention.id === 'minusma').length - 1);
     // A few lines around the edit, not the archive.
     assert.ok(scan.scanned() < 1000, `scanned ${scan.scanned()} characters of ${text.length}`);
+  });
+
+  test('mentions kept across edits do not keep earlier versions of the text alive', () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    // About 4 MB per version; every edit finds one long name again near the edit.
+    let text = Array.from({ length: 5000 }, () => story).join('\n');
+    let mentions = matcher.find(text);
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    for (let version = 0; version < 25; version++) {
+      const at = text.indexOf('Jean-Pierre Lacroix', Math.floor((text.length * (version + 1)) / 27));
+      const next = edited(text, at, at + 1, 'J');
+      const flat = ` ${next.text}`.slice(1);
+      mentions = updateMentions(matcher, mentions, flat, next.edit);
+      text = flat;
+    }
+    collect();
+    const grown = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+    assert.ok(mentions.some((mention) => mention.text === 'Jean-Pierre Lacroix'));
+    assert.ok(grown < 15, `the heap grew by ${grown.toFixed(0)} MB over 25 edits`);
   });
 
   test('a name split over two lines by the edit is found whole, as a full match finds it', () => {

@@ -3,6 +3,8 @@
 // while the stories the edit did not touch keep their records.
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import type { TranscriptDocument } from '../../src/core/model';
 import { composeEdits, editOf, parseTranscript, reparseTranscript, type TextEdit } from '../../src/core/parse';
@@ -108,6 +110,29 @@ suite('re-parse: same result as a fresh parse', () => {
     const split = reparseTranscript(merged, restored.text, restored.edit);
     sameDocument(split, parseTranscript(restored.text), 'split again');
     assert.equal(restored.text, archive);
+  });
+
+  test('kept stories and their re-parsed neighbours do not keep earlier versions of the text alive', () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    // About 4 MB per version (two bytes a character): 25 versions kept would be about 50 MB or more.
+    const big = Array.from({ length: 2400 }, (_, index) => story(index)).join('\n').replace(/Ferries/gu, 'Ferries “’');
+    let text = big;
+    let document = parseTranscript(text);
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    for (let version = 0; version < 25; version++) {
+      const at = text.indexOf('a ferry ticket', Math.floor((text.length * (version + 1)) / 27));
+      const next = apply(text, at, at + 1, 'A');
+      // A fresh copy of the whole text for every version, as an editor hands over.
+      const flat = ` ${next.text}`.slice(1);
+      document = reparseTranscript(document, flat, next.edit);
+      text = flat;
+    }
+    collect();
+    const grown = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+    assert.equal(document.headers.length, 2400);
+    assert.ok(grown < 15, `the heap grew by ${grown.toFixed(0)} MB over 25 edits`);
   });
 
   test('a document already re-parsed from is parsed afresh, with the same result', () => {

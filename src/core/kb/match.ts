@@ -9,6 +9,7 @@
 // (`la MONUSCO` matches `La MONUSCO`, not `la Monusco`); accents are optional (`résolution 2719`,
 // `Guehenno`). Resolution entries also answer to `resolution N`, `résolution N`, `S/RES/N (YYYY)`
 // and `Security Council resolution N (YYYY)`.
+import { detachedCopy } from '../text';
 import type { KbEntry, KbEntryType } from './model';
 
 export interface Mention {
@@ -355,7 +356,8 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
           type: entry.type,
           start: i,
           end: found.end,
-          text: text.slice(i, found.end),
+          // Mentions outlive the text they were found in (they are moved across edits): a long slice would keep it alive.
+          text: found.end - i < 13 ? text.slice(i, found.end) : detachedCopy(text.slice(i, found.end)),
           ...(alternatives.length > 0 ? { alternatives } : {}),
         });
         i = found.end;
