@@ -165,14 +165,9 @@ const fieldNamePattern = /^[A-Z][A-Z0-9 ()&/.'-]{0,40}$/;
 export function readField(line: string): { name: string; nameStart: number; valueStart: number } | null {
   // Field names are short capitals: find the colon by hand and test only the name.
   const nameStart = firstVisible(line);
-  let colon = -1;
-  for (let index = nameStart; index < line.length && index < nameStart + 48; index++) {
-    if (line.charCodeAt(index) === 58) {
-      colon = index;
-      break;
-    }
-  }
-  if (colon <= nameStart) {
+  // indexOf runs in native code: cheaper than walking the characters, even past the 48th.
+  const colon = line.indexOf(':', nameStart);
+  if (colon <= nameStart || colon >= nameStart + 48) {
     return null;
   }
   const name = line.slice(nameStart, lastVisibleEnd(line.slice(0, colon)));

@@ -1,6 +1,7 @@
 // Datelines: `08 DECEMBER 2023, NEW YORK CITY / FILE`, two dated places joined by ` / `, and the
 // body lines that are only a dateline. Pure string work; the parser adds ranges.
 import { monthNumbers } from './lexicon';
+import { isSpaceCode } from './text';
 
 export interface ParsedDate {
   readonly day: number | null;
@@ -111,9 +112,9 @@ export function parseDateline(text: string): ParsedDateline {
 
 /** True when the whole line is a dateline (`08 DECEMBER 2023, NEW YORK CITY`): a date then at most a place. */
 export function isDatelineLine(text: string): boolean {
-  // Every dateline has a four-digit year near its start; most lines of a script have none there,
-  // and this runs on every line, so look for one before any string work.
-  if (!hasYearNearStart(text)) {
+  // This runs on every line, so the cheap tests come first: a dateline starts with a day or a month
+  // name, and has a four-digit year near its start.
+  if (!startsLikeDate(text) || !hasYearNearStart(text)) {
     return false;
   }
   const trimmed = text.trim();
@@ -124,6 +125,46 @@ export function isDatelineLine(text: string): boolean {
   const rest = trimmed.slice(found.length);
   // A place is short, starts after a comma or space, and reads like a place rather than a sentence.
   return rest.length === 0 || (/^[\s,.–—-]/u.test(rest) && rest.length <= 120 && !/[.!?]["”]?$/u.test(rest.trim()));
+}
+
+/** The first three letters of every month name that is written in ASCII, as one number each. */
+const monthPrefixes: ReadonlySet<number> = new Set(
+  [...monthNumbers.keys()].filter((name) => /^[a-z]{3}/u.test(name)).map((name) => prefixCode(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2))),
+);
+
+function prefixCode(first: number, second: number, third: number): number {
+  return ((first | 0x20) << 16) | ((second | 0x20) << 8) | (third | 0x20);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Whether the line could start with a date: a day (one or two digits, then a space, a suffix like
+ * `th` or a range sign) or a month name (known by its first three letters; names with accents in
+ * them are let through to the full reading).
+ */
+function startsLikeDate(text: string): boolean {
+  let index = 0;
+  while (index < text.length && isSpaceCode(text.charCodeAt(index))) {
+    index++;
+  }
+  const first = text.charCodeAt(index);
+  if (first >= 48 && first <= 57) {
+    let next = text.charCodeAt(index + 1);
+    if (next >= 48 && next <= 57) {
+      next = text.charCodeAt(index + 2);
+    }
+    // `1. Wide shot` and `120 people` are not dates; `12 MAY`, `12th`, `12-14`, `12 & 13` may be.
+    return isSpaceCode(next) || isAsciiLetter(next) || next === 0x2d || next === 0x2013 || next === 0x2014 || next === 0x2f || next === 0x26;
+  }
+  const second = text.charCodeAt(index + 1);
+  const third = text.charCodeAt(index + 2);
+  if (isAsciiLetter(first) && isAsciiLetter(second) && isAsciiLetter(third)) {
+    return monthPrefixes.has(prefixCode(first, second, third));
+  }
+  return first >= 0xc0 || second >= 0xc0 || third >= 0xc0;
 }
 
 /** True when four digits in a row appear within the first 48 visible characters. */

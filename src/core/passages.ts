@@ -2,7 +2,7 @@
 // several paragraphs: each continuing paragraph opens with a mark and only the last one closes.
 import type { ParseContext } from './context';
 import type { Quote, TextRange } from './model';
-import { closingFor, marksMismatch, normaliseQuoteText, scanMarks } from './quotes';
+import { closingFor, marksMismatch, normaliseQuoteText, scanMarks, type MarkEvent } from './quotes';
 import { firstVisible, lastVisibleEnd, ownCoordinates } from './text';
 
 /** How many paragraphs an open quote may span while we look for its closing mark. */
@@ -34,34 +34,27 @@ export function findQuotes(context: ParseContext, paragraphs: readonly number[])
 
 /** Scans from one paragraph until all quotes are closed; returns where to resume. */
 function scanFrom(context: ParseContext, paragraphs: readonly number[], from: number, quotes: Quote[]): number {
+  const scan = new PassageScan(context, quotes);
   let depth = 0;
-  let open: OpenQuote | null = null;
   for (let position = from; position < paragraphs.length; position++) {
     const line = paragraphs[position] ?? 0;
     const text = context.line(line);
-    const continuing = open !== null;
-    const startsWithMark = /^[\s\u00a0]*[“„«"]/u.test(text);
-    const before = open as OpenQuote | null;
-    if (before && startsWithMark) {
-      before.lastContinuation = position;
+    const continuing = scan.open !== null;
+    if (scan.open && /^[\s\u00a0]*[“„«"]/u.test(text)) {
+      scan.open.lastContinuation = position;
     }
-    depth = scanMarks(text, depth, continuing, (event) => {
-      if (event.opens && event.depth === 1 && open === null) {
-        open = { line, character: event.index, mark: event.mark, paragraph: position, lastContinuation: position };
-      } else if (!event.opens && event.depth === 0 && open !== null) {
-        quotes.push(makeQuote(context, open, line, event.index, event.mark));
-        open = null;
-      }
-    });
-    if (open !== null && position - (open as OpenQuote).paragraph >= MAX_PARAGRAPHS_IN_QUOTE) {
+    scan.line = line;
+    scan.position = position;
+    depth = scanMarks(text, depth, continuing, scan.onMark);
+    if (scan.open !== null && position - scan.open.paragraph >= MAX_PARAGRAPHS_IN_QUOTE) {
       break;
     }
   }
-  if (open === null) {
+  if (scan.open === null) {
     return paragraphs.length;
   }
   // Never closed: the quote covers the paragraphs that followed the continuation convention.
-  const unclosed: OpenQuote = open;
+  const unclosed: OpenQuote = scan.open;
   const lastLine = paragraphs[unclosed.lastContinuation] ?? unclosed.line;
   const lastText = context.line(lastLine);
   const endCharacter = lastVisibleEnd(lastText);
@@ -72,6 +65,24 @@ function scanFrom(context: ParseContext, paragraphs: readonly number[], from: nu
     expected: closingFor(unclosed.mark),
   });
   return unclosed.lastContinuation + 1;
+}
+
+/** What one scan knows between marks: one handler for every line, not a new closure per line. */
+class PassageScan {
+  open: OpenQuote | null = null;
+  line = 0;
+  position = 0;
+
+  constructor(private readonly context: ParseContext, private readonly quotes: Quote[]) {}
+
+  readonly onMark = (event: MarkEvent): void => {
+    if (event.opens && event.depth === 1 && this.open === null) {
+      this.open = { line: this.line, character: event.index, mark: event.mark, paragraph: this.position, lastContinuation: this.position };
+    } else if (!event.opens && event.depth === 0 && this.open !== null) {
+      this.quotes.push(makeQuote(this.context, this.open, this.line, event.index, event.mark));
+      this.open = null;
+    }
+  };
 }
 
 function makeQuote(context: ParseContext, open: OpenQuote, closeLine: number, closeCharacter: number, closeMark: string): Quote {
