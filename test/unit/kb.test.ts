@@ -398,6 +398,28 @@ suite('knowledge base: the bundled file', () => {
     assert.deepEqual([byId('colin-stewart').until, byId('khassim-diagne').since], [2025, 2025]);
     assert.match(byId('khassim-diagne').title ?? '', /Head of UNFICYP$/);
     assert.ok(byId('peter-due').sources.includes('https://press.un.org/en/2025/sga2375.doc.htm'));
+    // Special political missions and envoys: current heads, and the holders the pages show leaving.
+    const simao = byId('leonardo-santos-simao');
+    assert.deepEqual([simao.since, simao.until], [2023, 'active']);
+    assert.match(simao.title ?? '', /\(UNOWAS\)$/);
+    assert.ok(simao.sources.includes('https://press.un.org/en/2023/sga2196.doc.htm'));
+    const hennis = byId('jeanine-hennis-plasschaert');
+    assert.deepEqual([hennis.title, hennis.since, hennis.until], ['United Nations Special Coordinator for Lebanon (UNSCOL)', 2024, 'active']);
+    assert.ok(hennis.sources.includes('https://press.un.org/en/2024/sga2291.doc.htm'));
+    // UNAMI closes at the end of 2025: its last head ends there; she left UNAMI for UNSCOL the year he came.
+    assert.deepEqual([byId('mohamed-al-hassan').since, byId('mohamed-al-hassan').until], [2024, 2025]);
+    assert.ok(byId('mohamed-al-hassan').aliases.includes('Mohammed Al Hassan'));
+    // An acting head who left, and a mission led by its deputy: no start year shipped without a page for it.
+    assert.deepEqual([byId('sigrid-kaag').since, byId('sigrid-kaag').until], [2025, 2025]);
+    assert.match(byId('sigrid-kaag').title ?? '', /ad interim/);
+    assert.equal(byId('roza-otunbayeva').until, 2025);
+    assert.deepEqual([byId('georgette-gagnon').since, byId('georgette-gagnon').until], [undefined, 'active']);
+    // A head with two posts keeps the current one (as Khassim Diagne): Ruiz Massieu moved from UNVMC to BINUH in 2025, when Jenča took UNVMC.
+    const ruiz = byId('carlos-ruiz-massieu');
+    assert.deepEqual([ruiz.title, ruiz.since, ruiz.until], ['Special Representative of the Secretary-General for Haiti and Head of BINUH', 2025, 'active']);
+    assert.equal(byId('miroslav-jenca').since, ruiz.since);
+    // The Syria envoy announced his departure in 2025 without a date: no end year is invented, and none says active.
+    assert.equal(byId('geir-pedersen').until, undefined);
     // No bare surname is ever an alias of an official.
     for (const entry of bundled.entries.filter((e) => e.type === 'official')) {
       assert.ok(entry.aliases.every((a) => /\s/.test(a)), `${entry.id} has a one-word alias`);
