@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test/vscode-host/node_modules/**', 'test/vscode-host/.state/**', 'syntaxes/*.json'] },
+  { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'syntaxes/*.json'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -7,15 +7,18 @@
 # Idempotent: every step checks first and does nothing when already done.
 #   1. Debian packages (apt-get update only when something is missing)
 #   2. @vscode/ripgrep download cache seeded with Debian's rg (GitHub is unreachable)
-#   3. `npm ci` in test/vscode-host when node_modules is missing or stale
+#   3. `npm ci` (test/vscode-host's lock file) in .vscode-test/vscode-host when missing or stale
 #
 # Usage: bash scripts/setup-vscode-host.sh [--apt-only|--no-apt]
 # Env:   SHOTLIST_SKIP_APT=1  never call apt-get (fail if a package is missing)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# package.json and the lock file live in test/vscode-host; the packages are installed outside the
+# test tree, in the ignored .vscode-test/vscode-host, so that test/ holds only our own files.
 HOST_DIR="$ROOT/test/vscode-host"
-STAMP="$HOST_DIR/node_modules/.shotlist-install-stamp"
+INSTALL_DIR="$ROOT/.vscode-test/vscode-host"
+STAMP="$INSTALL_DIR/node_modules/.shotlist-install-stamp"
 MODE=${1:-all}
 
 say() { printf '[setup-vscode-host] %s\n' "$*"; }
@@ -101,10 +104,12 @@ NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
 # The stamp covers the lock file and the Node ABI (native modules are compiled for it).
 want_stamp="$(sha256sum "$HOST_DIR/package-lock.json" | cut -d' ' -f1) node-abi-$(node -p process.versions.modules) $(uname -m)"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want_stamp" ] \
-   && [ -x "$HOST_DIR/node_modules/.bin/code-server" ] && [ -f "$HOST_DIR/node_modules/playwright-core/package.json" ]; then
-  say "npm: test/vscode-host/node_modules is up to date"
+   && [ -x "$INSTALL_DIR/node_modules/.bin/code-server" ] && [ -f "$INSTALL_DIR/node_modules/playwright-core/package.json" ]; then
+  say "npm: .vscode-test/vscode-host/node_modules is up to date"
 else
-  if [ -d "$HOST_DIR/node_modules" ]; then say "npm: node_modules is stale (lock file or Node changed)"; fi
+  if [ -d "$INSTALL_DIR/node_modules" ]; then say "npm: node_modules is stale (lock file or Node changed)"; fi
+  mkdir -p "$INSTALL_DIR"
+  cp "$HOST_DIR/package.json" "$HOST_DIR/package-lock.json" "$INSTALL_DIR/"
   # node-gyp must build against local headers instead of downloading them from nodejs.org.
   if [ -z "${npm_config_nodedir:-}" ]; then
     node_prefix=$(node -p 'require("path").resolve(process.execPath, "../..")')
@@ -114,15 +119,15 @@ else
       die "Node headers not found in $node_prefix/include/node: set npm_config_nodedir to a Node $NODE_MAJOR source/headers dir"
     fi
   fi
-  say "npm: npm ci in test/vscode-host (code-server compiles native modules: ~1-2 min; nodedir=$npm_config_nodedir)"
+  say "npm: npm ci in .vscode-test/vscode-host (code-server compiles native modules: ~1-2 min; nodedir=$npm_config_nodedir)"
   started=$(date +%s)
   # npm_config_yes: node-pty's install runs `npx node-gyp`, which aborts if yes=false.
   # npm_config_unsafe_perm: code-server's postinstall refuses to run as root without it.
   # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: we use Debian's /usr/bin/chromium.
-  (cd "$HOST_DIR" && npm_config_yes=true npm_config_unsafe_perm=true npm_config_audit=false \
+  (cd "$INSTALL_DIR" && npm_config_yes=true npm_config_unsafe_perm=true npm_config_audit=false \
      npm_config_fund=false npm_config_update_notifier=false PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
-     npm ci --no-audit --no-fund) || die "npm ci in test/vscode-host failed (see the output above)"
-  [ -x "$HOST_DIR/node_modules/.bin/code-server" ] || die "npm ci finished but node_modules/.bin/code-server is missing"
+     npm ci --no-audit --no-fund) || die "npm ci in .vscode-test/vscode-host failed (see the output above)"
+  [ -x "$INSTALL_DIR/node_modules/.bin/code-server" ] || die "npm ci finished but node_modules/.bin/code-server is missing"
   printf '%s\n' "$want_stamp" > "$STAMP"
   say "npm: installed in $(( $(date +%s) - started )) s"
 fi
@@ -132,7 +137,7 @@ CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
 [ -x "$CHROMIUM" ] || die "chromium not found at $CHROMIUM"
 cfg_dir=$(mktemp -d)
 printf 'auth: none\ncert: false\n' > "$cfg_dir/config.yaml"   # without --config it writes ~/.config/code-server
-cs_version=$("$HOST_DIR/node_modules/.bin/code-server" --config "$cfg_dir/config.yaml" --version 2>/dev/null | tail -1) \
-  || { rm -rf "$cfg_dir"; die "code-server does not start (try: rm -rf test/vscode-host/node_modules and rerun)"; }
+cs_version=$("$INSTALL_DIR/node_modules/.bin/code-server" --config "$cfg_dir/config.yaml" --version 2>/dev/null | tail -1) \
+  || { rm -rf "$cfg_dir"; die "code-server does not start (try: rm -rf .vscode-test/vscode-host and rerun)"; }
 rm -rf "$cfg_dir"
 say "ready: code-server $cs_version, chromium at $CHROMIUM"

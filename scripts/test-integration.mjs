@@ -93,7 +93,7 @@ for (const pass of passes) {
 }
 say(`bundled ${passes.map((p) => `${p.files.length} ${p.name}`).join(' + ')} test file(s) into ${passes.map((p) => path.relative(root, p.outDir)).join('/, ')}/ (${elapsed(t)})`);
 
-// 3. The VS Code host (code-server + playwright-core) lives in test/vscode-host/node_modules.
+// 3. The VS Code host (code-server + playwright-core) is installed in .vscode-test/vscode-host/node_modules.
 if (!hostInstalled()) {
   say('VS Code host missing or stale: running scripts/setup-vscode-host.sh');
   t = Date.now();

@@ -26,9 +26,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { createRequire } from 'node:module';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const CODE_SERVER_BIN = path.join(HERE, 'node_modules', '.bin', 'code-server');
+// The host's packages are installed outside test/ (in the ignored .vscode-test/), so that the tree of
+// tests holds only our own files; package.json and the lock file stay here, under version control.
+export const INSTALL_DIR = path.resolve(HERE, '..', '..', '.vscode-test', 'vscode-host');
+export const STATE_DIR = path.join(INSTALL_DIR, '.state');
+export const CODE_SERVER_BIN = path.join(INSTALL_DIR, 'node_modules', '.bin', 'code-server');
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage',
@@ -61,11 +66,11 @@ export function freePort() {
 }
 
 /**
- * True when test/vscode-host/node_modules matches the lock file and the running Node ABI,
+ * True when .vscode-test/vscode-host/node_modules matches the lock file and the running Node ABI,
  * i.e. the stamp written by scripts/setup-vscode-host.sh is current.
  */
 export function hostInstalled() {
-  const stampFile = path.join(HERE, 'node_modules', '.shotlist-install-stamp');
+  const stampFile = path.join(INSTALL_DIR, 'node_modules', '.shotlist-install-stamp');
   if (!existsSync(CODE_SERVER_BIN) || !existsSync(stampFile)) { return false; }
   const lockHash = createHash('sha256').update(readFileSync(path.join(HERE, 'package-lock.json'))).digest('hex');
   const [stampHash, abi] = readFileSync(stampFile, 'utf8').trim().split(' ');
@@ -75,7 +80,7 @@ export function hostInstalled() {
 /** e.g. "code-server 4.100.3 (VS Code 1.100.3)" */
 export function hostVersion() {
   const version = (rel) => {
-    try { return JSON.parse(readFileSync(path.join(HERE, 'node_modules', 'code-server', rel), 'utf8')).version; }
+    try { return JSON.parse(readFileSync(path.join(INSTALL_DIR, 'node_modules', 'code-server', rel), 'utf8')).version; }
     catch { return '?'; }
   };
   return `code-server ${version('package.json')} (VS Code ${version('lib/vscode/package.json')})`;
@@ -87,9 +92,9 @@ export function assertInstalled() {
   }
 }
 
-/** Loads playwright-core from test/vscode-host/node_modules (ESM import resolves from this file). */
+/** Loads playwright-core from the host's install (.vscode-test/vscode-host/node_modules). */
 export async function launchChromium() {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = createRequire(path.join(INSTALL_DIR, 'package.json'))('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -235,7 +240,7 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
     const result = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
     if (result === 'timeout') {
-      const shotDir = path.join(HERE, '.state');
+      const shotDir = STATE_DIR;
       mkdirSync(shotDir, { recursive: true });
       const shot = path.join(shotDir, `timeout-${Date.now()}.png`);
       await page.screenshot({ path: shot }).catch(() => {});

@@ -12,14 +12,14 @@
 //   --out <png>         output file (default media/screenshot-highlighting.png)
 // Env: CHROMIUM_PATH, SHOTLIST_HOST_VERBOSE=1 (page console), SHOTLIST_KEEP_STATE=1 (keep temp dir).
 // Exit code 0 when both checks passed and the PNG was written; 1 otherwise (with an error screenshot
-// in test/vscode-host/.state/).
+// in .vscode-test/vscode-host/.state/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installVsix, openWorkbench, poll, quickOpen } from './workbench.mjs';
-import { hostInstalled, hostVersion, launchChromium, startCodeServer } from './run-tests.mjs';
+import { hostInstalled, hostVersion, launchChromium, STATE_DIR, startCodeServer } from './run-tests.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(HERE, '..', '..');
@@ -189,7 +189,7 @@ try {
 } catch (e) {
   say(`FAILED: ${e instanceof Error ? e.message : String(e)}`);
   if (page) {
-    const shotDir = path.join(HERE, '.state');
+    const shotDir = STATE_DIR;
     mkdirSync(shotDir, { recursive: true });
     const errShot = path.join(shotDir, `screenshot-error-${Date.now()}.png`);
     await page.screenshot({ path: errShot }).catch(() => {});
