@@ -3,6 +3,7 @@
 import { classifyLine, emptyNumberedParts, LineClass, readField } from './classify';
 import { diagnosticMessages, formatMessage, type MessageData } from './messages';
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
+import { QuoteStore } from './passages';
 import { LineTable } from './text';
 
 const severities: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
@@ -80,6 +81,8 @@ export class ParseContext {
   #blockLast = new Int32Array(64);
   #blockIndex = new Int32Array(64);
   readonly chrome: TextRange[] = [];
+  /** Every quote this parse found, soundbite quotes and quotes in running text, in the order found. */
+  readonly quotes = new QuoteStore(this);
 
   constructor(text: string) {
     this.table = new LineTable(text);
