@@ -2,7 +2,7 @@
 // the prose story that follows. Real scripts break every rule, so each step degrades to keeping
 // the text in a plainer element and reporting what could not be read.
 import { LineClass, readSection } from './classify';
-import type { ParseContext } from './context';
+import { ParseContext } from './context';
 import { parseDateline } from './dateline';
 import { checkHeader, headerBlockEnd } from './header';
 import { recogniseLanguage, suggestLanguage } from './lexicon';
@@ -11,6 +11,7 @@ import type { SectionKind, TextRange } from './model';
 import { findQuotes } from './passages';
 import { ShotlistStore, storyParagraphLines, type SectionLine, type SpeakerLine } from './records';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
+import { keepShape } from './shapes';
 import { firstVisible, isSpaceCode, lastVisibleEnd } from './text';
 
 export interface ShotlistParts {
@@ -576,6 +577,9 @@ class ShotlistBuilder {
     store.storyQuoteEnd.push(quotes.to);
   }
 }
+
+// See shapes.ts: the builder's hidden class must outlive each parse, or its optimised methods go with it.
+keepShape(new ShotlistBuilder(new ParseContext(''), false));
 
 /** Recognises each part of `English/French`; the first unknown part is named with a suggestion. */
 function readLanguage(language: string): { name: string | null; unknown: string | null; suggestion: string | null } {
