@@ -353,9 +353,18 @@ export class SectionRecord implements Section {
   }
 
   get shotIndexes(): readonly number[] {
+    // Kept while the section stays where it is: the outline and folding read every section's shots
+    // after every edit, and a re-parse moves most sections without changing them.
     const delta = this.#context.table.placementOf(this.#line).shotDelta;
-    return rows(this.#shotEnd - this.#shotStart, (position) => this.#shotStart + position + delta);
+    if (this.#shotIndexes === undefined || this.#shotIndexesDelta !== delta) {
+      this.#shotIndexes = rows(this.#shotEnd - this.#shotStart, (position) => this.#shotStart + position + delta);
+      this.#shotIndexesDelta = delta;
+    }
+    return this.#shotIndexes;
   }
+
+  #shotIndexes: readonly number[] | undefined;
+  #shotIndexesDelta = 0;
 
   get kind(): SectionKind {
     return this.#sectionLine.kind;
