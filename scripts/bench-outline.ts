@@ -64,8 +64,13 @@ function main(): void {
     const fullStart = performance.now();
     parseTranscript(edited);
     parse.push(performance.now() - fullStart);
-    // The model the editor held before the edit (its parse is not part of the edit's cost).
+    // The model the editor held before the edit, as the editor left it: outline, folding and
+    // soundbite targets were built from it for the previous version, so its lists' records exist
+    // (the parse builds them on first read). None of this is part of the edit's cost.
     const previous = parseTranscript(original);
+    buildOutline(previous, { lines: (line) => openedLines[line] ?? '' });
+    foldingRanges(previous);
+    soundbiteTargets(previous);
     const start = performance.now();
     const model = reparseTranscript(previous, edited, { start: at, oldEnd: at, newEnd: at + 1 });
     const parsed = performance.now();

@@ -5,7 +5,7 @@
 // segments; after an edit, parse.ts rebuilds only the segments the edit touched and places the
 // others: their records stay, their Placement (text.ts) moves their lines, offsets and indexes.
 import { coverLines, type ParseContext } from './context';
-import type { Block, TranscriptDocument } from './model';
+import type { Block, Header, Heading, Section, Shot, Soundbite, Story, TextRange, TranscriptDiagnostic, TranscriptDocument } from './model';
 import type { ElementCounts, ShotlistParts, StoreSegment } from './shotlist';
 import { Placement } from './text';
 
@@ -110,28 +110,67 @@ function indexDelta(kind: Block['kind'], placement: Placement): number {
   }
 }
 
-/** The shot-list document made of these segments; the segments are remembered for the next re-parse. */
+/**
+ * The shot-list document made of these segments; the segments are remembered for the next re-parse.
+ * Each list is gathered from the segments' stores when first read (and its records built then, or
+ * taken from a store that built them for an earlier version).
+ */
 export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCount: number, length: number): TranscriptDocument {
-  const headers = gather(segments, 'headers', (s) => s.parts.headers);
-  const stories = gather(segments, 'stories', (s) => s.parts.stories);
+  let headers: readonly Header[] | undefined;
+  let headings: readonly Heading[] | undefined;
+  let sections: readonly Section[] | undefined;
+  let shots: readonly Shot[] | undefined;
+  let soundbites: readonly Soundbite[] | undefined;
+  let stories: readonly Story[] | undefined;
+  let chrome: readonly TextRange[] | undefined;
+  let diagnostics: readonly TranscriptDiagnostic[] | undefined;
   let blocks: Block[] | undefined;
+  // Property order is the JSON order of the CLI's and the tests' output.
   const document: TranscriptDocument = {
     format: 'shotlist',
     lineCount,
     length,
     title: segments[0]?.parts.title ?? null,
-    header: headers[0] ?? null,
-    headers,
-    headings: gather(segments, 'headings', (s) => s.parts.headings),
-    sections: gather(segments, 'sections', (s) => s.parts.sections),
-    shots: gather(segments, 'shots', (s) => s.parts.shots),
-    soundbites: gather(segments, 'soundbites', (s) => s.parts.soundbites),
-    story: stories[0] ?? null,
-    stories,
+    get header(): Header | null {
+      return this.headers[0] ?? null;
+    },
+    get headers(): readonly Header[] {
+      headers ??= gather(segments, 'headers', (s) => s.parts.store.headers());
+      return headers;
+    },
+    get headings(): readonly Heading[] {
+      headings ??= gather(segments, 'headings', (s) => s.parts.store.headings());
+      return headings;
+    },
+    get sections(): readonly Section[] {
+      sections ??= gather(segments, 'sections', (s) => s.parts.store.sections());
+      return sections;
+    },
+    get shots(): readonly Shot[] {
+      shots ??= gather(segments, 'shots', (s) => s.parts.store.shots());
+      return shots;
+    },
+    get soundbites(): readonly Soundbite[] {
+      soundbites ??= gather(segments, 'soundbites', (s) => s.parts.store.soundbites());
+      return soundbites;
+    },
+    get story(): Story | null {
+      return this.stories[0] ?? null;
+    },
+    get stories(): readonly Story[] {
+      stories ??= gather(segments, 'stories', (s) => s.parts.store.stories());
+      return stories;
+    },
     turns: [],
     quotes: [],
-    chrome: gather(segments, 'chrome', (s) => s.context.chrome),
-    diagnostics: gather(segments, 'diagnostics', (s) => s.context.diagnostics),
+    get chrome(): readonly TextRange[] {
+      chrome ??= gather(segments, 'chrome', (s) => s.context.chrome);
+      return chrome;
+    },
+    get diagnostics(): readonly TranscriptDiagnostic[] {
+      diagnostics ??= gather(segments, 'diagnostics', (s) => s.context.diagnostics);
+      return diagnostics;
+    },
     get blocks(): Block[] {
       blocks ??= coverLines(segments.flatMap(placedBlocks), lineCount);
       return blocks;

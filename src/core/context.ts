@@ -3,6 +3,7 @@
 import { classifyLine, emptyNumberedParts, LineClass, readField } from './classify';
 import { diagnosticMessages, formatMessage, type MessageData } from './messages';
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
+import { QuoteStore } from './quoteStore';
 import { LineTable } from './text';
 
 const severities: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
@@ -58,8 +59,6 @@ const blockKindCodes = Object.fromEntries(blockKinds.map((kind, code) => [kind, 
 export class ParseContext {
   readonly table: LineTable;
   readonly classes: LineClass[];
-  /** Each line's text, sliced once: the builders read the same lines many times. */
-  readonly texts: string[];
   // What classification read from numbered and SOUNDBITE lines, so the builders need not read it
   // again: typed arrays, because an object per shot would only add work for the garbage collector.
   /** Character where a line's shot number starts, or -1. */
@@ -80,12 +79,13 @@ export class ParseContext {
   #blockLast = new Int32Array(64);
   #blockIndex = new Int32Array(64);
   readonly chrome: TextRange[] = [];
+  /** Every quote this parse found, soundbite quotes and quotes in running text, in the order found. */
+  readonly quotes = new QuoteStore(this);
 
   constructor(text: string) {
     this.table = new LineTable(text);
     const count = this.table.lineCount;
     this.classes = new Array<LineClass>(count);
-    this.texts = new Array<string>(count);
     this.numberStarts = new Int32Array(count).fill(-1);
     this.numberLengths = new Uint8Array(count);
     this.numberValues = new Int16Array(count).fill(-1);
@@ -95,7 +95,6 @@ export class ParseContext {
     const parts = emptyNumberedParts();
     for (let line = 0; line < count; line++) {
       const text = this.table.line(line);
-      this.texts[line] = text;
       const lineClass = classifyLine(text, parts);
       this.classes[line] = lineClass;
       if (lineClass === LineClass.Shot || lineClass === LineClass.Soundbite) {
@@ -124,7 +123,9 @@ export class ParseContext {
   readonly #fields: ReturnType<typeof readField>[];
 
   line(index: number): string {
-    return this.texts[index] ?? '';
+    // Sliced again on every read rather than kept: a slice kept for each line lives through the
+    // whole parse and costs the garbage collector more than slicing again costs.
+    return index >= 0 && index < this.table.lineCount ? this.table.line(index) : '';
   }
 
   /**

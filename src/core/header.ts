@@ -61,64 +61,89 @@ export function datelineModel(context: ParseContext, line: number, character: nu
   return { places, marker: parsed.marker, markerRange };
 }
 
-/** Reads the header block on lines first..last and reports what is missing or unreadable. */
+/**
+ * Reads the header block on lines first..last. Nothing is reported here: checkHeader reports what
+ * is missing or unreadable during the parse, and headers are built only when someone reads them.
+ */
 export function readHeader(context: ParseContext, first: number, last: number): Header {
   const fields: HeaderField[] = [];
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new Set<string>();
   let trtSeconds: number | null = null;
   let languages: string[] = [];
   let dateline: Dateline | null = null;
   let story: string | null = null;
   for (let line = first; line <= last; line++) {
-    if (context.classes[line] !== LineClass.Field) {
-      continue;
-    }
-    const text = context.line(line);
-    const field = context.field(line);
+    const field = context.classes[line] === LineClass.Field ? context.field(line) : null;
     if (!field) {
       continue;
     }
+    const text = context.line(line);
     const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
     const value = text.slice(field.valueStart, valueEnd);
-    fields.push(headerField(context, line, field.name, field.nameStart, field.valueStart, valueEnd, value));
+    fields.push(new HeaderFieldRecord(context, line, field.name, field.nameStart, field.valueStart, valueEnd, value));
     const canonical = canonicalHeaderField(field.name);
-    const earlier = firstSeen.get(canonical);
-    if (earlier !== undefined) {
-      context.report('header-duplicate-field', context.table.range(line, field.valueStart, valueEnd), { field: field.name }, undefined,
-        context.table.lines(earlier, earlier));
+    if (firstSeen.has(canonical)) {
       continue;
     }
-    firstSeen.set(canonical, line);
+    firstSeen.add(canonical);
     switch (canonical) {
       case 'STORY':
         story = value;
         break;
       case 'TRT':
         trtSeconds = parseRunningTime(value);
-        if (trtSeconds === null && value.length > 0) {
-          context.report('trt-format', context.table.range(line, field.valueStart, valueEnd), { text: value });
-        }
         break;
       case 'LANGUAGES':
         languages = value.split(/\s*[/,]\s*/u).map((part) => part.trim()).filter((part) => part.length > 0);
         break;
-      case 'DATELINE': {
-        const parsed = parseDateline(value);
-        dateline = datelineModel(context, line, field.valueStart, parsed);
-        if (value.length > 0 && !parsed.places.some((place) => place.date !== null)) {
-          context.report('dateline-format', context.table.range(line, field.valueStart, valueEnd), { text: value });
-        }
+      case 'DATELINE':
+        dateline = datelineModel(context, line, field.valueStart, parseDateline(value));
         break;
-      }
     }
   }
-  const range = context.table.lines(first, last);
+  return { range: context.table.lines(first, last), fields, story, trtSeconds, languages, dateline };
+}
+
+/** Reports what the header block on lines first..last lacks or cannot be read (see readHeader). */
+export function checkHeader(context: ParseContext, first: number, last: number): void {
+  // A header has a handful of fields: a list is quicker to search than a map is to build.
+  const seenNames: string[] = [];
+  const seenLines: number[] = [];
+  for (let line = first; line <= last; line++) {
+    const field = context.classes[line] === LineClass.Field ? context.field(line) : null;
+    if (!field) {
+      continue;
+    }
+    const canonical = canonicalHeaderField(field.name);
+    const earlier = seenNames.indexOf(canonical);
+    if (earlier >= 0) {
+      const text = context.line(line);
+      const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
+      const earlierLine = seenLines[earlier] ?? line;
+      context.report('header-duplicate-field', context.table.range(line, field.valueStart, valueEnd), { field: field.name }, undefined,
+        context.table.lines(earlierLine, earlierLine));
+      continue;
+    }
+    seenNames.push(canonical);
+    seenLines.push(line);
+    if (canonical !== 'TRT' && canonical !== 'DATELINE') {
+      continue;
+    }
+    const text = context.line(line);
+    const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
+    const value = text.slice(field.valueStart, valueEnd);
+    if (canonical === 'TRT' && value.length > 0 && parseRunningTime(value) === null) {
+      context.report('trt-format', context.table.range(line, field.valueStart, valueEnd), { text: value });
+    }
+    if (canonical === 'DATELINE' && value.length > 0 && !parseDateline(value).places.some((place) => place.date !== null)) {
+      context.report('dateline-format', context.table.range(line, field.valueStart, valueEnd), { text: value });
+    }
+  }
   for (const required of requiredHeaderFields) {
-    if (!firstSeen.has(required)) {
+    if (!seenNames.includes(required)) {
       context.report('header-missing-field', context.table.lines(first, first), { field: required });
     }
   }
-  return { range, fields, story, trtSeconds, languages, dateline };
 }
 
 /** A header field whose ranges are built when read (an archive holds thousands of header lines). */
@@ -153,9 +178,4 @@ class HeaderFieldRecord implements HeaderField {
   toJSON(): HeaderField {
     return { name: this.name, value: this.value, range: this.range, nameRange: this.nameRange, valueRange: this.valueRange };
   }
-}
-
-function headerField(context: ParseContext, line: number, name: string, nameStart: number, valueStart: number,
-  valueEnd: number, value: string): HeaderField {
-  return new HeaderFieldRecord(context, line, name, nameStart, valueStart, valueEnd, value);
 }

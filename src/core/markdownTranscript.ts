@@ -326,7 +326,7 @@ function scanRun(run: readonly Plain[], sink: QuoteSink): number {
         state.depth = 0;
       }
     }
-    state.depth = scanMarks(plain.text, state.depth, state.open !== null, (event) => {
+    state.depth = scanMarks(plain.text, state.depth, state.open !== null, { onMark: (event) => {
       const current = state.open;
       if (event.opens && event.depth === 1 && current === null) {
         state.open = { paragraph, index: event.index, mark: event.mark, last: paragraph };
@@ -347,7 +347,7 @@ function scanRun(run: readonly Plain[], sink: QuoteSink): number {
         }
         state.open = null;
       }
-    });
+    } });
   }
   if (state.open) {
     closeUnclosed(state.open);

@@ -294,14 +294,16 @@ function quotesByRun(context: ParseContext, paragraphs: readonly Paragraph[]): Q
       }
     }
     if (separated && run.length > 0) {
-      quotes.push(...findQuotes(context, run));
+      const { from, to } = findQuotes(context, run);
+      quotes.push(...context.quotes.quotes(from, to));
       run = [];
     }
     run.push(paragraph.line);
     previous = paragraph.line;
   }
   if (run.length > 0) {
-    quotes.push(...findQuotes(context, run));
+    const { from, to } = findQuotes(context, run);
+    quotes.push(...context.quotes.quotes(from, to));
   }
   return quotes;
 }

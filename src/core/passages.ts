@@ -1,9 +1,9 @@
 // Quoted passages in running text (a story, interview answers, an op-ed). A quote may run over
 // several paragraphs: each continuing paragraph opens with a mark and only the last one closes.
-import type { ParseContext } from './context';
-import type { Quote, TextRange } from './model';
-import { closingFor, marksMismatch, normaliseQuoteText, scanMarks, type MarkEvent } from './quotes';
-import { firstVisible, lastVisibleEnd, ownCoordinates } from './text';
+import { ParseContext } from './context';
+import { closingFor, marksMismatch, scanMarks, type MarkEvent, type MarkListener } from './quotes';
+import { keepShape } from './shapes';
+import { lastVisibleEnd } from './text';
 
 /** How many paragraphs an open quote may span while we look for its closing mark. */
 const MAX_PARAGRAPHS_IN_QUOTE = 60;
@@ -20,21 +20,22 @@ interface OpenQuote {
 
 /**
  * Finds the quoted passages in a run of paragraphs (0-based line numbers, one paragraph per line,
- * in order). An unclosed quote ends with the last paragraph that continued it, and scanning resumes
- * after that paragraph, so one missing mark never swallows the quotes that follow.
+ * in order) and adds them to the parse's quote store, in document order; returns the store's index
+ * range of the quotes found. An unclosed quote ends with the last paragraph that continued it, and
+ * scanning resumes after that paragraph, so one missing mark never swallows the quotes that follow.
  */
-export function findQuotes(context: ParseContext, paragraphs: readonly number[]): Quote[] {
-  const quotes: Quote[] = [];
+export function findQuotes(context: ParseContext, paragraphs: readonly number[]): { from: number; to: number } {
+  const from = context.quotes.length;
   let position = 0;
   while (position < paragraphs.length) {
-    position = scanFrom(context, paragraphs, position, quotes);
+    position = scanFrom(context, paragraphs, position);
   }
-  return quotes;
+  return { from, to: context.quotes.length };
 }
 
 /** Scans from one paragraph until all quotes are closed; returns where to resume. */
-function scanFrom(context: ParseContext, paragraphs: readonly number[], from: number, quotes: Quote[]): number {
-  const scan = new PassageScan(context, quotes);
+function scanFrom(context: ParseContext, paragraphs: readonly number[], from: number): number {
+  const scan = new PassageScan(context);
   let depth = 0;
   for (let position = from; position < paragraphs.length; position++) {
     const line = paragraphs[position] ?? 0;
@@ -45,7 +46,7 @@ function scanFrom(context: ParseContext, paragraphs: readonly number[], from: nu
     }
     scan.line = line;
     scan.position = position;
-    depth = scanMarks(text, depth, continuing, scan.onMark);
+    depth = scanMarks(text, depth, continuing, scan);
     if (scan.open !== null && position - scan.open.paragraph >= MAX_PARAGRAPHS_IN_QUOTE) {
       break;
     }
@@ -58,8 +59,8 @@ function scanFrom(context: ParseContext, paragraphs: readonly number[], from: nu
   const lastLine = paragraphs[unclosed.lastContinuation] ?? unclosed.line;
   const lastText = context.line(lastLine);
   const endCharacter = lastVisibleEnd(lastText);
-  quotes.push(createQuote(context, unclosed.line, lastLine, unclosed.character, unclosed.character + 1, endCharacter, endCharacter,
-    unclosed.mark, null, false));
+  context.quotes.add(unclosed.line, lastLine, unclosed.character, unclosed.character + 1, endCharacter, endCharacter,
+    unclosed.mark, null, false);
   context.report('unclosed-quote', context.table.range(unclosed.line, unclosed.character, unclosed.character + 1), {
     mark: unclosed.mark,
     expected: closingFor(unclosed.mark),
@@ -67,101 +68,29 @@ function scanFrom(context: ParseContext, paragraphs: readonly number[], from: nu
   return unclosed.lastContinuation + 1;
 }
 
-/** What one scan knows between marks: one handler for every line, not a new closure per line. */
-class PassageScan {
+/** What one scan knows between marks: the listener of every line's marks. */
+class PassageScan implements MarkListener {
   open: OpenQuote | null = null;
   line = 0;
   position = 0;
 
-  constructor(private readonly context: ParseContext, private readonly quotes: Quote[]) {}
+  constructor(private readonly context: ParseContext) {}
 
-  readonly onMark = (event: MarkEvent): void => {
+  onMark(event: MarkEvent): void {
     if (event.opens && event.depth === 1 && this.open === null) {
       this.open = { line: this.line, character: event.index, mark: event.mark, paragraph: this.position, lastContinuation: this.position };
     } else if (!event.opens && event.depth === 0 && this.open !== null) {
-      this.quotes.push(makeQuote(this.context, this.open, this.line, event.index, event.mark));
+      addClosedQuote(this.context, this.open, this.line, event.index, event.mark);
       this.open = null;
     }
-  };
+  }
 }
 
-function makeQuote(context: ParseContext, open: OpenQuote, closeLine: number, closeCharacter: number, closeMark: string): Quote {
+keepShape(new PassageScan(new ParseContext('')));
+
+function addClosedQuote(context: ParseContext, open: OpenQuote, closeLine: number, closeCharacter: number, closeMark: string): void {
   if (marksMismatch(open.mark, closeMark)) {
     context.report('mismatched-quote-marks', context.table.span(open.line, open.character, closeLine, closeCharacter + 1), { open: open.mark, close: closeMark });
   }
-  return createQuote(context, open.line, closeLine, open.character, open.character + 1, closeCharacter, closeCharacter + 1, open.mark, closeMark, true);
-}
-
-/**
- * The words of a quote: text of the range with continuation marks at paragraph starts removed and
- * white space collapsed.
- */
-export function quoteWords(context: ParseContext, range: TextRange): string {
-  // The parse's own lines: the document's may have moved since (see Placement).
-  const { startLine, startCharacter, endLine, endCharacter } = ownCoordinates(range);
-  if (startLine === endLine) {
-    return normaliseQuoteText(context.line(startLine).slice(startCharacter, endCharacter));
-  }
-  const pieces: string[] = [];
-  for (let line = startLine; line <= endLine; line++) {
-    const text = context.line(line);
-    let from = line === startLine ? startCharacter : firstVisible(text);
-    const to = line === endLine ? endCharacter : text.length;
-    if (line !== startLine && /[“„«"]/u.test(text.charAt(from))) {
-      from++;
-    }
-    pieces.push(text.slice(from, to));
-  }
-  return normaliseQuoteText(pieces.join(' '));
-}
-
-/**
- * A quote whose ranges and words are built from the text only when asked for: the outline and the
- * diagnostics need where quotes are, not their normalised words, and a long archive has tens of
- * thousands of quotes. It keeps six numbers: its first and last line, where it opens, where its
- * words start and end, and where it closes.
- */
-class TextQuote implements Quote {
-  readonly #context: ParseContext;
-  #text: string | undefined;
-  readonly #startLine: number;
-  readonly #endLine: number;
-  readonly #start: number;
-  readonly #innerStart: number;
-  readonly #innerEnd: number;
-  readonly #end: number;
-
-  constructor(context: ParseContext, startLine: number, endLine: number, start: number, innerStart: number, innerEnd: number, end: number,
-    readonly openMark: string | null, readonly closeMark: string | null, readonly closed: boolean) {
-    this.#context = context;
-    this.#startLine = startLine;
-    this.#endLine = endLine;
-    this.#start = start;
-    this.#innerStart = innerStart;
-    this.#innerEnd = innerEnd;
-    this.#end = end;
-  }
-
-  get range(): TextRange {
-    return this.#context.table.span(this.#startLine, this.#start, this.#endLine, this.#end);
-  }
-
-  get innerRange(): TextRange {
-    return this.#context.table.span(this.#startLine, this.#innerStart, this.#endLine, this.#innerEnd);
-  }
-
-  get text(): string {
-    this.#text ??= quoteWords(this.#context, this.innerRange);
-    return this.#text;
-  }
-
-  toJSON(): Quote {
-    return { text: this.text, range: this.range, innerRange: this.innerRange, openMark: this.openMark, closeMark: this.closeMark, closed: this.closed };
-  }
-}
-
-/** A quote on lines startLine..endLine: opening at `start`, words from `innerStart` to `innerEnd`, closing before `end`. */
-export function createQuote(context: ParseContext, startLine: number, endLine: number, start: number, innerStart: number, innerEnd: number,
-  end: number, openMark: string | null, closeMark: string | null, closed: boolean): Quote {
-  return new TextQuote(context, startLine, endLine, start, innerStart, innerEnd, end, openMark, closeMark, closed);
+  context.quotes.add(open.line, closeLine, open.character, open.character + 1, closeCharacter, closeCharacter + 1, open.mark, closeMark, true);
 }

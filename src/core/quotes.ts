@@ -52,7 +52,7 @@ export function straightQuoteOpens(text: string, index: number, depth: number): 
 
 /**
  * One mark found while scanning, with what it did to the nesting depth. scanMarks reuses one event
- * object for every mark: read it inside the callback, do not keep it.
+ * object for every mark: read it inside onMark, do not keep it.
  */
 export interface MarkEvent {
   readonly index: number;
@@ -60,6 +60,14 @@ export interface MarkEvent {
   readonly opens: boolean;
   /** Depth after the mark. */
   readonly depth: number;
+}
+
+/**
+ * Told of every mark scanMarks finds. An object with a method rather than a callback: a closure made
+ * for each scan would be a new function every time, which V8 cannot keep inlined in scanMarks.
+ */
+export interface MarkListener {
+  onMark(event: MarkEvent): void;
 }
 
 const reusedEvent: { index: number; mark: string; opens: boolean; depth: number } = { index: 0, mark: '', opens: false, depth: 0 };
@@ -91,7 +99,7 @@ function markString(code: number): string {
  * repeated opening mark is the typographic continuation mark, not a nested quote: pass
  * `continuation` so it leaves the depth unchanged.
  */
-export function scanMarks(text: string, depth: number, continuation: boolean, onMark?: (event: MarkEvent) => void, from = 0): number {
+export function scanMarks(text: string, depth: number, continuation: boolean, listener?: MarkListener, from = 0): number {
   let current = depth;
   let first = true;
   // test() on a global expression finds the next mark in native code without building a match
@@ -107,12 +115,12 @@ export function scanMarks(text: string, depth: number, continuation: boolean, on
     if (!(opens && continuation && atParagraphStart && current > 0)) {
       current = opens ? current + 1 : Math.max(0, current - 1);
     }
-    if (onMark) {
+    if (listener) {
       reusedEvent.index = index;
       reusedEvent.mark = markString(code);
       reusedEvent.opens = opens;
       reusedEvent.depth = current;
-      onMark(reusedEvent);
+      listener.onMark(reusedEvent);
     }
   }
   return current;

@@ -1,37 +1,127 @@
-// Shots and soundbites as records over the text: each keeps where it is and builds its derived
-// strings and ranges when they are read. An archive has tens of thousands of shots; building every
-// field of every one up front made parsing mostly allocation and garbage collection.
+// Shots, soundbites, sections, stories and headings of a shot list: what the parse found is kept as
+// numbers in the columns of a ShotlistStore, and a record is a view over one row, built when a list
+// is first read, that derives its strings and ranges from the text when they are read. An archive has
+// tens of thousands of shots; an object for each made during the parse, and every field of each,
+// made parsing mostly allocation and garbage collection.
+import { IntColumn } from './columns';
+import { LineClass } from './classify';
 import type { ParseContext } from './context';
 import { shotTypeLength } from './lexicon';
 import type { ParsedDateline } from './dateline';
-import { datelineModel } from './header';
-import type { DatedPlace, Quote, Section, SectionKind, Shot, Soundbite, TextRange } from './model';
+import { datelineModel, readHeader } from './header';
+import type { DatedPlace, Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from './model';
 import { collapseWhitespace, firstVisible, lastVisibleEnd } from './text';
+
+/**
+ * The elements of one shot-list parse as columns, in the order found. Indexes are the parse's own;
+ * records read through the placement of their line (text.ts) to report document indexes.
+ */
+export class ShotlistStore {
+  // Shots: line, last line (wrapped description or soundbite quote), soundbite and section index or -1.
+  readonly shotLine = new IntColumn();
+  readonly shotLastLine = new IntColumn();
+  readonly shotSoundbite = new IntColumn();
+  readonly shotSection = new IntColumn();
+  // Soundbites: their shot, their quote (index in the context's quote store) or -1, and what the
+  // SOUNDBITE line says (shared by every soundbite with the same line).
+  readonly soundbiteShot = new IntColumn();
+  readonly soundbiteQuote = new IntColumn();
+  readonly soundbiteSpeakers: SpeakerLine[] = [];
+  readonly soundbiteLanguages: (string | null)[] = [];
+  // Sections: line, last line, their shots (a run of indexes, end exclusive), what the line says.
+  readonly sectionLine = new IntColumn();
+  readonly sectionLastLine = new IntColumn();
+  readonly sectionShotStart = new IntColumn();
+  readonly sectionShotEnd = new IntColumn();
+  readonly sectionLines: SectionLine[] = [];
+  // Stories: lines first..last (paragraphs are the lines in it that are not blank, chrome or
+  // separators), heading line or -1, and their quotes (a run of the quote store, end exclusive).
+  readonly storyFirst = new IntColumn();
+  readonly storyLast = new IntColumn();
+  readonly storyHeading = new IntColumn();
+  readonly storyQuoteStart = new IntColumn();
+  readonly storyQuoteEnd = new IntColumn();
+  // Headings (0 SHOTLIST, 1 STORYLINE) and header blocks.
+  readonly headingLine = new IntColumn();
+  readonly headingKind = new IntColumn();
+  readonly headerFirst = new IntColumn();
+  readonly headerLast = new IntColumn();
+
+  #shots: ShotRecord[] | undefined;
+  #soundbites: SoundbiteRecord[] | undefined;
+  #sections: SectionRecord[] | undefined;
+  #stories: StoryRecord[] | undefined;
+  #headings: Heading[] | undefined;
+  #headers: Header[] | undefined;
+
+  constructor(readonly context: ParseContext) {}
+
+  // The lists, built on first read and then kept: a re-parse that keeps this store's stories hands
+  // the same records to the next version.
+  shots(): readonly Shot[] {
+    this.#shots ??= rows(this.shotLine.length, (index) => new ShotRecord(this, index));
+    return this.#shots;
+  }
+
+  soundbites(): readonly Soundbite[] {
+    this.#soundbites ??= rows(this.soundbiteShot.length, (index) => new SoundbiteRecord(this, index));
+    return this.#soundbites;
+  }
+
+  sections(): readonly Section[] {
+    this.#sections ??= rows(this.sectionLine.length, (index) => new SectionRecord(this, index));
+    return this.#sections;
+  }
+
+  stories(): readonly Story[] {
+    this.#stories ??= rows(this.storyFirst.length, (index) => new StoryRecord(this, index));
+    return this.#stories;
+  }
+
+  headings(): readonly Heading[] {
+    this.#headings ??= rows(this.headingLine.length, (index) => headingOf(this.context, this.headingLine.get(index), this.headingKind.get(index)));
+    return this.#headings;
+  }
+
+  headers(): readonly Header[] {
+    this.#headers ??= rows(this.headerFirst.length, (index) => readHeader(this.context, this.headerFirst.get(index), this.headerLast.get(index)));
+    return this.#headers;
+  }
+}
+
+function rows<T>(count: number, make: (index: number) => T): T[] {
+  const list = new Array<T>(count);
+  for (let index = 0; index < count; index++) {
+    list[index] = make(index);
+  }
+  return list;
+}
+
+function headingOf(context: ParseContext, line: number, kind: number): Heading {
+  const text = context.line(line);
+  return { kind: kind === 0 ? 'shotlist' : 'storyline', text: text.trim(), range: context.table.range(line, firstVisible(text), lastVisibleEnd(text)) };
+}
 
 // Lines and indexes are the parse's own; the placement of the record's line turns them into the
 // document's (see Placement in text.ts: a re-parse moves untouched stories without rebuilding them).
 export class ShotRecord implements Shot {
   readonly #context: ParseContext;
   readonly #line: number;
-  #lastLine: number;
+  readonly #lastLine: number;
   readonly number: number | null;
   readonly #soundbiteIndex: number | null;
   readonly #sectionIndex: number | null;
 
-  /** A shot on a line the classifier read as numbered or SOUNDBITE (see ParseContext.numberStarts). */
-  constructor(context: ParseContext, line: number, soundbiteIndex: number | null, sectionIndex: number | null) {
-    this.#context = context;
-    this.#line = line;
-    this.#lastLine = line;
-    const value = context.numberValues[line] ?? -1;
+  constructor(store: ShotlistStore, index: number) {
+    this.#context = store.context;
+    this.#line = store.shotLine.get(index);
+    this.#lastLine = store.shotLastLine.get(index);
+    const value = this.#context.numberValues[this.#line] ?? -1;
     this.number = value < 0 ? null : value;
-    this.#soundbiteIndex = soundbiteIndex;
-    this.#sectionIndex = sectionIndex;
-  }
-
-  /** The shot now runs to `line` (a wrapped description, or a soundbite's quote). */
-  extendTo(line: number): void {
-    this.#lastLine = line;
+    const soundbite = store.shotSoundbite.get(index);
+    this.#soundbiteIndex = soundbite < 0 ? null : soundbite;
+    const section = store.shotSection.get(index);
+    this.#sectionIndex = section < 0 ? null : section;
   }
 
   get soundbiteIndex(): number | null {
@@ -147,22 +237,36 @@ export interface SpeakerLine {
 
 export class SoundbiteRecord implements Soundbite {
   readonly #context: ParseContext;
-  readonly #line: number;
-  readonly #shot: ShotRecord;
-  readonly #speakerLine: SpeakerLine;
+  readonly #store: ShotlistStore;
+  readonly #index: number;
   readonly #shotIndex: number;
+  readonly #line: number;
+  readonly #speakerLine: SpeakerLine;
   readonly languageName: string | null;
-  readonly quote: Quote | null;
+  #shot: ShotRecord | undefined;
+  #quote: Quote | null | undefined;
 
-  constructor(context: ParseContext, line: number, shot: ShotRecord, shotIndex: number, speakerLine: SpeakerLine,
-    languageName: string | null, quote: Quote | null) {
-    this.#context = context;
-    this.#line = line;
-    this.#shot = shot;
-    this.#speakerLine = speakerLine;
-    this.#shotIndex = shotIndex;
-    this.languageName = languageName;
-    this.quote = quote;
+  constructor(store: ShotlistStore, index: number) {
+    this.#context = store.context;
+    this.#store = store;
+    this.#index = index;
+    this.#shotIndex = store.soundbiteShot.get(index);
+    this.#line = store.shotLine.get(this.#shotIndex);
+    this.#speakerLine = store.soundbiteSpeakers[index] as SpeakerLine;
+    this.languageName = store.soundbiteLanguages[index] ?? null;
+  }
+
+  get #shotRecord(): ShotRecord {
+    this.#shot ??= new ShotRecord(this.#store, this.#shotIndex);
+    return this.#shot;
+  }
+
+  get quote(): Quote | null {
+    if (this.#quote === undefined) {
+      const quote = this.#store.soundbiteQuote.get(this.#index);
+      this.#quote = quote < 0 ? null : this.#context.quotes.quote(quote);
+    }
+    return this.#quote;
   }
 
   get shotIndex(): number {
@@ -170,7 +274,7 @@ export class SoundbiteRecord implements Soundbite {
   }
 
   get number(): number | null {
-    return this.#shot.number;
+    return this.#shotRecord.number;
   }
 
   get language(): string | null {
@@ -201,11 +305,11 @@ export class SoundbiteRecord implements Soundbite {
   }
 
   get lineRange(): TextRange {
-    return this.#shot.lineRange;
+    return this.#shotRecord.lineRange;
   }
 
   get range(): TextRange {
-    return this.#shot.range;
+    return this.#shotRecord.range;
   }
 
   get oneLine(): boolean {
@@ -235,26 +339,32 @@ export class SectionRecord implements Section {
   readonly #context: ParseContext;
   readonly #line: number;
   readonly #sectionLine: SectionLine;
-  #lastLine: number;
-  /** Indexes of the section's shots in the parse's own list. */
-  readonly ownShotIndexes: number[] = [];
+  readonly #lastLine: number;
+  readonly #shotStart: number;
+  readonly #shotEnd: number;
 
-  constructor(context: ParseContext, line: number, sectionLine: SectionLine) {
-    this.#context = context;
-    this.#line = line;
-    this.#sectionLine = sectionLine;
-    this.#lastLine = line;
-  }
-
-  /** The section now runs to `line` (its last shot so far). */
-  extendTo(line: number): void {
-    this.#lastLine = line;
+  constructor(store: ShotlistStore, index: number) {
+    this.#context = store.context;
+    this.#line = store.sectionLine.get(index);
+    this.#lastLine = store.sectionLastLine.get(index);
+    this.#sectionLine = store.sectionLines[index] as SectionLine;
+    this.#shotStart = store.sectionShotStart.get(index);
+    this.#shotEnd = store.sectionShotEnd.get(index);
   }
 
   get shotIndexes(): readonly number[] {
+    // Kept while the section stays where it is: the outline and folding read every section's shots
+    // after every edit, and a re-parse moves most sections without changing them.
     const delta = this.#context.table.placementOf(this.#line).shotDelta;
-    return delta === 0 ? this.ownShotIndexes : this.ownShotIndexes.map((index) => index + delta);
+    if (this.#shotIndexes === undefined || this.#shotIndexesDelta !== delta) {
+      this.#shotIndexes = rows(this.#shotEnd - this.#shotStart, (position) => this.#shotStart + position + delta);
+      this.#shotIndexesDelta = delta;
+    }
+    return this.#shotIndexes;
   }
+
+  #shotIndexes: readonly number[] | undefined;
+  #shotIndexesDelta = 0;
 
   get kind(): SectionKind {
     return this.#sectionLine.kind;
@@ -286,4 +396,63 @@ export class SectionRecord implements Section {
       places: this.places, shotIndexes: this.shotIndexes,
     };
   }
+}
+
+/** A story: the prose after the shots, its paragraphs and the quotes in them. */
+class StoryRecord implements Story {
+  readonly #context: ParseContext;
+  readonly #first: number;
+  readonly #last: number;
+  readonly #heading: number;
+  readonly #quoteStart: number;
+  readonly #quoteEnd: number;
+  #quotes: readonly Quote[] | undefined;
+
+  constructor(store: ShotlistStore, index: number) {
+    this.#context = store.context;
+    this.#first = store.storyFirst.get(index);
+    this.#last = store.storyLast.get(index);
+    this.#heading = store.storyHeading.get(index);
+    this.#quoteStart = store.storyQuoteStart.get(index);
+    this.#quoteEnd = store.storyQuoteEnd.get(index);
+  }
+
+  get headingRange(): TextRange | null {
+    return this.#heading < 0 ? null : this.#context.table.lines(this.#heading, this.#heading);
+  }
+
+  get range(): TextRange {
+    const lines = storyParagraphLines(this.#context, this.#first, this.#last);
+    const first = lines[0] ?? this.#first;
+    const last = lines[lines.length - 1] ?? this.#last;
+    return this.#context.table.span(first, firstVisible(this.#context.line(first)), last, lastVisibleEnd(this.#context.line(last)));
+  }
+
+  get paragraphs(): readonly TextRange[] {
+    return storyParagraphLines(this.#context, this.#first, this.#last).map((line) => {
+      const text = this.#context.line(line);
+      return this.#context.table.range(line, firstVisible(text), lastVisibleEnd(text));
+    });
+  }
+
+  get quotes(): readonly Quote[] {
+    this.#quotes ??= this.#context.quotes.quotes(this.#quoteStart, this.#quoteEnd);
+    return this.#quotes;
+  }
+
+  toJSON(): Story {
+    return { headingRange: this.headingRange, range: this.range, paragraphs: this.paragraphs, quotes: this.quotes };
+  }
+}
+
+/** The paragraphs of a story on lines first..last: every line that is not blank, chrome or a separator. */
+export function storyParagraphLines(context: ParseContext, first: number, last: number): number[] {
+  const paragraphs: number[] = [];
+  for (let line = first; line <= last; line++) {
+    const lineClass = context.classes[line];
+    if (lineClass !== LineClass.Blank && lineClass !== LineClass.Chrome && lineClass !== LineClass.Separator) {
+      paragraphs.push(line);
+    }
+  }
+  return paragraphs;
 }

@@ -2,25 +2,22 @@
 // the prose story that follows. Real scripts break every rule, so each step degrades to keeping
 // the text in a plainer element and reporting what could not be read.
 import { LineClass, readSection } from './classify';
-import type { ParseContext } from './context';
+import { ParseContext } from './context';
 import { parseDateline } from './dateline';
-import { headerBlockEnd, readHeader } from './header';
+import { checkHeader, headerBlockEnd } from './header';
 import { recogniseLanguage, suggestLanguage } from './lexicon';
 import { messageFragments, formatMessage } from './messages';
-import type { Header, Heading, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from './model';
-import { createQuote, findQuotes } from './passages';
-import { SectionRecord, ShotRecord, SoundbiteRecord, type SectionLine, type SpeakerLine } from './records';
+import type { SectionKind, TextRange } from './model';
+import { findQuotes } from './passages';
+import { ShotlistStore, storyParagraphLines, type SectionLine, type SpeakerLine } from './records';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
+import { keepShape } from './shapes';
 import { firstVisible, isSpaceCode, lastVisibleEnd } from './text';
 
 export interface ShotlistParts {
   readonly title: { text: string; range: TextRange } | null;
-  readonly headers: Header[];
-  readonly headings: Heading[];
-  readonly sections: Section[];
-  readonly shots: Shot[];
-  readonly soundbites: Soundbite[];
-  readonly stories: Story[];
+  /** Headers, headings, sections, shots, soundbites and stories, as columns; records when read. */
+  readonly store: ShotlistStore;
   /** The stories of an archive as runs of lines, each starting at a header block that stands on its own. */
   readonly segments: StoreSegment[];
   /** True when line 0 starts a header block that stands on its own (two known fields). */
@@ -111,19 +108,15 @@ export function buildShotlist(context: ParseContext, options: ShotlistOptions = 
 
 class ShotlistBuilder {
   private readonly table;
-  private readonly headers: Header[] = [];
-  private readonly headings: Heading[] = [];
-  private readonly sections: SectionRecord[] = [];
-  private readonly shots: ShotRecord[] = [];
-  private readonly soundbites: Soundbite[] = [];
-  private readonly stories: Story[] = [];
+  private readonly store: ShotlistStore;
   private title: { text: string; range: TextRange } | null = null;
   /** For each line, the next structural line at or after it (or lineCount). */
   private readonly nextStructural: Int32Array;
   /** For each line, the next header block start at or after it (or lineCount). */
   private readonly nextHeader: Int32Array;
   private numbering: NumberingCheck;
-  private currentSection: SectionRecord | null = null;
+  /** Index of the section shots now belong to, or -1. */
+  private currentSection = -1;
   /** Speaker lines, languages and section places repeat verbatim through a script: read each once. */
   private readonly speakerLines = new Map<string, SpeakerLine>();
   private readonly languageNames = new Map<string, { name: string | null; unknown: string | null; suggestion: string | null }>();
@@ -132,6 +125,7 @@ class ShotlistBuilder {
 
   constructor(private readonly context: ParseContext, private readonly continuing: boolean) {
     this.table = context.table;
+    this.store = new ShotlistStore(context);
     this.numbering = new NumberingCheck(context);
     const count = context.lineCount;
     this.nextStructural = new Int32Array(count + 1).fill(count);
@@ -149,13 +143,14 @@ class ShotlistBuilder {
   }
 
   private counts(): ElementCounts {
+    const store = this.store;
     return {
-      shots: this.shots.length,
-      soundbites: this.soundbites.length,
-      sections: this.sections.length,
-      stories: this.stories.length,
-      headers: this.headers.length,
-      headings: this.headings.length,
+      shots: store.shotLine.length,
+      soundbites: store.soundbiteShot.length,
+      sections: store.sectionLine.length,
+      stories: store.storyFirst.length,
+      headers: store.headerFirst.length,
+      headings: store.headingLine.length,
       diagnostics: this.context.diagnostics.length,
       chrome: this.context.chrome.length,
       blocks: this.context.blockCount,
@@ -176,17 +171,19 @@ class ShotlistBuilder {
   build(): ShotlistParts {
     const count = this.context.lineCount;
     const classes = this.context.classes;
+    const store = this.store;
     this.startSegment(0);
     let mode: 'preamble' | 'body' | 'story' = 'preamble';
     let storyStart = -1;
-    let storyHeading: TextRange | null = null;
-    let lastShot: ShotRecord | null = null;
+    let storyHeading = -1;
+    /** The shot a wrapped description line joins, or -1. */
+    let lastShot = -1;
     let line = 0;
     while (line < count) {
       const lineClass = classes[line];
       // A header block: the first anywhere, later ones (archives of several stories) need two known fields.
       if (lineClass === LineClass.Field && (line === 0 || classes[line - 1] !== LineClass.Field)) {
-        const end = headerBlockEnd(this.context, line, this.continuing || this.headers.length > 0 || mode !== 'preamble');
+        const end = headerBlockEnd(this.context, line, this.continuing || store.headerFirst.length > 0 || mode !== 'preamble');
         if (end >= 0) {
           if (mode === 'story') {
             this.closeStory(storyStart, line - 1, storyHeading);
@@ -195,13 +192,15 @@ class ShotlistBuilder {
           if (line > 0 && this.nextHeader[line] === line) {
             this.startSegment(line);
           }
-          this.headers.push(readHeader(this.context, line, end));
-          this.context.block('header', line, end, this.headers.length - 1);
+          checkHeader(this.context, line, end);
+          store.headerFirst.push(line);
+          store.headerLast.push(end);
+          this.context.block('header', line, end, store.headerFirst.length - 1);
           this.numbering = new NumberingCheck(this.context);
           mode = 'body';
           storyStart = -1;
-          storyHeading = null;
-          lastShot = null;
+          storyHeading = -1;
+          lastShot = -1;
           line = end + 1;
           continue;
         }
@@ -223,9 +222,9 @@ class ShotlistBuilder {
           if (mode === 'story') {
             this.closeStory(storyStart, line - 1, storyHeading);
             storyStart = -1;
-            storyHeading = null;
+            storyHeading = -1;
           }
-          this.heading('shotlist', line);
+          this.heading(0, line);
           mode = 'body';
           line++;
           continue;
@@ -234,8 +233,8 @@ class ShotlistBuilder {
             this.closeStory(storyStart, line - 1, storyHeading);
           }
           this.closeSection();
-          this.heading('storyline', line);
-          storyHeading = this.table.lines(line, line);
+          this.heading(1, line);
+          storyHeading = line;
           storyStart = line + 1;
           mode = 'story';
           line++;
@@ -243,41 +242,41 @@ class ShotlistBuilder {
       }
       if (mode === 'story') {
         // A story under a heading may be followed by the shot list itself.
-        if (storyHeading && (lineClass === LineClass.FileSection || lineClass === LineClass.RecentSection || lineClass === LineClass.Soundbite)) {
+        if (storyHeading >= 0 && (lineClass === LineClass.FileSection || lineClass === LineClass.RecentSection || lineClass === LineClass.Soundbite)) {
           this.closeStory(storyStart, line - 1, storyHeading);
           storyStart = -1;
-          storyHeading = null;
+          storyHeading = -1;
           mode = 'body';
           continue;
         }
-        this.context.block('story', line, line, this.stories.length);
+        this.context.block('story', line, line, store.storyFirst.length);
         line++;
         continue;
       }
       if (lineClass === LineClass.FileSection || lineClass === LineClass.RecentSection || lineClass === LineClass.Dateline) {
         this.section(line, lineClass);
         mode = 'body';
-        lastShot = null;
+        lastShot = -1;
         line++;
         continue;
       }
       if (lineClass === LineClass.Shot || lineClass === LineClass.Soundbite) {
         mode = 'body';
         const end = lineClass === LineClass.Soundbite ? this.soundbite(line) : this.shot(line);
-        lastShot = this.shots[this.shots.length - 1] ?? null;
+        lastShot = store.shotLine.length - 1;
         line = end + 1;
         continue;
       }
       // Plain text (or a field line outside a header block).
       const moreStructureFollows = (this.nextStructural[line] ?? count) < (this.nextHeader[line] ?? count);
-      if (mode === 'preamble' && !this.continuing && this.title === null && this.headers.length === 0 && lineClass === LineClass.Text) {
+      if (mode === 'preamble' && !this.continuing && this.title === null && store.headerFirst.length === 0 && lineClass === LineClass.Text) {
         const text = this.context.line(line);
         this.title = { text: text.trim(), range: this.table.range(line, firstVisible(text), lastVisibleEnd(text)) };
         this.context.block('title', line, line);
         line++;
         continue;
       }
-      if (mode === 'body' && lastShot !== null && moreStructureFollows) {
+      if (mode === 'body' && lastShot >= 0 && moreStructureFollows) {
         this.extendShot(lastShot, line);
         line++;
         continue;
@@ -303,23 +302,18 @@ class ShotlistBuilder {
       segments: this.segments,
       startsWithStory: count > 0 && this.nextHeader[0] === 0,
       title: this.title,
-      headers: this.headers,
-      headings: this.headings,
-      sections: this.sections,
-      shots: this.shots,
-      soundbites: this.soundbites,
-      stories: this.stories,
+      store,
     };
   }
 
-  private heading(kind: 'shotlist' | 'storyline', line: number): void {
-    const text = this.context.line(line);
-    this.headings.push({ kind, text: text.trim(), range: this.table.range(line, firstVisible(text), lastVisibleEnd(text)) });
+  private heading(kind: 0 | 1, line: number): void {
+    this.store.headingLine.push(line);
+    this.store.headingKind.push(kind);
     this.context.block('heading', line, line);
   }
 
   private closeSection(): void {
-    this.currentSection = null;
+    this.currentSection = -1;
   }
 
   private section(line: number, lineClass: LineClass): void {
@@ -329,51 +323,66 @@ class ShotlistBuilder {
       sectionLine = readSectionLine(text, lineClass);
       this.sectionLines.set(text, sectionLine);
     }
-    this.currentSection = new SectionRecord(this.context, line, sectionLine);
-    this.sections.push(this.currentSection);
-    this.context.block('section', line, line, this.sections.length - 1);
+    const store = this.store;
+    const shots = store.shotLine.length;
+    this.currentSection = store.sectionLine.push(line);
+    store.sectionLastLine.push(line);
+    store.sectionShotStart.push(shots);
+    store.sectionShotEnd.push(shots);
+    store.sectionLines.push(sectionLine);
+    this.context.block('section', line, line, this.currentSection);
   }
 
   /** Records a shot line; returns the last line it covers. */
   private shot(line: number): number {
-    this.addShot(line, null);
+    this.addShot(line, -1);
     return line;
   }
 
-  private addShot(line: number, soundbiteIndex: number | null): ShotRecord {
-    const shot = new ShotRecord(this.context, line, soundbiteIndex, this.currentSection ? this.sections.length - 1 : null);
-    this.shots.push(shot);
-    if (this.currentSection) {
-      this.currentSection.ownShotIndexes.push(this.shots.length - 1);
+  /** Records a shot (soundbiteIndex -1 for none); returns its index. */
+  private addShot(line: number, soundbiteIndex: number): number {
+    const store = this.store;
+    const index = store.shotLine.push(line);
+    store.shotLastLine.push(line);
+    store.shotSoundbite.push(soundbiteIndex);
+    store.shotSection.push(this.currentSection);
+    if (this.currentSection >= 0) {
+      store.sectionShotEnd.set(this.currentSection, index + 1);
     }
-    if (shot.number !== null) {
-      this.numbering.check(shot.number, line);
-    } else if (soundbiteIndex !== null) {
-      this.context.report('shot-number-missing', shot.lineRange);
+    const number = this.context.numberValues[line] ?? -1;
+    if (number >= 0) {
+      this.numbering.check(number, line);
+    } else if (soundbiteIndex >= 0) {
+      this.context.report('shot-number-missing', this.shotLineRange(line));
     }
-    this.context.block(soundbiteIndex !== null ? 'soundbite' : 'shot', line, line, this.shots.length - 1);
+    this.context.block(soundbiteIndex >= 0 ? 'soundbite' : 'shot', line, line, index);
     this.growSection(line);
-    return shot;
+    return index;
+  }
+
+  /** A shot line from its first visible character to the end of its text (ShotRecord.lineRange). */
+  private shotLineRange(line: number): TextRange {
+    const text = this.context.line(line);
+    return this.table.range(line, firstVisible(text), Math.max(this.context.textStarts[line] ?? 0, lastVisibleEnd(text)));
   }
 
   private growSection(lastLine: number): void {
-    this.currentSection?.extendTo(lastLine);
+    if (this.currentSection >= 0) {
+      this.store.sectionLastLine.set(this.currentSection, lastLine);
+    }
   }
 
   /** A wrapped shot description: the line joins the shot above. */
-  private extendShot(shot: ShotRecord, line: number): void {
-    shot.extendTo(line);
-    this.extendLastBlock(line);
-    this.growSection(line);
-  }
-
-  private extendLastBlock(line: number): void {
+  private extendShot(shot: number, line: number): void {
+    this.store.shotLastLine.set(shot, line);
     this.context.extendLastBlock(line);
+    this.growSection(line);
   }
 
   /** Records a soundbite and its quote; returns the last line it covers. */
   private soundbite(line: number): number {
-    const soundbiteIndex = this.soundbites.length;
+    const store = this.store;
+    const soundbiteIndex = store.soundbiteShot.length;
     const shot = this.addShot(line, soundbiteIndex);
     const text = this.context.line(line);
     const speakerStart = this.context.textStarts[line] ?? firstVisible(text);
@@ -383,7 +392,7 @@ class ShotlistBuilder {
       speakerLine = readSpeakerLine(text, speakerStart);
       this.speakerLines.set(text, speakerLine);
     }
-    let quote: Quote | null = null;
+    let quote = -1;
     let lastLine = line;
     if (speakerLine.quoteStart >= 0) {
       const end = this.quoteEnd(line, speakerLine.quoteStart);
@@ -405,17 +414,22 @@ class ShotlistBuilder {
     if (speakerLine.language !== null && speakerLine.languageStart >= 0) {
       languageName = this.checkLanguage(speakerLine.language, line, speakerLine.languageStart);
     }
-    if (quote === null) {
-      this.context.report('soundbite-missing-quote', shot.lineRange, { number: shot.numberText ?? '?' });
+    if (quote < 0) {
+      const numberStart = this.context.numberStarts[line] ?? -1;
+      const numberText = numberStart < 0 ? null : text.slice(numberStart, numberStart + (this.context.numberLengths[line] ?? 0));
+      this.context.report('soundbite-missing-quote', this.shotLineRange(line), { number: numberText ?? '?' });
     }
-    shot.extendTo(lastLine);
-    this.soundbites.push(new SoundbiteRecord(this.context, line, shot, this.shots.length - 1, speakerLine, languageName, quote));
+    store.shotLastLine.set(shot, lastLine);
+    store.soundbiteShot.push(shot);
+    store.soundbiteQuote.push(quote);
+    store.soundbiteSpeakers.push(speakerLine);
+    store.soundbiteLanguages.push(languageName);
     for (let covered = line + 1; covered <= lastLine; covered++) {
       if (this.context.classes[covered] === LineClass.Chrome) {
         this.context.chrome.push(this.table.lines(covered, covered));
       }
     }
-    this.extendLastBlock(lastLine);
+    this.context.extendLastBlock(lastLine);
     this.growSection(lastLine);
     return lastLine;
   }
@@ -508,8 +522,8 @@ class ShotlistBuilder {
     return nextClass === LineClass.StoryHeading || next < header ? lastBefore(Math.min(next, header)) : lastContinuation;
   }
 
-  /** Builds a soundbite quote over lines first..last, starting at `character` on the first line. */
-  private quoteFromLines(first: number, character: number, last: number): Quote {
+  /** Adds a soundbite quote over lines first..last, starting at `character` on the first line; returns its index. */
+  private quoteFromLines(first: number, character: number, last: number): number {
     const firstText = this.context.line(first);
     let openIndex = character;
     while (openIndex < firstText.length && isSpaceCode(firstText.charCodeAt(openIndex))) {
@@ -546,37 +560,26 @@ class ShotlistBuilder {
     } else if (marksMismatch(openMark, closeMark)) {
       this.context.report('mismatched-quote-marks', this.table.span(first, openIndex, last, endIndex), { open: openMark ?? '', close: closeMark ?? '' });
     }
-    return createQuote(this.context, first, last, openIndex, innerStart, innerEnd, endIndex, openMark, closeMark, openMark === null || closed);
+    return this.context.quotes.add(first, last, openIndex, innerStart, innerEnd, endIndex, openMark, closeMark, openMark === null || closed);
   }
 
-  private closeStory(first: number, last: number, heading: TextRange | null): void {
-    const paragraphs: number[] = [];
-    for (let line = first; line <= last; line++) {
-      const lineClass = this.context.classes[line];
-      if (lineClass !== LineClass.Blank && lineClass !== LineClass.Chrome && lineClass !== LineClass.Separator) {
-        paragraphs.push(line);
-      }
-    }
+  private closeStory(first: number, last: number, heading: number): void {
+    const paragraphs = storyParagraphLines(this.context, first, last);
     if (paragraphs.length === 0) {
       return;
     }
-    const firstParagraph = paragraphs[0] ?? first;
-    const lastParagraph = paragraphs[paragraphs.length - 1] ?? last;
-    const context = this.context;
-    this.stories.push({
-      headingRange: heading,
-      range: this.table.span(firstParagraph, firstVisible(context.line(firstParagraph)), lastParagraph, lastVisibleEnd(context.line(lastParagraph))),
-      // Built when read: the outline needs the story's extent, not a range per paragraph.
-      get paragraphs(): readonly TextRange[] {
-        return paragraphs.map((line) => {
-          const text = context.line(line);
-          return context.table.range(line, firstVisible(text), lastVisibleEnd(text));
-        });
-      },
-      quotes: findQuotes(this.context, paragraphs),
-    });
+    const store = this.store;
+    store.storyFirst.push(first);
+    store.storyLast.push(last);
+    store.storyHeading.push(heading);
+    const quotes = findQuotes(this.context, paragraphs);
+    store.storyQuoteStart.push(quotes.from);
+    store.storyQuoteEnd.push(quotes.to);
   }
 }
+
+// See shapes.ts: the builder's hidden class must outlive each parse, or its optimised methods go with it.
+keepShape(new ShotlistBuilder(new ParseContext(''), false));
 
 /** Recognises each part of `English/French`; the first unknown part is named with a suggestion. */
 function readLanguage(language: string): { name: string | null; unknown: string | null; suggestion: string | null } {
