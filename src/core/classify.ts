@@ -2,7 +2,7 @@
 // Anchored regular expressions only, so a long or hostile line fails fast.
 import { isDatelineLine } from './dateline';
 import { chromeLines, chromePrefixPattern, shotTypeLength } from './lexicon';
-import { firstVisible, isSpaceCode, lastVisibleEnd } from './text';
+import { firstVisible, isSpaceCode } from './text';
 
 export const enum LineClass {
   Blank,
@@ -159,26 +159,42 @@ export function readNumbered(line: string, parts: NumberedParts): boolean {
   return false;
 }
 
-const fieldNamePattern = /^[A-Z][A-Z0-9 ()&/.'-]{0,40}$/;
+/** Characters a field name may have after its first capital (as in `CREDIT REQUIRED`, `ASPECT RATIO (16:9)`). */
+function isFieldNameCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 32 || code === 40 || code === 41 || code === 38 ||
+    code === 47 || code === 46 || code === 39 || code === 45;
+}
 
-/** `NAME: value` with a capitalised name of at most about 40 characters, or null. */
+/**
+ * `NAME: value` with a capitalised name of at most 41 characters (`[A-Z][A-Z0-9 ()&/.'-]{0,40}`, white
+ * space around it trimmed), or null. Read by hand: the classifier asks this of every line that starts
+ * with a capital, and the name is only sliced once the line is known to be a field.
+ */
 export function readField(line: string): { name: string; nameStart: number; valueStart: number } | null {
-  // Field names are short capitals: find the colon by hand and test only the name.
   const nameStart = firstVisible(line);
   // indexOf runs in native code: cheaper than walking the characters, even past the 48th.
   const colon = line.indexOf(':', nameStart);
   if (colon <= nameStart || colon >= nameStart + 48) {
     return null;
   }
-  const name = line.slice(nameStart, lastVisibleEnd(line.slice(0, colon)));
-  if (!fieldNamePattern.test(name)) {
+  let nameEnd = colon;
+  while (nameEnd > nameStart && isSpaceCode(line.charCodeAt(nameEnd - 1))) {
+    nameEnd--;
+  }
+  const first = line.charCodeAt(nameStart);
+  if (nameEnd - nameStart > 41 || first < 65 || first > 90) {
     return null;
+  }
+  for (let index = nameStart + 1; index < nameEnd; index++) {
+    if (!isFieldNameCode(line.charCodeAt(index))) {
+      return null;
+    }
   }
   let valueStart = colon + 1;
   while (valueStart < line.length && isSpaceCode(line.charCodeAt(valueStart))) {
     valueStart++;
   }
-  return { name, nameStart, valueStart };
+  return { name: line.slice(nameStart, nameEnd), nameStart, valueStart };
 }
 
 export function readSection(line: string): { keyword: 'file' | 'recent'; restStart: number } | null {

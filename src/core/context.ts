@@ -1,6 +1,7 @@
 // Shared state of one parse: the line table, the line classes, and the diagnostics and blocks
 // collected so far. The format builders (shotlist.ts, interview.ts, prose.ts) write into it.
 import { classifyLine, emptyNumberedParts, LineClass, readField } from './classify';
+import { knownHeaderFields } from './lexicon';
 import { diagnosticMessages, formatMessage, type MessageData } from './messages';
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from './model';
 import { QuoteStore } from './quoteStore';
@@ -90,8 +91,7 @@ export class ParseContext {
     this.numberLengths = new Uint8Array(count);
     this.numberValues = new Int16Array(count).fill(-1);
     this.textStarts = new Int32Array(count);
-    // Sized up front: writing a few far-apart indexes of an empty array turns it into a slow dictionary.
-    this.#fields = new Array<ReturnType<typeof readField>>(count);
+    this.#knownFields = new Uint8Array(count);
     const parts = emptyNumberedParts();
     for (let line = 0; line < count; line++) {
       const text = this.table.line(line);
@@ -110,17 +110,27 @@ export class ParseContext {
     return this.table.lineCount;
   }
 
-  /** The `NAME: value` reading of a line, computed once (header blocks are read several times). */
+  /** The `NAME: value` reading of a line. */
   field(index: number): ReturnType<typeof readField> {
-    let found = this.#fields[index];
-    if (found === undefined) {
-      found = readField(this.line(index));
-      this.#fields[index] = found;
-    }
-    return found;
+    return readField(this.line(index));
   }
 
-  readonly #fields: ReturnType<typeof readField>[];
+  /**
+   * True when the line is a `NAME: value` line with a known header field name. Computed once per
+   * line and kept as a number: header blocks are measured several times while an archive is read.
+   */
+  isKnownField(index: number): boolean {
+    let known = this.#knownFields[index] ?? 0;
+    if (known === 0) {
+      const field = this.field(index);
+      known = field && knownHeaderFields.has(field.name) ? 2 : 1;
+      this.#knownFields[index] = known;
+    }
+    return known === 2;
+  }
+
+  /** Per line: 0 not yet read, 1 not a known header field, 2 a known header field. */
+  readonly #knownFields: Uint8Array;
 
   line(index: number): string {
     // Sliced again on every read rather than kept: a slice kept for each line lives through the

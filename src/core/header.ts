@@ -2,7 +2,7 @@
 import { LineClass } from './classify';
 import type { ParseContext } from './context';
 import { parseDateline, type ParsedDateline } from './dateline';
-import { canonicalHeaderField, knownHeaderFields, requiredHeaderFields } from './lexicon';
+import { canonicalHeaderField, requiredHeaderFields } from './lexicon';
 import type { Dateline, DatedPlace, Header, HeaderField, TextRange } from './model';
 import { lastVisibleEnd } from './text';
 
@@ -16,8 +16,7 @@ export function headerBlockEnd(context: ParseContext, line: number, requireTwoKn
   for (let index = line; index < context.lineCount; index++) {
     const lineClass = context.classes[index];
     if (lineClass === LineClass.Field) {
-      const field = context.field(index);
-      if (field && knownHeaderFields.has(field.name)) {
+      if (context.isKnownField(index)) {
         known++;
       }
       last = index;
