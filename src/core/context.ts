@@ -110,11 +110,6 @@ export class ParseContext {
     return this.table.lineCount;
   }
 
-  /** The `NAME: value` reading of a line. */
-  field(index: number): ReturnType<typeof readField> {
-    return readField(this.line(index));
-  }
-
   /**
    * True when the line is a `NAME: value` line with a known header field name. Computed once per
    * line and kept as a number: header blocks are measured several times while an archive is read.
@@ -122,7 +117,7 @@ export class ParseContext {
   isKnownField(index: number): boolean {
     let known = this.#knownFields[index] ?? 0;
     if (known === 0) {
-      const field = this.field(index);
+      const field = readField(this.line(index));
       known = field && knownHeaderFields.has(field.name) ? 2 : 1;
       this.#knownFields[index] = known;
     }

@@ -1,5 +1,5 @@
 // Header blocks of a shot list: `FIELD: value` lines, with TRT, LANGUAGES and DATELINE read.
-import { LineClass } from './classify';
+import { LineClass, readField } from './classify';
 import type { ParseContext } from './context';
 import { parseDateline, type ParsedDateline } from './dateline';
 import { canonicalHeaderField, requiredHeaderFields } from './lexicon';
@@ -72,12 +72,11 @@ export function readHeader(context: ParseContext, first: number, last: number): 
   let dateline: Dateline | null = null;
   let story: string | null = null;
   for (let line = first; line <= last; line++) {
-    const field = context.classes[line] === LineClass.Field ? context.field(line) : null;
-    if (!field) {
+    const found = fieldLine(context, line);
+    if (!found) {
       continue;
     }
-    const text = context.line(line);
-    const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
+    const { text, field, valueEnd } = found;
     const value = text.slice(field.valueStart, valueEnd);
     fields.push(new HeaderFieldRecord(context, line, field.name, field.nameStart, field.valueStart, valueEnd, value));
     const canonical = canonicalHeaderField(field.name);
@@ -103,21 +102,30 @@ export function readHeader(context: ParseContext, first: number, last: number): 
   return { range: context.table.lines(first, last), fields, story, trtSeconds, languages, dateline };
 }
 
+/** A header block's `NAME: value` line: its text, its field, and where its value ends; null for any other line. */
+function fieldLine(context: ParseContext, line: number): { text: string; field: NonNullable<ReturnType<typeof readField>>; valueEnd: number } | null {
+  if (context.classes[line] !== LineClass.Field) {
+    return null;
+  }
+  const text = context.line(line);
+  const field = readField(text);
+  return field ? { text, field, valueEnd: Math.max(field.valueStart, lastVisibleEnd(text)) } : null;
+}
+
 /** Reports what the header block on lines first..last lacks or cannot be read (see readHeader). */
 export function checkHeader(context: ParseContext, first: number, last: number): void {
   // A header has a handful of fields: a list is quicker to search than a map is to build.
   const seenNames: string[] = [];
   const seenLines: number[] = [];
   for (let line = first; line <= last; line++) {
-    const field = context.classes[line] === LineClass.Field ? context.field(line) : null;
-    if (!field) {
+    const found = fieldLine(context, line);
+    if (!found) {
       continue;
     }
+    const { text, field, valueEnd } = found;
     const canonical = canonicalHeaderField(field.name);
     const earlier = seenNames.indexOf(canonical);
     if (earlier >= 0) {
-      const text = context.line(line);
-      const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
       const earlierLine = seenLines[earlier] ?? line;
       context.report('header-duplicate-field', context.table.range(line, field.valueStart, valueEnd), { field: field.name }, undefined,
         context.table.lines(earlierLine, earlierLine));
@@ -128,8 +136,6 @@ export function checkHeader(context: ParseContext, first: number, last: number):
     if (canonical !== 'TRT' && canonical !== 'DATELINE') {
       continue;
     }
-    const text = context.line(line);
-    const valueEnd = Math.max(field.valueStart, lastVisibleEnd(text));
     const value = text.slice(field.valueStart, valueEnd);
     if (canonical === 'TRT' && value.length > 0 && parseRunningTime(value) === null) {
       context.report('trt-format', context.table.range(line, field.valueStart, valueEnd), { text: value });

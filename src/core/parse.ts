@@ -294,18 +294,22 @@ function quotesByRun(context: ParseContext, paragraphs: readonly Paragraph[]): Q
       }
     }
     if (separated && run.length > 0) {
-      const { from, to } = findQuotes(context, run);
-      quotes.push(...context.quotes.quotes(from, to));
+      quotes.push(...quotesOf(context, run));
       run = [];
     }
     run.push(paragraph.line);
     previous = paragraph.line;
   }
   if (run.length > 0) {
-    const { from, to } = findQuotes(context, run);
-    quotes.push(...context.quotes.quotes(from, to));
+    quotes.push(...quotesOf(context, run));
   }
   return quotes;
+}
+
+/** The quotes of one run of paragraphs, as records. */
+function quotesOf(context: ParseContext, run: readonly number[]): Quote[] {
+  const { from, to } = findQuotes(context, run);
+  return context.quotes.quotes(from, to);
 }
 
 function sortDiagnostics(context: ParseContext): ParseContext['diagnostics'] {

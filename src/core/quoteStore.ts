@@ -3,6 +3,7 @@ import { IntColumn } from './columns';
 import type { ParseContext } from './context';
 import type { Quote, TextRange } from './model';
 import { normaliseQuoteText } from './quotes';
+import { rows } from './records';
 import { firstVisible, ownCoordinates } from './text';
 
 /**
@@ -75,11 +76,7 @@ export class QuoteStore {
 
   /** Quotes from..to (exclusive) as records. */
   quotes(from: number, to: number): Quote[] {
-    const quotes = new Array<Quote>(Math.max(0, to - from));
-    for (let index = from; index < to; index++) {
-      quotes[index - from] = this.quote(index);
-    }
-    return quotes;
+    return rows(Math.max(0, to - from), (position) => this.quote(from + position));
   }
 }
 

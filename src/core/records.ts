@@ -89,7 +89,20 @@ export class ShotlistStore {
   }
 }
 
-function rows<T>(count: number, make: (index: number) => T): T[] {
+/** A shot's line from its first visible character to the end of its text (the builder reports on it before any record exists). */
+export function shotLineRange(context: ParseContext, line: number): TextRange {
+  const text = context.line(line);
+  return context.table.range(line, firstVisible(text), Math.max(context.textStarts[line] ?? 0, lastVisibleEnd(text)));
+}
+
+/** A shot's number as written, or null when its line has none. */
+export function shotNumberText(context: ParseContext, line: number): string | null {
+  const start = context.numberStarts[line] ?? -1;
+  return start < 0 ? null : context.line(line).slice(start, start + (context.numberLengths[line] ?? 0));
+}
+
+/** A list of `count` elements made by `make(index)`. */
+export function rows<T>(count: number, make: (index: number) => T): T[] {
   const list = new Array<T>(count);
   for (let index = 0; index < count; index++) {
     list[index] = make(index);
@@ -138,8 +151,7 @@ export class ShotRecord implements Shot {
   }
 
   get numberText(): string | null {
-    const start = this.#numberStart;
-    return start < 0 ? null : this.#lineText.slice(start, start + (this.#context.numberLengths[this.#line] ?? 0));
+    return shotNumberText(this.#context, this.#line);
   }
 
   get numberRange(): TextRange | null {
@@ -156,8 +168,7 @@ export class ShotRecord implements Shot {
   }
 
   get lineRange(): TextRange {
-    const text = this.#lineText;
-    return this.#context.table.range(this.#line, firstVisible(text), this.#textEnd);
+    return shotLineRange(this.#context, this.#line);
   }
 
   get range(): TextRange {

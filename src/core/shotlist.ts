@@ -9,7 +9,7 @@ import { recogniseLanguage, suggestLanguage } from './lexicon';
 import { messageFragments, formatMessage } from './messages';
 import type { SectionKind, TextRange } from './model';
 import { findQuotes } from './passages';
-import { ShotlistStore, storyParagraphLines, type SectionLine, type SpeakerLine } from './records';
+import { shotLineRange, shotNumberText, ShotlistStore, storyParagraphLines, type SectionLine, type SpeakerLine } from './records';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks } from './quotes';
 import { keepShape } from './shapes';
 import { firstVisible, isSpaceCode, lastVisibleEnd } from './text';
@@ -353,17 +353,11 @@ class ShotlistBuilder {
     if (number >= 0) {
       this.numbering.check(number, line);
     } else if (soundbiteIndex >= 0) {
-      this.context.report('shot-number-missing', this.shotLineRange(line));
+      this.context.report('shot-number-missing', shotLineRange(this.context, line));
     }
     this.context.block(soundbiteIndex >= 0 ? 'soundbite' : 'shot', line, line, index);
     this.growSection(line);
     return index;
-  }
-
-  /** A shot line from its first visible character to the end of its text (ShotRecord.lineRange). */
-  private shotLineRange(line: number): TextRange {
-    const text = this.context.line(line);
-    return this.table.range(line, firstVisible(text), Math.max(this.context.textStarts[line] ?? 0, lastVisibleEnd(text)));
   }
 
   private growSection(lastLine: number): void {
@@ -415,9 +409,7 @@ class ShotlistBuilder {
       languageName = this.checkLanguage(speakerLine.language, line, speakerLine.languageStart);
     }
     if (quote < 0) {
-      const numberStart = this.context.numberStarts[line] ?? -1;
-      const numberText = numberStart < 0 ? null : text.slice(numberStart, numberStart + (this.context.numberLengths[line] ?? 0));
-      this.context.report('soundbite-missing-quote', this.shotLineRange(line), { number: numberText ?? '?' });
+      this.context.report('soundbite-missing-quote', shotLineRange(this.context, line), { number: shotNumberText(this.context, line) ?? '?' });
     }
     store.shotLastLine.set(shot, lastLine);
     store.soundbiteShot.push(shot);
