@@ -15,8 +15,10 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { TimeSlicer } from '../src/core/timeSlicer';
-import { countEntries, indexPolicy, indexTextInSlices, searchIndex, type FileEntry } from '../src/core/workspaceIndex';
+import { TimeSlicer } from '../src/core/workspace/timeSlicer';
+import { countEntries, indexTextInSlices, type FileEntry } from '../src/core/workspace/entries';
+import { indexPolicy } from '../src/core/workspace/policy';
+import { searchIndex } from '../src/core/workspace/search';
 
 const fileCount = Number(process.env.BENCH_FILES ?? 5000);
 const runs = Number(process.env.BENCH_RUNS ?? 2);

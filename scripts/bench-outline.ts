@@ -5,9 +5,9 @@
 // edited text (what a cache without the edit would do) is the baseline, timed in the same runs. The
 // full-detail outline (no budget), folding, soundbite targets and the quick-pick items are timed too.
 // Env: BENCH_MB (default 10), BENCH_RUNS (default 9).
-import {
-  buildOutline, defaultMaxSymbols, foldingRanges, outlineLevel, soundbitePickItems, soundbiteTargets, type OutlineSymbol,
-} from '../src/core/outline';
+import { foldingRanges } from '../src/core/outline/folding';
+import { soundbitePickItems, soundbiteTargets } from '../src/core/outline/navigation';
+import { buildOutline, defaultMaxSymbols, outlineLevel, type OutlineSymbol } from '../src/core/outline/symbols';
 import { parseTranscript, reparseTranscript } from '../src/core/parse';
 import { archive } from './benchArchive';
 

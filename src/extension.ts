@@ -1,19 +1,19 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import type * as vscode from 'vscode';
 import { registerDiagnostics } from './features/diagnostics';
-import { TranscriptCache } from './features/documentCache';
+import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
 import { registerKnowledgeHover } from './features/hover';
-import { registerKnowledge } from './features/knowledge';
+import { registerKnowledge } from './features/shared/knowledge';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerMentionCommands } from './features/mentionCommands';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
-import { registerQuotes } from './features/quotes';
+import { registerQuotes } from './features/quoteCommands';
 import { registerKnowledgeReferences } from './features/references';
 import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
-import { registerWorkspaceIndex, type WorkspaceIndex } from './features/workspaceIndex';
+import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 
 /** What activate() returns: the integration tests read the Soundbites view, the index and the cache through it. */

@@ -16,28 +16,14 @@ export interface TextRange {
 
 export type TranscriptFormat = 'shotlist' | 'interview' | 'prose';
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';
-
-/** Stable identifiers of parser findings; features and users may rely on them. */
-export type DiagnosticCode =
-  | 'shot-number-duplicate'
-  | 'shot-number-out-of-sequence'
-  | 'shot-number-missing'
-  | 'unclosed-quote'
-  | 'mismatched-quote-marks'
-  | 'soundbite-missing-colon'
-  | 'soundbite-missing-quote'
-  | 'unknown-language'
-  | 'header-missing-field'
-  | 'header-duplicate-field'
-  | 'dateline-format'
-  | 'trt-format';
+export type { DiagnosticCode, DiagnosticSeverity } from './checks/registry';
+import type { DiagnosticCode, DiagnosticSeverity } from './checks/registry';
 
 export interface TranscriptDiagnostic {
   readonly code: DiagnosticCode;
   readonly severity: DiagnosticSeverity;
   readonly range: TextRange;
-  /** English message from the catalog in messages.ts; UIs may re-render it from `code` + `data`. */
+  /** English message from messages/diagnostics.ts; UIs may re-render it from `code` + `data`. */
   readonly message: string;
   /** The values the message was built from, for localized rendering and quick fixes. */
   readonly data: Readonly<Record<string, string | number>>;

@@ -1,7 +1,8 @@
 // Shows what the parser could not read (numbering errors, open quotes, header gaps) in the Problems panel.
 import * as vscode from 'vscode';
-import type { DiagnosticSeverity, TextRange } from '../core/model';
-import type { TranscriptCache } from './documentCache';
+import type { DiagnosticSeverity } from '../core/model';
+import type { TranscriptCache } from './shared/documentCache';
+import { languageId, toRange } from './shared/editor';
 
 const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -13,26 +14,22 @@ const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity
 /** Edits arrive keystroke by keystroke; parse again once typing pauses. */
 const debounceMs = 300;
 
-export function toVscodeRange(range: TextRange): vscode.Range {
-  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-}
-
 export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('shotlist');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const refresh = (document: vscode.TextDocument): void => {
-    if (document.languageId !== 'unifeed') {
+    if (document.languageId !== languageId) {
       collection.delete(document.uri);
       return;
     }
     const model = cache.get(document);
     collection.set(document.uri, model.diagnostics.map((finding) => {
-      const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), finding.message, severityMap[finding.severity]);
+      const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severityMap[finding.severity]);
       diagnostic.source = 'shotlist';
       diagnostic.code = finding.code;
       if (finding.related) {
-        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toVscodeRange(finding.related)), finding.message)];
+        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(finding.related)), finding.message)];
       }
       return diagnostic;
     }));

@@ -1,9 +1,9 @@
 // Folding for header blocks, sections, soundbites (speaker line + quote), story texts and interview turns;
 // in long archives, whole stories (see foldingRanges for how it stays under the editor's limit).
 import * as vscode from 'vscode';
-import { defaultMaxFoldingRanges, foldingRanges } from '../core/outline';
-import type { TranscriptCache } from './documentCache';
-import { transcriptSelector } from './outlineShared';
+import { defaultMaxFoldingRanges, foldingRanges } from '../core/outline/folding';
+import type { TranscriptCache } from './shared/documentCache';
+import { transcriptSelector } from './shared/editor';
 
 export function registerFolding(cache: TranscriptCache): vscode.Disposable {
   const provider: vscode.FoldingRangeProvider = {

@@ -1,4 +1,4 @@
-// Hover cards for the knowledge base (issue 6), from the shared knowledge (knowledge.ts: bundled entries
+// Hover cards for the knowledge base, from the shared knowledge (knowledge.ts: bundled entries
 // merged with the workspace's knowledge files in trusted workspaces). Every value from a knowledge file
 // is escaped before it reaches the card: nothing from a workspace can add links, HTML or commands. The
 // only links are the card's own "Next mention" and "List all mentions", and the card trusts exactly
@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { countMentions, mentionAt } from '../core/kb/mentions';
 import type { KbEntry, KbEntryType, KbYear } from '../core/kb/model';
-import { knowledgeSelector, type Knowledge } from './knowledge';
+import { knowledgeSelector, type Knowledge } from './shared/knowledge';
 import { listMentionsCommand, mentionCommandUri, nextMentionCommand, type MentionCommandArgs } from './mentionCommands';
 
 /** Every ASCII punctuation character backslash-escaped (CommonMark allows it for all of them), white space runs as one space. */

@@ -1,5 +1,5 @@
 // Switches plain-text documents that are transcripts to the `unifeed` language, and the command
-// "Shotlist: Treat This File as a Transcript". The core (src/core/detect.ts) decides from the text;
+// "Shotlist: Treat This File as a Transcript". The core (src/core/workspace/detect.ts) decides from the text;
 // this file decides whether we may touch the document at all:
 //   - only `plaintext` documents, only when `shotlist.detectTranscripts` is on;
 //   - never a file that a `files.associations` pattern (user, workspace or folder) assigns;
@@ -7,9 +7,9 @@
 //     in the status bar, another extension): a language change is seen as onDidCloseTextDocument then
 //     onDidOpenTextDocument for the same TextDocument object. Remembered per URI for the session.
 import * as vscode from 'vscode';
-import { detectTranscript, detectionHeadLines, matchesAssociationPattern } from '../core/detect';
+import { detectTranscript, detectionHeadLines, matchesAssociationPattern } from '../core/workspace/detect';
+import { languageId } from './shared/editor';
 
-export const languageId = 'unifeed';
 export const treatAsTranscriptCommand = 'shotlist.treatAsTranscript';
 const settingSection = 'shotlist';
 const settingName = 'detectTranscripts';

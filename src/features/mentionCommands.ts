@@ -6,10 +6,10 @@
 // the desktop and the web. Both commands take their arguments from the card's command URI, so they are
 // hidden from the Command Palette (package.json) and check what they receive.
 import * as vscode from 'vscode';
-import { showPreviewPick } from './previewPick';
+import { showPreviewPick } from './shared/previewPick';
 import type { Mention } from '../core/kb/match';
 import { mentionsOf, nextMentionOf, previewMentions, type MentionPreview } from '../core/kb/mentions';
-import type { Knowledge } from './knowledge';
+import type { Knowledge } from './shared/knowledge';
 
 export const nextMentionCommand = 'shotlist.kb.nextMention';
 export const listMentionsCommand = 'shotlist.kb.listMentions';

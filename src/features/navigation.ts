@@ -2,11 +2,11 @@
 // a quick pick that previews each soundbite while moving through the list. In interviews they move
 // between answers (or turns), in prose between quotes.
 import * as vscode from 'vscode';
-import { showPreviewPick } from './previewPick';
+import { showPreviewPick } from './shared/previewPick';
 import type { TranscriptDocument } from '../core/model';
-import { currentTarget, soundbitePickItems, soundbiteTargets, stepTarget, type SoundbiteTarget } from '../core/outline';
-import type { TranscriptCache } from './documentCache';
-import { activeTranscriptEditor, outlineLabels, toPosition, toRange } from './outlineShared';
+import { currentTarget, soundbitePickItems, soundbiteTargets, stepTarget, type SoundbiteTarget } from '../core/outline/navigation';
+import type { TranscriptCache } from './shared/documentCache';
+import { activeTranscriptEditor, outlineLabels, toPosition, toRange } from './shared/editor';
 
 const statusMs = 3000;
 

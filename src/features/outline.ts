@@ -1,9 +1,9 @@
 // Outline, breadcrumbs, sticky scroll and Go to Symbol in Editor: the story's structure as document symbols.
 import * as vscode from 'vscode';
 import type { TranscriptDocument } from '../core/model';
-import { buildOutline, type OutlineKind, type OutlineSymbol } from '../core/outline';
-import type { TranscriptCache } from './documentCache';
-import { lineSource, outlineLabels, toRange, transcriptSelector } from './outlineShared';
+import { buildOutline, type OutlineKind, type OutlineSymbol } from '../core/outline/symbols';
+import type { TranscriptCache } from './shared/documentCache';
+import { lineSource, outlineLabels, toRange, transcriptSelector } from './shared/editor';
 
 const symbolKinds: Readonly<Record<OutlineKind, vscode.SymbolKind>> = {
   story: vscode.SymbolKind.Module,

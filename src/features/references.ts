@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import type { Mention } from '../core/kb/match';
 import { locateMentions, mentionAt, mentionsOf } from '../core/kb/mentions';
-import { TimeSlicer } from '../core/timeSlicer';
-import { knowledgeSelector, type Knowledge } from './knowledge';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { TimeSlicer } from '../core/workspace/timeSlicer';
+import { knowledgeSelector, type Knowledge } from './shared/knowledge';
+import type { WorkspaceIndex } from './shared/workspaceIndex';
 
 /** Files read at the same time. */
 const readConcurrency = 8;

@@ -1,9 +1,9 @@
 // Expand Selection (smart select): word → quote text → quote with marks → soundbite → section → story;
 // in interviews word → sentence or quote → turn → document.
 import * as vscode from 'vscode';
-import { selectionChain } from '../core/outline';
-import type { TranscriptCache } from './documentCache';
-import { lineSource, toRange, transcriptSelector } from './outlineShared';
+import { selectionChain } from '../core/outline/selection';
+import type { TranscriptCache } from './shared/documentCache';
+import { lineSource, toRange, transcriptSelector } from './shared/editor';
 
 export function registerSelectionRanges(cache: TranscriptCache): vscode.Disposable {
   const provider: vscode.SelectionRangeProvider = {

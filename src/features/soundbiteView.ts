@@ -3,9 +3,10 @@
 // soundbite reveals its quote; the selection follows the cursor in the active editor; the badge counts
 // the soundbites shown. The view's title bar toggles the scope and the grouping (kept per workspace).
 import * as vscode from 'vscode';
-import { groupSoundbites, soundbiteAtLine, type FileEntry, type GroupBy, type SoundbiteEntry, type SoundbiteGroup } from '../core/workspaceIndex';
-import { languageId } from './languageDetection';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { soundbiteAtLine, type FileEntry, type SoundbiteEntry } from '../core/workspace/entries';
+import { groupSoundbites, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
+import { languageId } from './shared/editor';
+import type { WorkspaceIndex } from './shared/workspaceIndex';
 
 export const soundbiteViewId = 'shotlist.soundbites';
 export const revealSoundbiteCommand = 'shotlist.soundbites.reveal';

@@ -7,18 +7,15 @@
 // first words; and a name found only by ignoring accents (`gael` for `Gaël`) ends with the query's words
 // as typed (`Gaël Rousseau-Temba: We have trucks… (gael)`), or the picker would drop it.
 import * as vscode from 'vscode';
-import { foldForSearch, type SearchHit } from '../core/workspaceIndex';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { foldForSearch, type SearchHit } from '../core/workspace/search';
+import { toRange } from './shared/editor';
+import type { WorkspaceIndex } from './shared/workspaceIndex';
 
 /** At most this many symbols per query, the most relevant first. */
 export const workspaceSymbolLimit = 500;
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-function toRange(range: { startLine: number; startCharacter: number; endLine: number; endCharacter: number }): vscode.Range {
-  return new vscode.Range(range.startLine, range.startCharacter, range.endLine, range.endCharacter);
 }
 
 /**

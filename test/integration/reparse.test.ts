@@ -1,5 +1,5 @@
 // Editing a long archive in a real VS Code: the cache re-parses only the stories an edit touched
-// (src/core/parse.ts reparseTranscript, fed by the editor's change events). Whatever the edits, the
+// (src/core/parse/index.ts reparseTranscript, fed by the editor's change events). Whatever the edits, the
 // outline, folding and problems of the edited document must equal those of the same text opened
 // fresh. Multi-cursor edits check how this VS Code orders the changes of one event.
 import * as assert from 'node:assert/strict';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli';
+import { runCli } from '../../src/cli/cli';
 import { repositoryRoot, seedsDirectory } from './helpers';
 
 function run(...argv: string[]): { code: number; out: string[]; err: string[] } {

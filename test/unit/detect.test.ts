@@ -1,10 +1,10 @@
-// Content detection (src/core/detect.ts): which plain-text documents the extension switches to
+// Content detection (src/core/workspace/detect.ts): which plain-text documents the extension switches to
 // `unifeed`. The real seeds and the synthetic fixtures must be recognised; prose and every near
 // miss (READMEs, letters, tables, notes, e-mails, logs, FAQs) must stay plain text.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectTranscript, detectionHeadLength, detectionHeadLines, matchesAssociationPattern, sliceHead, type DetectionResult } from '../../src/core/detect';
+import { detectTranscript, detectionHeadLength, detectionHeadLines, matchesAssociationPattern, sliceHead, type DetectionResult } from '../../src/core/workspace/detect';
 import { lines, readFixture, readSeed, repositoryRoot } from './helpers';
 
 const readRepositoryFile = (name: string): string => readFileSync(join(repositoryRoot, name), 'utf8');

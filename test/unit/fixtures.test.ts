@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toContractJson, type ContractJson } from '../../src/core/json';
+import { toContractJson, type ContractJson } from '../../src/cli/contractJson';
 import { parseTranscript } from '../../src/core/parse';
 import { readFixture, repositoryRoot } from './helpers';
 

@@ -2,7 +2,7 @@
 // passages, exact ranges into the original text, and every line in exactly one block.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isMarkdownPath, parseMarkdownTranscript } from '../../src/core/markdownTranscript';
+import { isMarkdownPath, parseMarkdownTranscript } from '../../src/core/parse/markdown';
 import type { TextRange, TranscriptDocument } from '../../src/core/model';
 import { parseTranscript } from '../../src/core/parse';
 import { lines, readFixture } from './helpers';
@@ -214,7 +214,7 @@ suite('Markdown transcripts', () => {
     const document = parseMarkdownTranscript(text);
     checkInvariants(text, document);
     assert.deepEqual(document.turns.map((turn) => turn.role), ['question', 'answer', 'question', 'answer']);
-    // One recurring label is not a dialogue (as in parse.ts); two speakers who never ask make statements.
+    // One recurring label is not a dialogue (as in parse/prose.ts); two speakers who never ask make statements.
     const monologue = parseMarkdownTranscript(lines('**Okafor:** We stayed.', '', '**Okafor:** We left.', '', '**Okafor:** We came back.'));
     assert.equal(monologue.format, 'prose');
     const statements = parseMarkdownTranscript(lines('**Okafor:** We stayed.', '', '**Brandt-Lee:** We left.', '', '**Okafor:** We came back.', '', '**Brandt-Lee:** So did we.'));

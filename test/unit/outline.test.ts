@@ -4,11 +4,15 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TranscriptDocument } from '../../src/core/model';
-import {
-  buildOutline, countWords, englishLabels, outlineLevel, firstWords, foldingRanges, formatDuration, formatReadTime, quoteWordCount, readSeconds,
-  selectionChain, sentenceAt, soundbitePickItems, soundbiteTargets, stepTarget, currentTarget, storyGroups, comparePositions,
-  rangeContainsRange, rangeContainsPosition, type LineSource, type OutlineRange, type OutlineSymbol,
-} from '../../src/core/outline';
+import { foldingRanges } from '../../src/core/outline/folding';
+import { englishLabels } from '../../src/core/outline/labels';
+import { soundbitePickItems, soundbiteTargets, stepTarget, currentTarget } from '../../src/core/outline/navigation';
+import { comparePositions, rangeContainsRange, rangeContainsPosition, type OutlineRange } from '../../src/core/outline/ranges';
+import { formatDuration, formatReadTime, quoteWordCount, readSeconds, type LineSource } from '../../src/core/outline/readTime';
+import { selectionChain, sentenceAt } from '../../src/core/outline/selection';
+import { storyGroups } from '../../src/core/outline/storyGroups';
+import { buildOutline, outlineLevel, type OutlineSymbol } from '../../src/core/outline/symbols';
+import { countWords, firstWords } from '../../src/core/text/words';
 import { parseTranscript } from '../../src/core/parse';
 import { lines as joinLines, readFixture, readSeed, repositoryRoot, seedsDirectory } from './helpers';
 

@@ -1,11 +1,11 @@
 // Rules of the format, one synthetic snippet each (fictional people and stories).
 import * as assert from 'node:assert/strict';
-import { parseDateline } from '../../src/core/dateline';
-import { parseRunningTime } from '../../src/core/header';
+import { parseDateline } from '../../src/core/parse/dateline';
+import { parseRunningTime } from '../../src/core/parse/header';
 import type { TranscriptDocument } from '../../src/core/model';
 import { parseTranscript } from '../../src/core/parse';
-import { readSpeakerLine } from '../../src/core/shotlist';
-import { LineTable } from '../../src/core/text';
+import { readSpeakerLine } from '../../src/core/parse/shotlist';
+import { LineTable } from '../../src/core/text/lineTable';
 import { lines } from './helpers';
 
 const header = lines(

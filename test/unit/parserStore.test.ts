@@ -1,10 +1,10 @@
-// The parse keeps what it found in columns and builds records when a list is first read (issue 2's
-// speed target). These tests pin what that must not change: reading gives the same records every
+// The parse keeps what it found in columns and builds records when a list is first read (for the
+// parser's speed target). These tests pin what that must not change: reading gives the same records every
 // time, header problems are reported without the headers being read, and the check made during the
 // parse agrees with the header read later.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IntColumn } from '../../src/core/columns';
+import { IntColumn } from '../../src/core/parse/store/columns';
 import { parseTranscript } from '../../src/core/parse';
 import { lines } from './helpers';
 

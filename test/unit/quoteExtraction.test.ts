@@ -1,7 +1,7 @@
 // Quote extraction: the exact words and their attribution, on the real seeds and on synthetic snippets.
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
-import { allQuotes, expandSpeaker, quoteAt, type QuoteItem } from '../../src/core/quoteExtraction';
+import { allQuotes, expandSpeaker, quoteAt, type QuoteItem } from '../../src/core/quotes/extract';
 import { lines, readSeed } from './helpers';
 
 const lacroixTitle = 'Under-Secretary-General for Peace Operations, United Nations';

@@ -1,9 +1,9 @@
 // Quote styles, templates and quote sheets: exact strings for every built-in style and every template rule.
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
-import { csvField, exportQuotes } from '../../src/core/quoteExport';
-import { allQuotes, type QuoteItem } from '../../src/core/quoteExtraction';
-import { formatQuote, validateTemplate, type QuoteStyle, type QuoteStyleOptions } from '../../src/core/quoteStyles';
+import { csvField, exportQuotes } from '../../src/core/quotes/export';
+import { allQuotes, type QuoteItem } from '../../src/core/quotes/extract';
+import { formatQuote, validateTemplate, type QuoteStyle, type QuoteStyleOptions } from '../../src/core/quotes/styles';
 import { readSeed } from './helpers';
 
 // A fictional minister, speaking French, with restricted footage and a quote inside her quote.

@@ -7,7 +7,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import type { TranscriptDocument } from '../../src/core/model';
-import { composeEdits, editOf, parseTranscript, reparseTranscript, type TextEdit } from '../../src/core/parse';
+import { parseTranscript, reparseTranscript } from '../../src/core/parse';
+import { composeEdits, editOf, type TextEdit } from '../../src/core/text/edits';
 import { lines, readFixture, readSeed, seedsDirectory } from './helpers';
 
 /** Applies one edit: the text between start and oldEnd becomes `inserted`. */

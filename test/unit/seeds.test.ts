@@ -1,6 +1,6 @@
 // The five real documents: what an editor sees in each must come out of the parser exactly.
 import * as assert from 'node:assert/strict';
-import { toContractJson } from '../../src/core/json';
+import { toContractJson } from '../../src/cli/contractJson';
 import { parseTranscript } from '../../src/core/parse';
 import { readSeed } from './helpers';
 

@@ -1,13 +1,13 @@
-// The workspace index's pure part (src/core/workspaceIndex.ts): entries built from the real seeds and
+// The workspace index's pure part (src/core/workspace/): entries built from the real seeds and
 // from synthetic transcripts, search for workspace symbols, grouping for the Soundbites view, which files
 // are read, and the time slicer that keeps the extension host responsive while the index builds.
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
-import { TimeSlicer } from '../../src/core/timeSlicer';
-import {
-  firstWordsOf, foldForSearch, groupSoundbites, indexPolicy, indexText, indexTextInSlices, indexTranscript, quoteExcerpt, searchIndex, searchWords,
-  soundbiteAtLine, type FileEntry, type SearchHit,
-} from '../../src/core/workspaceIndex';
+import { TimeSlicer } from '../../src/core/workspace/timeSlicer';
+import { firstWordsOf, indexText, indexTextInSlices, indexTranscript, soundbiteAtLine, type FileEntry } from '../../src/core/workspace/entries';
+import { groupSoundbites } from '../../src/core/workspace/grouping';
+import { indexPolicy } from '../../src/core/workspace/policy';
+import { foldForSearch, quoteExcerpt, searchIndex, searchWords, type SearchHit } from '../../src/core/workspace/search';
 import { lines, readFixture, readSeed } from './helpers';
 
 const lacroixSeed = '000_e751e5e04960dd4f.txt';

@@ -2,7 +2,7 @@
 // workspace files. Never throws: a broken file yields what can be read plus problems with exact
 // positions, so the bundled knowledge keeps working beside it.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { kbMessage, kbTypeDescriptions } from './messages';
+import { kbMessage, kbTypeDescriptions } from '../messages/knowledge';
 import { kbEntryTypes, type KbEntry, type KbEntryType, type KbProblem, type KbProblemCode, type KbProblemSeverity, type KbYear, type KnowledgeBase } from './model';
 
 type FieldKind = 'string' | 'strings' | 'year' | 'date';

@@ -9,7 +9,8 @@
 // (`la MONUSCO` matches `La MONUSCO`, not `la Monusco`); accents are optional (`résolution 2719`,
 // `Guehenno`). Resolution entries also answer to `resolution N`, `résolution N`, `S/RES/N (YYYY)`
 // and `Security Council resolution N (YYYY)`.
-import { detachedCopy } from '../text';
+import { detachedCopy } from '../text/copies';
+import { isRegExpSpaceCode } from '../text/whitespace';
 import type { KbEntry, KbEntryType } from './model';
 
 export interface Mention {
@@ -62,11 +63,7 @@ const apostrophes = new Set(['\u2019', '\u02BC', '\u2018', '`', '\u00B4']);
 const hyphens = new Set(['\u2010', '\u2011', '\u2012', '\u2013']);
 
 function isSpace(char: string): boolean {
-  const code = char.charCodeAt(0);
-  if (code < 128) {
-    return code === 32 || (code >= 9 && code <= 13);
-  }
-  return /\s/.test(char);
+  return isRegExpSpaceCode(char.charCodeAt(0));
 }
 
 /** The form's character after normalising apostrophes and hyphens. */

@@ -2,25 +2,14 @@
 // cursor, the next one of the same entity (wrapping at the end), counts per entity, where each mention
 // sits as lines and characters, and a short preview of its line for a list. Also the reading of the
 // `shotlist.knowledge.files` setting's value. Pure: offsets in, plain data out.
-import { LineTable } from '../text';
+import { LineTable } from '../text/lineTable';
+import { firstWhere } from '../text/search';
 import type { EntityMatcher, Mention } from './match';
 
 /** The mention covering `offset` (start ≤ offset < end). `mentions` are in order and do not overlap, as find() returns them. */
 export function mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
-  let low = 0;
-  let high = mentions.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const mention = mentions[middle] as Mention;
-    if (offset < mention.start) {
-      high = middle - 1;
-    } else if (offset >= mention.end) {
-      low = middle + 1;
-    } else {
-      return mention;
-    }
-  }
-  return undefined;
+  const mention = mentions[firstWhere(mentions.length, (index) => (mentions[index] as Mention).start > offset) - 1];
+  return mention && offset < mention.end ? mention : undefined;
 }
 
 export interface NextMention {
@@ -193,17 +182,7 @@ function moved(mention: Mention, delta: number): Mention {
 
 /** The first index whose mention satisfies `test` (which, once true, stays true to the end), or the length. */
 function firstIndex(mentions: readonly Mention[], test: (mention: Mention) => boolean): number {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (test(mentions[middle] as Mention)) {
-      high = middle;
-    } else {
-      low = middle + 1;
-    }
-  }
-  return low;
+  return firstWhere(mentions.length, (index) => test(mentions[index] as Mention));
 }
 
 /** The start of the line holding `offset` when offset > 0 is a line start, of the line before. */

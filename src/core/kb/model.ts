@@ -49,7 +49,7 @@ export type KbProblemSeverity = 'error' | 'warning';
 export interface KbProblem {
   readonly code: KbProblemCode;
   readonly severity: KbProblemSeverity;
-  /** English text from kb/messages.ts; `data` lets another locale render the same problem. */
+  /** English text from messages/knowledge.ts; `data` lets another locale render the same problem. */
   readonly message: string;
   readonly data: Readonly<Record<string, string | number>>;
   readonly origin: string;

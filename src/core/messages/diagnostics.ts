@@ -1,0 +1,25 @@
+// The English wording of the parser's and the checks' findings, one template per diagnostic code
+// (the compiler asks for a template for every code). Findings carry the code and its data; this
+// catalog renders them, and another locale's catalog renders the same codes.
+import type { DiagnosticCode } from '../model';
+
+/** English templates; `{name}` is replaced by the matching entry of the data. */
+export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
+  'shot-number-duplicate': 'Shot number {number} is already used on line {firstLine}.',
+  'shot-number-out-of-sequence': 'Shot number {number} is out of sequence: expected {expected}.',
+  'shot-number-missing': 'This soundbite has no shot number.',
+  'unclosed-quote': 'This quote opens with {mark} but is never closed.',
+  'mismatched-quote-marks': 'This quote opens with {open} but closes with {close}.',
+  'soundbite-missing-colon': 'The soundbite line has no colon after the speaker.',
+  'soundbite-missing-quote': 'Soundbite {number} has no quote text.',
+  'unknown-language': 'Unknown language "{language}"{suggestion}.',
+  'header-missing-field': 'The header has no {field} field.',
+  'header-duplicate-field': 'The header repeats the {field} field (first on line {firstLine}).',
+  'dateline-format': 'Cannot read the dateline "{text}": expected DD MONTH YYYY, PLACE.',
+  'trt-format': 'Cannot read the running time "{text}": expected MM:SS.',
+};
+
+/** Extra fragments some templates splice in. */
+export const messageFragments = {
+  didYouMean: ' (did you mean {suggestion}?)',
+} as const;

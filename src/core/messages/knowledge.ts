@@ -1,0 +1,28 @@
+// English wording of the knowledge-file problems (codes + data in, text out; other locales plug in here).
+import { formatMessage, type MessageData } from './format';
+import type { KbProblemCode } from '../kb/model';
+
+export const kbMessages: Readonly<Record<KbProblemCode, string>> = {
+  'yaml-syntax': 'YAML syntax error: {detail}',
+  'root-not-mapping': 'A knowledge file is a mapping with an "entries" list.',
+  'entries-not-sequence': '"entries" must be a list of entries.',
+  'entry-not-mapping': 'Each entry must be a mapping of fields (id, type, names…).',
+  'unknown-field': 'Unknown field "{field}"; known fields: {known}.',
+  'wrong-type': 'Field "{field}" must be {expected}.',
+  'missing-field': 'This entry has no "{field}"; it is ignored.',
+  'unknown-entry-type': 'Unknown type "{value}"; expected one of {known}.',
+  'duplicate-id': 'The id "{id}" is already used on line {firstLine}; this entry is ignored.',
+};
+
+/** Descriptions of expected types, spliced into 'wrong-type'. */
+export const kbTypeDescriptions = {
+  string: 'a text',
+  strings: 'a text or a list of texts',
+  year: 'a year (e.g. 2013) or "active"',
+  date: 'a calendar date written YYYY-MM-DD (e.g. 2023-12-31)',
+  version: 'a number',
+} as const;
+
+export function kbMessage(code: KbProblemCode, data: MessageData): string {
+  return formatMessage(kbMessages[code], data);
+}

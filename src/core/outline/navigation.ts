@@ -1,0 +1,140 @@
+// The places Next/Previous Soundbite and "Go to Soundbite…" move between (soundbites of a shot list,
+// answers of an interview, quotes of prose), stepping between them, and the quick pick's items.
+import type { Quote, Soundbite, TranscriptDocument, Turn } from '../model';
+import { firstWhere } from '../text/search';
+import { firstWords } from '../text/words';
+import { englishLabels, type OutlineLabels } from './labels';
+import { comparePositions, lastStartingAtOrBefore, plain, type OutlinePosition, type OutlineRange } from './ranges';
+import { formatReadTime, readSeconds } from './readTime';
+import { soundbiteName, turnName } from './symbols';
+import { storyGroups } from './storyGroups';
+
+/** A place Next/Previous Soundbite and "Go to Soundbite…" move to. */
+export interface SoundbiteTarget {
+  /** Where the cursor goes: the first word of the quote (or of the turn). */
+  readonly position: OutlinePosition;
+  /** What to bring into view: the speaker line and the quote. */
+  readonly revealRange: OutlineRange;
+  readonly soundbite: Soundbite | null;
+  readonly turn: Turn | null;
+  readonly quote: Quote | null;
+}
+
+const targetCache = new WeakMap<TranscriptDocument, readonly SoundbiteTarget[]>();
+
+/**
+ * Soundbites of a shot list; answers of an interview (every turn when none is an answer); quotes
+ * of prose. In document order.
+ */
+export function soundbiteTargets(document: TranscriptDocument): readonly SoundbiteTarget[] {
+  const cached = targetCache.get(document);
+  if (cached) {
+    return cached;
+  }
+  let targets: SoundbiteTarget[];
+  if (document.format === 'shotlist') {
+    targets = document.soundbites.map((soundbite) => {
+      const quote = soundbite.quote;
+      const anchor = quote ? plain(quote.innerRange).start : plain(soundbite.speakerRange ?? soundbite.lineRange).start;
+      return { position: anchor, revealRange: plain(soundbite.range), soundbite, turn: null, quote };
+    });
+  } else if (document.turns.length > 0) {
+    const answers = document.turns.filter((turn) => turn.role === 'answer');
+    targets = (answers.length > 0 ? answers : document.turns).map((turn) =>
+      ({ position: plain(turn.textRange).start, revealRange: plain(turn.range), soundbite: null, turn, quote: null }));
+  } else {
+    targets = document.quotes.map((quote) => ({ position: plain(quote.innerRange).start, revealRange: plain(quote.range), soundbite: null, turn: null, quote }));
+  }
+  targetCache.set(document, targets);
+  return targets;
+}
+
+export interface Step {
+  readonly index: number;
+  readonly target: SoundbiteTarget;
+  /** True when the move went past the last (or first) one and came round. */
+  readonly wrapped: boolean;
+}
+
+/**
+ * The next target strictly after `position` (or the previous one strictly before it), wrapping
+ * round at the ends; null when there is none at all.
+ */
+export function stepTarget(targets: readonly SoundbiteTarget[], position: OutlinePosition, direction: 'next' | 'previous'): Step | null {
+  if (targets.length === 0) {
+    return null;
+  }
+  // First index whose position is after `position`.
+  const low = firstWhere(targets.length, (index) => comparePositions((targets[index] as SoundbiteTarget).position, position) > 0);
+  if (direction === 'next') {
+    const wrapped = low >= targets.length;
+    const index = wrapped ? 0 : low;
+    return { index, target: targets[index] as SoundbiteTarget, wrapped };
+  }
+  // Last index whose position is before `position`.
+  let previous = low - 1;
+  while (previous >= 0 && comparePositions((targets[previous] as SoundbiteTarget).position, position) === 0) {
+    previous--;
+  }
+  const wrapped = previous < 0;
+  const index = wrapped ? targets.length - 1 : previous;
+  return { index, target: targets[index] as SoundbiteTarget, wrapped };
+}
+
+/** The target the position is in (or the last one before it), for the quick pick's first active item. */
+export function currentTarget(targets: readonly SoundbiteTarget[], position: OutlinePosition): number {
+  return firstWhere(targets.length, (index) => comparePositions((targets[index] as SoundbiteTarget).revealRange.start, position) > 0) - 1;
+}
+
+
+export interface SoundbitePickItem {
+  /** `2. Jean-Pierre Lacroix` */
+  readonly label: string;
+  /** Read time, language and title: `29 s · English · Under-Secretary-General…` */
+  readonly description: string;
+  /**
+   * The quote's words (up to about 1,000 characters). The list shows the first ones, as many as fit
+   * on a line; typing filters on all of them.
+   */
+  readonly detail: string;
+  /** The story slug, for a separator when an archive holds several stories. */
+  readonly story: string | null;
+  readonly targetIndex: number;
+}
+
+const maxDetailLength = 1000;
+
+function pickDetail(text: string): string {
+  return text.length > maxDetailLength ? firstWords(text, Infinity, maxDetailLength) : text;
+}
+
+/** One item per target of `soundbiteTargets`, in the same order. */
+export function soundbitePickItems(document: TranscriptDocument, labels: OutlineLabels = englishLabels): SoundbitePickItem[] {
+  const targets = soundbiteTargets(document);
+  const groups = storyGroups(document);
+  const several = groups.length > 1;
+  return targets.map((target, targetIndex): SoundbitePickItem => {
+    let story: string | null = null;
+    if (several) {
+      const group = groups[Math.max(0, lastStartingAtOrBefore(groups, target.revealRange.start.line, (item) => item.range.start.line))];
+      story = group?.slug ?? labels.untitledStory;
+    }
+    const { soundbite, turn, quote } = target;
+    if (soundbite) {
+      const text = quote?.text ?? '';
+      const parts = [
+        text ? formatReadTime(readSeconds(text), labels) : null,
+        soundbite.languageName ?? soundbite.language,
+        soundbite.title,
+      ].filter((part): part is string => Boolean(part));
+      return { label: soundbiteName(soundbite, labels), description: parts.join(' · '), detail: text ? pickDetail(text) : labels.noQuote, story, targetIndex };
+    }
+    if (turn) {
+      const text = turn.text;
+      return { label: turnName(turn, labels), description: formatReadTime(readSeconds(text), labels), detail: pickDetail(text), story, targetIndex };
+    }
+    const text = quote?.text ?? '';
+    return { label: firstWords(text), description: formatReadTime(readSeconds(text), labels), detail: pickDetail(text), story, targetIndex };
+  });
+}
+

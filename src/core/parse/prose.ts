@@ -1,0 +1,148 @@
+// Interviews and prose read line by line: paragraphs, the page title and chrome, turns when the
+// paragraphs show an interview style, and the quoted passages of each run of paragraphs.
+import type { Block, Quote, TranscriptDocument, TranscriptFormat } from '../model';
+import { firstVisible, lastVisibleEnd } from '../text/whitespace';
+import { LineClass } from './classify';
+import type { ParseContext } from './context';
+import { buildTurns, readParagraph, weighInterviewEvidence, type Paragraph } from './interview';
+import { findQuotes } from './passages';
+
+/** `interview` when the paragraphs show an interview style (labels, dashes, timecodes, questions answered), else `prose`. */
+export function detectSpokenFormat(context: ParseContext): TranscriptFormat {
+  const { paragraphs } = collectParagraphs(context, false);
+  return weighInterviewEvidence(paragraphs).style === null ? 'prose' : 'interview';
+}
+
+/** The document of an interview or prose text; its blocks are listed when first read. */
+export function spokenDocument(context: ParseContext, format: TranscriptFormat): TranscriptDocument {
+  const document = spokenParts(context, format);
+  let blocks: Block[] | undefined;
+  return Object.defineProperty(document, 'blocks', {
+    enumerable: true,
+    get: (): Block[] => {
+      blocks ??= context.blockList();
+      return blocks;
+    },
+  }) as TranscriptDocument;
+}
+
+/**
+ * Paragraphs of an interview or prose text: every visible line except the title, chrome and
+ * separators. With `record`, the skipped lines are recorded as blocks.
+ */
+function collectParagraphs(context: ParseContext, record: boolean): { paragraphs: Paragraph[]; title: TranscriptDocument['title'] } {
+  const paragraphs: Paragraph[] = [];
+  let title: TranscriptDocument['title'] = null;
+  let afterCredit = false;
+  for (let line = 0; line < context.lineCount; line++) {
+    const lineClass = context.classes[line];
+    const text = context.line(line);
+    if (lineClass === LineClass.Blank) {
+      if (record) {
+        context.block('blank', line, line);
+      }
+      continue;
+    }
+    if (lineClass === LineClass.Separator) {
+      if (record) {
+        context.block('separator', line, line);
+      }
+      afterCredit = false;
+      continue;
+    }
+    // A photo caption follows a credit line in web copies: `Name (centre), Title, visits …`.
+    const caption = afterCredit && /\((?:centre|center|left|right|second|third|foreground|background|C|L|R)\b[^)]*\)/u.test(text);
+    if (lineClass === LineClass.Chrome || caption) {
+      afterCredit = /^[\s\u00a0]*(?:credit|photo)/iu.test(text);
+      if (record) {
+        context.chromeLine(line);
+      }
+      continue;
+    }
+    afterCredit = false;
+    if (title === null && paragraphs.length === 0 && looksLikeTitle(text)) {
+      title = { text: text.trim(), range: context.table.range(line, firstVisible(text), lastVisibleEnd(text)) };
+      if (record) {
+        context.block('title', line, line);
+      }
+      continue;
+    }
+    paragraphs.push(readParagraph(context, line));
+  }
+  return { paragraphs, title };
+}
+
+/** A first line short enough, and not ending like a sentence, reads as the page's title. */
+function looksLikeTitle(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 160 && !/[.?!,;:]["”»’)]?$/u.test(trimmed) && !/^[“"«—–]/u.test(trimmed);
+}
+
+function spokenParts(context: ParseContext, format: TranscriptFormat): Omit<TranscriptDocument, 'blocks'> {
+  const { paragraphs, title } = collectParagraphs(context, true);
+  const evidence = format === 'interview' ? weighInterviewEvidence(paragraphs) : { style: null, labels: new Set<string>() };
+  let turns: TranscriptDocument['turns'] = [];
+  if (format === 'interview' && evidence.style !== null) {
+    const built = buildTurns(context, paragraphs, evidence);
+    turns = built.turns;
+    built.turns.forEach((turn, index) => context.block('turn', turn.range.start.line, turn.range.end.line, index));
+    for (const line of built.loose) {
+      context.block('paragraph', line, line);
+    }
+  } else {
+    for (const paragraph of paragraphs) {
+      context.block('paragraph', paragraph.line, paragraph.line);
+    }
+  }
+  return {
+    format,
+    lineCount: context.lineCount,
+    length: context.table.text.length,
+    title,
+    header: null,
+    headers: [],
+    headings: [],
+    sections: [],
+    shots: [],
+    soundbites: [],
+    story: null,
+    stories: [],
+    turns,
+    quotes: quotesByRun(context, paragraphs),
+    chrome: context.chrome,
+    diagnostics: context.sortDiagnostics(),
+  };
+}
+
+/** Quotes never run across a separator: each run of paragraphs between separators is scanned alone. */
+function quotesByRun(context: ParseContext, paragraphs: readonly Paragraph[]): Quote[] {
+  const quotes: Quote[] = [];
+  let run: number[] = [];
+  let previous = -1;
+  for (const paragraph of paragraphs) {
+    let separated = false;
+    for (let line = previous + 1; previous >= 0 && line < paragraph.line; line++) {
+      if (context.classes[line] === LineClass.Separator) {
+        separated = true;
+        break;
+      }
+    }
+    if (separated && run.length > 0) {
+      quotes.push(...quotesOf(context, run));
+      run = [];
+    }
+    run.push(paragraph.line);
+    previous = paragraph.line;
+  }
+  if (run.length > 0) {
+    quotes.push(...quotesOf(context, run));
+  }
+  return quotes;
+}
+
+/** The quotes of one run of paragraphs, as records. */
+function quotesOf(context: ParseContext, run: readonly number[]): Quote[] {
+  const { from, to } = findQuotes(context, run);
+  return context.quotes.quotes(from, to);
+}
+

@@ -1,0 +1,70 @@
+// Quote sheets: many quotes at once as text, Markdown, CSV (RFC 4180) or JSON.
+import { formatMessage } from '../messages/format';
+import type { QuoteItem } from './extract';
+import { quoteWording } from '../messages/quotes';
+import { formatQuote, templateFields, validateStyle, type QuoteError, type QuoteStyle, type QuoteStyleOptions } from './styles';
+
+export type QuoteExportFormat = 'text' | 'markdown' | 'csv' | 'json';
+
+/**
+ * A quote sheet. `text`: each quote in the style, separated by a blank line. `markdown`: a `# Quotes` title,
+ * a `##` heading per story (or file), each quote in the style followed by its file, line and shot in italics.
+ * `csv`: a header row of the item fields plus `formatted` (the quote in the style), CRLF line ends, fields
+ * with commas, quotes or line breaks quoted. `json`: the items as a JSON array. An invalid style or template
+ * gives its error and no sheet.
+ */
+export function exportQuotes(
+  items: readonly QuoteItem[], format: QuoteExportFormat, style: QuoteStyle | string, options: QuoteStyleOptions = {},
+): { ok: true; text: string } | { ok: false; error: QuoteError } {
+  const valid = validateStyle(style);
+  if (!valid.ok) {
+    return valid;
+  }
+  const formatted = (item: QuoteItem): string => {
+    const result = formatQuote(item, style, options);
+    return result.ok ? result.text : '';
+  };
+  switch (format) {
+    case 'json':
+      return { ok: true, text: JSON.stringify(items, null, 2) };
+    case 'csv': {
+      const columns = [...templateFields.filter((name) => name !== 'quote'), 'formatted'];
+      const rows = [['quote', ...columns]];
+      for (const item of items) {
+        rows.push([item.text, ...columns.map((name) => {
+          if (name === 'formatted') {
+            return formatted(item);
+          }
+          const value = item[name as keyof QuoteItem];
+          return value === null ? '' : String(value);
+        })]);
+      }
+      return { ok: true, text: rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n' };
+    }
+    case 'markdown': {
+      const out: string[] = [`# ${quoteWording.sheetTitle}`];
+      let group: string | null = null;
+      for (const item of items) {
+        const heading = item.story ?? item.file;
+        if (heading !== group) {
+          out.push('', `## ${heading}`);
+          group = heading;
+        }
+        const body = formatted(item).split('\n');
+        // Outside the markdown style, keep the style's lines apart with hard line breaks.
+        const lines = style === 'markdown' ? body : body.map((line, index) => (index < body.length - 1 && line !== '' ? `${line}  ` : line));
+        out.push('', ...lines, '', `*${formatMessage(quoteWording.sheetLocation, {
+          file: item.file, line: item.line, shot: item.shot !== null ? formatMessage(quoteWording.sheetShot, { shot: item.shot }) : '',
+        })}*`);
+      }
+      return { ok: true, text: `${out.join('\n')}\n` };
+    }
+    case 'text':
+      return { ok: true, text: items.map(formatted).join('\n\n') };
+  }
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a double quote or a line break; inner quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/u.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

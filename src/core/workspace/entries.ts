@@ -1,0 +1,251 @@
+// The workspace index as plain data: what one transcript contributes (its stories and soundbites,
+// as small entries), built in steps so that the caller can slice the work. Pure: the extension reads
+// files and hands text or a parsed model in; nothing here keeps a reference to the model or the text
+// (an index of thousands of files holds only these entries, their strings copied). Lines and
+// characters are 0-based.
+import type { TextRange, TranscriptDocument, TranscriptFormat } from '../model';
+import { parseTranscriptFile } from '../parse';
+import { compactCopy } from '../text/copies';
+import { firstWhere, lastAtOrBefore } from '../text/search';
+import { firstWords } from '../text/words';
+import { detectTranscript } from './detect';
+import { foldForSearch, initialsOf, searchWords, wordText } from './search';
+
+/** A span without offsets, read once from the model. */
+export interface IndexRange {
+  readonly startLine: number;
+  readonly startCharacter: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+/** One story: a header block of a shot list (archives hold several), or a whole interview or prose text. */
+export interface StoryEntry {
+  /** The file's key (the extension passes the URI as a string). */
+  readonly file: string;
+  /** Position among the file's stories. */
+  readonly index: number;
+  /** The STORY value, when the header has one. */
+  readonly slug: string | null;
+  /** The slug, else the page title above the text (first story only), else null: the UI shows the file name. */
+  readonly name: string | null;
+  readonly format: TranscriptFormat;
+  /** The STORY line, else the header's first line, else the title line, else 0. */
+  readonly line: number;
+  /** The header block (or the title line): where a workspace symbol points. */
+  readonly range: IndexRange;
+  readonly soundbiteCount: number;
+  /** Folded words of the slug and title, space-separated with a space at both ends (see foldForSearch). */
+  readonly searchText: string;
+  /** First letters of the name's words. */
+  readonly initials: string;
+}
+
+export interface SoundbiteEntry {
+  readonly file: string;
+  /** Index into the file's stories. */
+  readonly storyIndex: number;
+  /** The story's slug (or title), null when it has neither. */
+  readonly story: string | null;
+  readonly number: number | null;
+  readonly speaker: string | null;
+  readonly title: string | null;
+  /** The recognised language (`French`), else as written (`Englsh`), null when absent. */
+  readonly language: string | null;
+  /** The quote without its marks, white space collapsed; empty when the soundbite has none. */
+  readonly quote: string;
+  /** The first words of the quote, `…` when cut. */
+  readonly firstWords: string;
+  /** The SOUNDBITE line. */
+  readonly line: number;
+  /** Speaker line through the end of the quote. */
+  readonly range: IndexRange;
+  /** The quote's words (inside the marks), null when there is no quote. */
+  readonly quoteRange: IndexRange | null;
+  /** Grouping key: the folded speaker name, words joined by single spaces; empty when unknown. */
+  readonly speakerKey: string;
+  /** Folded words of the speaker, and of the title and language: ` w1 w2 … `. */
+  readonly speakerText: string;
+  /** First letters of the speaker's words (`jpl`). */
+  readonly speakerInitials: string;
+  readonly titleText: string;
+  /** The quote folded for search (foldForSearch), words still in place. */
+  readonly quoteFolded: string;
+}
+
+export interface FileEntry {
+  readonly file: string;
+  readonly format: TranscriptFormat;
+  readonly stories: readonly StoryEntry[];
+  readonly soundbites: readonly SoundbiteEntry[];
+}
+
+/**
+ * The first words of a quote for a one-line label in the Soundbites view: at most `maxWords` words,
+ * and `maxLength` characters with the ellipsis.
+ */
+export function firstWordsOf(text: string, maxWords = 7, maxLength = 48): string {
+  return firstWords(text, maxWords, maxLength - 1);
+}
+
+function indexRange(range: TextRange): IndexRange {
+  const { start, end } = range;
+  return { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character };
+}
+
+/**
+ * The entries of one parsed transcript. `file` is the caller's key for the file (a URI string).
+ * Soundbites belong to the story whose header precedes them (those above the first header, to the first).
+ */
+export function indexTranscript(document: TranscriptDocument, file: string): FileEntry {
+  const steps = indexSteps(document, file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/** Soundbites indexed between two chances to yield in indexSteps(). */
+const soundbitesPerStep = 64;
+
+/**
+ * indexTranscript() in steps: the generator yields after every few dozen soundbites, so that a caller
+ * slicing its work (an archive holds thousands of soundbites) can pause between steps; it returns the entry.
+ */
+export function* indexSteps(document: TranscriptDocument, file: string): Generator<void, FileEntry, void> {
+  const title = document.title ? compactCopy(document.title.text.trim()) : null;
+  const headers = document.headers;
+  const headerLines = headers.map((header) => header.range.start.line);
+  const storyCount = Math.max(1, headers.length);
+  const counts = new Array<number>(storyCount).fill(0);
+
+  const soundbites: SoundbiteEntry[] = [];
+  const storyNames: Array<string | null> = [];
+  for (let index = 0; index < storyCount; index++) {
+    const slug = headers[index]?.story ?? null;
+    storyNames.push(slug !== null && slug.trim().length > 0 ? compactCopy(slug.trim()) : index === 0 ? title : null);
+  }
+
+  for (const soundbite of document.soundbites) {
+    if (soundbites.length > 0 && soundbites.length % soundbitesPerStep === 0) {
+      yield;
+    }
+    const range = indexRange(soundbite.range);
+    const storyIndex = Math.max(0, lastAtOrBefore(headerLines, range.startLine));
+    counts[storyIndex] = (counts[storyIndex] ?? 0) + 1;
+    const quote = soundbite.quote;
+    const quoteText = quote ? compactCopy(quote.text) : '';
+    const speaker = soundbite.speaker === null ? null : compactCopy(soundbite.speaker);
+    const speakerTitle = soundbite.title === null ? null : compactCopy(soundbite.title);
+    const language = soundbite.languageName ?? (soundbite.language === null ? null : compactCopy(soundbite.language));
+    const speakerWords = speaker === null ? [] : searchWords(speaker);
+    soundbites.push({
+      file,
+      storyIndex,
+      story: storyNames[storyIndex] ?? null,
+      number: soundbite.number,
+      speaker,
+      title: speakerTitle,
+      language,
+      quote: quoteText,
+      firstWords: firstWordsOf(quoteText),
+      line: soundbite.lineRange.start.line,
+      range,
+      quoteRange: quote ? indexRange(quote.innerRange) : null,
+      speakerKey: speakerWords.join(' '),
+      speakerText: wordText(speakerWords),
+      speakerInitials: initialsOf(speakerWords),
+      titleText: wordText([...(speakerTitle === null ? [] : searchWords(speakerTitle)), ...(language === null ? [] : searchWords(language))]),
+      quoteFolded: foldForSearch(quoteText),
+    });
+  }
+
+  const stories: StoryEntry[] = [];
+  for (let index = 0; index < storyCount; index++) {
+    const header = headers[index];
+    const slug = header?.story ?? null;
+    const storyField = header?.fields.find((field) => field.name === 'STORY');
+    const range = header ? indexRange(header.range) : document.title ? indexRange(document.title.range) : { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 };
+    const name = storyNames[index] ?? null;
+    const nameWords = name === null ? [] : searchWords(name);
+    stories.push({
+      file,
+      index,
+      slug: slug !== null && slug.trim().length > 0 ? name : null,
+      name,
+      format: document.format,
+      line: storyField ? storyField.range.start.line : range.startLine,
+      range,
+      soundbiteCount: counts[index] ?? 0,
+      searchText: wordText([...nameWords, ...(index === 0 && title !== null && title !== name ? searchWords(title) : [])]),
+      initials: initialsOf(nameWords),
+    });
+  }
+  return { file, format: document.format, stories, soundbites };
+}
+
+export interface IndexTextOptions {
+  /** Index only when content detection calls the text a transcript (`.txt` and `.md` files). */
+  readonly detect: boolean;
+}
+
+/** Detects (when asked), parses and indexes one file's text; null when it is not a transcript. */
+export function indexText(text: string, file: string, options: IndexTextOptions): FileEntry | null {
+  if (options.detect && !detectTranscript(text).isTranscript) {
+    return null;
+  }
+  return indexTranscript(parseTranscriptFile(text, file), file);
+}
+
+/** What indexTextInSlices() needs of a TimeSlicer: a chance to yield, told how long the next step may take. */
+export interface Checkpoint {
+  checkpoint(upcomingMs?: number): Promise<void>;
+}
+
+/** A cautious parse speed for estimating how long a step takes (characters a millisecond, about 25 MB/s). */
+const parsedCharactersPerMs = 25_000;
+
+/**
+ * indexText() for callers that keep the event loop free: it offers `slicer` a chance to yield before
+ * detection, before the parse (with the parse's estimated length, so that a large file starts on a
+ * fresh slice) and between steps of building the entries. Only the parse itself cannot be cut.
+ */
+export async function indexTextInSlices(text: string, file: string, options: IndexTextOptions, slicer: Checkpoint): Promise<FileEntry | null> {
+  if (options.detect) {
+    await slicer.checkpoint(Math.min(text.length, 64 * 1024) / parsedCharactersPerMs);
+    if (!detectTranscript(text).isTranscript) {
+      return null;
+    }
+  }
+  await slicer.checkpoint(text.length / parsedCharactersPerMs);
+  const steps = indexSteps(parseTranscriptFile(text, file), file);
+  for (;;) {
+    await slicer.checkpoint();
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/** The soundbite whose range holds `line` (soundbites in document order, as in a FileEntry). */
+export function soundbiteAtLine(soundbites: readonly SoundbiteEntry[], line: number): SoundbiteEntry | undefined {
+  const found = soundbites[firstWhere(soundbites.length, (index) => (soundbites[index] as SoundbiteEntry).range.startLine > line) - 1];
+  return found && line <= found.range.endLine ? found : undefined;
+}
+
+/** Counts for progress and benchmarks. */
+export function countEntries(files: Iterable<FileEntry>): { files: number; stories: number; soundbites: number } {
+  let count = 0;
+  let stories = 0;
+  let soundbites = 0;
+  for (const file of files) {
+    count++;
+    stories += file.stories.length;
+    soundbites += file.soundbites.length;
+  }
+  return { files: count, stories, soundbites };
+}
+

@@ -1,0 +1,54 @@
+// The Soundbites view's groups: every indexed soundbite by speaker (spellings that fold alike
+// together) or by story.
+import type { FileEntry, SoundbiteEntry, StoryEntry } from './entries';
+import { compareText } from './search';
+
+export type GroupBy = 'speaker' | 'story';
+
+export interface SoundbiteGroup {
+  /** Stable within the grouping: the speaker key, or `file#storyIndex`. */
+  readonly key: string;
+  /** The speaker as first written, or the story's name; null for unknown speakers and nameless stories. */
+  readonly label: string | null;
+  /** By story: the story; by speaker: null. */
+  readonly story: StoryEntry | null;
+  readonly soundbites: readonly SoundbiteEntry[];
+}
+
+/**
+ * Soundbites grouped by speaker (spellings that fold alike share a group; groups sorted by name, the
+ * unknown speaker last) or by story (files in the order given, stories in document order; stories
+ * without soundbites left out). Within a group: file order, then line.
+ */
+export function groupSoundbites(files: readonly FileEntry[], by: GroupBy): SoundbiteGroup[] {
+  if (by === 'story') {
+    const groups: SoundbiteGroup[] = [];
+    for (const file of files) {
+      const perStory = file.stories.map(() => [] as SoundbiteEntry[]);
+      for (const soundbite of file.soundbites) {
+        perStory[soundbite.storyIndex]?.push(soundbite);
+      }
+      file.stories.forEach((story, index) => {
+        const soundbites = perStory[index] ?? [];
+        if (soundbites.length > 0) {
+          groups.push({ key: `${file.file}#${index}`, label: story.name, story, soundbites });
+        }
+      });
+    }
+    return groups;
+  }
+  const bySpeaker = new Map<string, { label: string | null; soundbites: SoundbiteEntry[] }>();
+  for (const file of files) {
+    for (const soundbite of file.soundbites) {
+      const group = bySpeaker.get(soundbite.speakerKey);
+      if (group) {
+        group.soundbites.push(soundbite);
+      } else {
+        bySpeaker.set(soundbite.speakerKey, { label: soundbite.speakerKey === '' ? null : soundbite.speaker, soundbites: [soundbite] });
+      }
+    }
+  }
+  return [...bySpeaker].map(([key, group]) => ({ key, label: group.label, story: null, soundbites: group.soundbites }))
+    .sort((a, b) => (a.label === null ? 1 : b.label === null ? -1 : compareText(a.label, b.label) || (a.key < b.key ? -1 : 1)));
+}
+

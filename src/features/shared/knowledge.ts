@@ -1,0 +1,238 @@
+// The knowledge in use, shared by the hover cards, the mention commands and Find All References: the
+// bundled entries (embedded as text by esbuild, see src/yaml.d.ts) merged with the workspace's knowledge
+// files, and one matcher compiled per version of that merge. Workspace files are read in trusted
+// workspaces only; later files override earlier ones by id:
+//   bundled → for each workspace folder: the files of `shotlist.knowledge.files` in the order listed,
+//   then the folder's `.shotlist/entities.yaml` (the most local file has the last word).
+// A broken file reports its problems at their exact positions and never stops the rest. Every file is
+// watched, and a change of the setting, the folders or the trust reloads without a restart.
+import * as vscode from 'vscode';
+import bundledKnowledge from '../../core/kb/bundled.yaml';
+import { loadKnowledgeBase, mergeKnowledgeBases } from '../../core/kb/load';
+import { createMatcher, type EntityMatcher, type Mention } from '../../core/kb/match';
+import { isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments, updateMentions } from '../../core/kb/mentions';
+import { editOf, type TextEdit } from '../../core/text/edits';
+import type { KbEntry, KbProblem } from '../../core/kb/model';
+import { LineTable } from '../../core/text/lineTable';
+import { languageId, toRange } from './editor';
+
+export const knowledgeSelector: vscode.DocumentSelector = [{ language: languageId }, { language: 'plaintext' }, { language: 'markdown' }];
+const folderFile = ['.shotlist', 'entities.yaml'] as const;
+const filesSetting = 'knowledge.files';
+const reloadDelayMs = 100;
+
+/** One version of the knowledge: entries by id and the matcher compiled for them. */
+export interface KnowledgeSnapshot {
+  readonly version: number;
+  readonly byId: ReadonlyMap<string, KbEntry>;
+  readonly matcher: EntityMatcher;
+}
+
+export class Knowledge implements vscode.Disposable {
+  readonly #diagnostics = vscode.languages.createDiagnosticCollection('shotlist-kb');
+  readonly #disposables: vscode.Disposable[] = [];
+  /** Watchers of the setting's files, by URI: they may lie outside the workspace, so each has its own. */
+  readonly #fileWatchers = new Map<string, vscode.Disposable>();
+  /** Mentions per document version, with the edits made since (so the next version re-reads only the edited lines). */
+  readonly #mentions = new Map<string, { version: number; kb: number; mentions: readonly Mention[]; pending?: { edit: TextEdit; version: number } }>();
+  /** Setting paths already reported as unreadable, so a reload does not repeat the message. */
+  readonly #reportedMissing = new Set<string>();
+  readonly #onDidChange = new vscode.EventEmitter<void>();
+  /** Fires after the workspace knowledge was read again. */
+  readonly onDidChange = this.#onDidChange.event;
+  #bundled: readonly KbEntry[] | undefined;
+  #workspace: readonly (readonly KbEntry[])[] = [];
+  #version = 0;
+  #snapshot: KnowledgeSnapshot | undefined;
+  #generation = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${folderFile.join('/')}`);
+    const schedule = (): void => this.#schedule();
+    this.#disposables.push(
+      this.#diagnostics,
+      this.#onDidChange,
+      watcher,
+      watcher.onDidCreate(schedule),
+      watcher.onDidChange(schedule),
+      watcher.onDidDelete(schedule),
+      vscode.workspace.onDidChangeWorkspaceFolders(schedule),
+      vscode.workspace.onDidGrantWorkspaceTrust(schedule),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`shotlist.${filesSetting}`)) {
+          this.#reportedMissing.clear();
+          schedule();
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.#mentions.delete(document.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        const cached = this.#mentions.get(event.document.uri.toString());
+        if (cached && event.contentChanges.length > 0 && event.document.version > cached.version) {
+          const edit = editOf(event.contentChanges, cached.pending?.edit);
+          cached.pending = edit ? { edit, version: event.document.version } : undefined;
+        }
+      }),
+    );
+    void this.reload();
+  }
+
+  #bundledEntries(): readonly KbEntry[] {
+    // The bundled file is generated and tested: its problems (there are none) are not the user's to fix.
+    this.#bundled ??= loadKnowledgeBase(bundledKnowledge, 'bundled').entries;
+    return this.#bundled;
+  }
+
+  #schedule(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+    }
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.reload();
+    }, reloadDelayMs);
+  }
+
+  /** The knowledge files in override order (trusted workspaces only), each URI once. */
+  #files(): vscode.Uri[] {
+    if (!vscode.workspace.isTrusted) {
+      return [];
+    }
+    const uris = new Map<string, vscode.Uri>();
+    const add = (uri: vscode.Uri): void => {
+      // A file listed twice (or the folder's own file listed in the setting) keeps its first place.
+      if (!uris.has(uri.toString())) {
+        uris.set(uri.toString(), uri);
+      }
+    };
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const folder of folders) {
+      for (const path of knowledgeFilePaths(vscode.workspace.getConfiguration('shotlist', folder.uri).get<unknown>(filesSetting))) {
+        add(isAbsoluteKnowledgePath(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder.uri, ...relativeKnowledgeSegments(path)));
+      }
+      add(vscode.Uri.joinPath(folder.uri, ...folderFile));
+    }
+    if (folders.length === 0) {
+      // A window without a folder: only absolute paths of the user's setting mean anything.
+      for (const path of knowledgeFilePaths(vscode.workspace.getConfiguration('shotlist').get<unknown>(filesSetting))) {
+        if (isAbsoluteKnowledgePath(path)) {
+          add(vscode.Uri.file(path));
+        }
+      }
+    }
+    return [...uris.values()];
+  }
+
+  /** Watches the setting's files that are not `.shotlist/entities.yaml` (the glob watcher covers those). */
+  #watch(uris: readonly vscode.Uri[]): void {
+    const wanted = new Map(uris.filter((uri) => !uri.path.endsWith(`/${folderFile.join('/')}`)).map((uri) => [uri.toString(), uri]));
+    for (const [key, watcher] of this.#fileWatchers) {
+      if (!wanted.has(key)) {
+        watcher.dispose();
+        this.#fileWatchers.delete(key);
+      }
+    }
+    for (const [key, uri] of wanted) {
+      if (this.#fileWatchers.has(key)) {
+        continue;
+      }
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name));
+      const schedule = (): void => this.#schedule();
+      this.#fileWatchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule)));
+    }
+  }
+
+  /** Reads every workspace knowledge file again; the latest call wins. */
+  async reload(): Promise<void> {
+    const generation = ++this.#generation;
+    const uris = this.#files();
+    this.#watch(uris);
+    const files: KbEntry[][] = [];
+    const problems: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    const missing: string[] = [];
+    for (const uri of uris) {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        // No `.shotlist/entities.yaml` is normal; a file the setting names but that cannot be read is worth a word.
+        if (!uri.path.endsWith(`/${folderFile.join('/')}`)) {
+          missing.push(uri.scheme === 'file' ? uri.fsPath : uri.toString());
+        }
+        continue;
+      }
+      const kb = loadKnowledgeBase(text, uri.toString());
+      files.push([...kb.entries]);
+      const table = new LineTable(text);
+      problems.push([uri, kb.problems.map((problem) => toDiagnostic(problem, table))]);
+    }
+    if (generation !== this.#generation) {
+      return;
+    }
+    this.#diagnostics.clear();
+    for (const [uri, diagnostics] of problems) {
+      this.#diagnostics.set(uri, diagnostics);
+    }
+    this.#workspace = files;
+    this.#version++;
+    this.#snapshot = undefined;
+    this.#onDidChange.fire();
+    const unreported = missing.filter((path) => !this.#reportedMissing.has(path));
+    if (unreported.length > 0) {
+      unreported.forEach((path) => this.#reportedMissing.add(path));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Shotlist could not read these knowledge files of the setting "shotlist.knowledge.files": {0}', unreported.join(', ')));
+    }
+  }
+
+  /** The merged knowledge, compiled once per version. */
+  current(): KnowledgeSnapshot {
+    if (!this.#snapshot || this.#snapshot.version !== this.#version) {
+      const entries = mergeKnowledgeBases(this.#bundledEntries(), ...this.#workspace);
+      this.#snapshot = { version: this.#version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: createMatcher(entries) };
+    }
+    return this.#snapshot;
+  }
+
+  /** Every mention in this version of the document (matched once per version; after an edit, only the edited lines). */
+  mentions(document: vscode.TextDocument): readonly Mention[] {
+    const snapshot = this.current();
+    const key = document.uri.toString();
+    const cached = this.#mentions.get(key);
+    if (cached && cached.version === document.version && cached.kb === snapshot.version) {
+      return cached.mentions;
+    }
+    const text = document.getText();
+    const mentions = cached?.pending && cached.pending.version === document.version && cached.kb === snapshot.version
+      ? updateMentions(snapshot.matcher, cached.mentions, text, cached.pending.edit)
+      : snapshot.matcher.find(text);
+    this.#mentions.set(key, { version: document.version, kb: snapshot.version, mentions });
+    return mentions;
+  }
+
+  dispose(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+    }
+    this.#generation++;
+    this.#disposables.forEach((disposable) => disposable.dispose());
+    this.#fileWatchers.forEach((watcher) => watcher.dispose());
+    this.#fileWatchers.clear();
+    this.#mentions.clear();
+  }
+}
+
+/** A problem of a knowledge file at its exact range (offsets into the file's text). */
+function toDiagnostic(problem: KbProblem, table: LineTable): vscode.Diagnostic {
+  const range = toRange(table.rangeFromOffsets(problem.start, problem.end));
+  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
+  diagnostic.source = 'shotlist';
+  diagnostic.code = problem.code;
+  return diagnostic;
+}
+
+/** The shared knowledge: create once in activate() and hand to every feature that reads mentions. */
+export function registerKnowledge(): Knowledge {
+  return new Knowledge();
+}

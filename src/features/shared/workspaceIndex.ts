@@ -1,0 +1,495 @@
+// The workspace index: the stories and soundbites of every transcript in the workspace folders, read
+// from disk in the background without opening editors, and kept current by a file watcher. Open
+// transcripts take precedence over their file on disk (their unsaved text is what the user sees).
+// Web-compatible: files are found with workspace.findFiles and read with workspace.fs, never Node's fs.
+//
+// The build never holds the extension host for long: files are read a few at a time, and the
+// synchronous work (decode, detect, parse, index) runs in slices of about a dozen milliseconds
+// (core/timeSlicer.ts) separated by turns of the event loop; only the parse of one file is never cut. Progress shows in the status bar;
+// "Shotlist: Stop Indexing Transcripts" cancels, "Shotlist: Rebuild Transcript Index" starts again.
+import * as vscode from 'vscode';
+import { TimeSlicer } from '../../core/workspace/timeSlicer';
+import { indexTextInSlices, indexTranscript, type FileEntry } from '../../core/workspace/entries';
+import { indexedExtensions, indexPolicy, type IndexPolicyOptions } from '../../core/workspace/policy';
+import { searchIndex, type SearchHit } from '../../core/workspace/search';
+import type { TranscriptCache } from './documentCache';
+import { languageId } from './editor';
+
+export const rebuildIndexCommand = 'shotlist.index.rebuild';
+export const cancelIndexCommand = 'shotlist.index.cancel';
+/** Context key: true while the index reads the workspace. */
+export const indexingContextKey = 'shotlist.indexing';
+
+const includeGlob = `**/*.{${indexedExtensions.join(',')}}`;
+/** Plain-text files above this size are not read: logs and dumps, not transcripts. */
+const maxDetectedFileBytes = 16 * 1024 * 1024;
+/** Files read at the same time. */
+const readConcurrency = 8;
+/** Edits in open documents and file events are gathered for this long before the index catches up. */
+const settleMs = 300;
+/** How often listeners hear about changes while a build runs (and after single updates). */
+const buildNotifyMs = 1000;
+const updateNotifyMs = 100;
+/** The initial build waits this long after activation, so that it does not compete with startup. */
+const startDelayMs = 400;
+/** Schemes of open documents that count as the user's transcripts. */
+const documentSchemes: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
+export interface IndexedFile {
+  readonly uri: vscode.Uri;
+  readonly entry: FileEntry;
+  /** True when the entry comes from an open document rather than the file on disk. */
+  readonly fromDocument: boolean;
+}
+
+export interface IndexStats {
+  readonly files: number;
+  readonly soundbites: number;
+  /** Files read by the last build (or update batch), transcripts or not. */
+  readonly lastBatchFiles: number;
+  readonly lastBatchMs: number;
+  /** The longest synchronous stretch of the last batch, in milliseconds. */
+  readonly longestSliceMs: number;
+}
+
+interface Read {
+  readonly uri: vscode.Uri;
+  readonly detect: boolean;
+  /** null when the file is gone, unreadable, too large, or skipped by policy. */
+  readonly bytes: Uint8Array | null;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly #cache: TranscriptCache;
+  readonly #disk = new Map<string, IndexedFile>();
+  readonly #documents = new Map<string, IndexedFile & { readonly version: number }>();
+  readonly #onDidChange = new vscode.EventEmitter<void>();
+  /** Fires (throttled) when entries were added, changed or removed. */
+  readonly onDidChange = this.#onDidChange.event;
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #decoder = new TextDecoder('utf-8');
+  readonly #policies = new Map<string, IndexPolicyOptions>();
+  readonly #documentTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #pending = new Map<string, vscode.Uri>();
+  readonly #maybeFolders = new Map<string, vscode.Uri>();
+  #pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  #notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  #notifyDue = 0;
+  /** Counts changes, so that readers can tell whether what they built from the index is current. */
+  #generation = 0;
+  #startTimer: ReturnType<typeof setTimeout> | undefined;
+  #build: { readonly source: vscode.CancellationTokenSource; readonly done: Promise<void> } | undefined;
+  #updates: Promise<void> = Promise.resolve();
+  #disposed = false;
+  #stats: IndexStats = { files: 0, soundbites: 0, lastBatchFiles: 0, lastBatchMs: 0, longestSliceMs: 0 };
+
+  constructor(cache: TranscriptCache) {
+    this.#cache = cache;
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.#disposables.push(
+      this.#onDidChange,
+      watcher,
+      watcher.onDidCreate((uri) => this.#fileEvent(uri, true)),
+      watcher.onDidChange((uri) => this.#fileEvent(uri, false)),
+      watcher.onDidDelete((uri) => this.#deleted(uri)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.#documentChanged(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.#scheduleDocument(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.#documentClosed(document)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
+      vscode.commands.registerCommand(rebuildIndexCommand, () => this.rebuild()),
+      vscode.commands.registerCommand(cancelIndexCommand, () => this.cancel()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (['shotlist.detectTranscripts', 'files.associations', 'files.exclude'].some((section) => event.affectsConfiguration(section))) {
+          void this.rebuild();
+        }
+      }),
+    );
+    vscode.workspace.textDocuments.forEach((document) => this.#documentChanged(document));
+    this.#startTimer = setTimeout(() => {
+      this.#startTimer = undefined;
+      if (!this.#build) {
+        void this.rebuild();
+      }
+    }, startDelayMs);
+  }
+
+  /** Every indexed transcript: open documents first, then files on disk that are not open. */
+  *files(): IterableIterator<IndexedFile> {
+    yield* this.#documents.values();
+    for (const [key, file] of this.#disk) {
+      if (!this.#documents.has(key)) {
+        yield file;
+      }
+    }
+  }
+
+  /** The indexed entry of one file (the open document's when it is open), if it is a transcript. */
+  file(uri: vscode.Uri): IndexedFile | undefined {
+    const key = uri.toString();
+    return this.#documents.get(key) ?? this.#disk.get(key);
+  }
+
+  /** The entry of an open transcript at its current version (indexed now if edits are still settling). */
+  entryFor(document: vscode.TextDocument): FileEntry {
+    const key = document.uri.toString();
+    const known = this.#documents.get(key);
+    if (known && known.version === document.version) {
+      return known.entry;
+    }
+    const entry = indexTranscript(this.#cache.get(document), key);
+    if (document.languageId === languageId && documentSchemes.has(document.uri.scheme)) {
+      this.#documents.set(key, { uri: document.uri, entry, fromDocument: true, version: document.version });
+      this.#notify(updateNotifyMs);
+    }
+    return entry;
+  }
+
+  /** Workspace symbol search over the index (see core/workspace/search.ts searchIndex). */
+  search(query: string, limit: number): Array<SearchHit & { readonly uri: vscode.Uri }> {
+    const uris = new Map<string, vscode.Uri>();
+    const entries: FileEntry[] = [];
+    for (const file of this.files()) {
+      uris.set(file.entry.file, file.uri);
+      entries.push(file.entry);
+    }
+    return searchIndex(entries, query, { limit }).map((hit) => ({ ...hit, uri: uris.get(hit.entry.file) ?? vscode.Uri.parse(hit.entry.file) }));
+  }
+
+  /** Grows with every change to the entries (before onDidChange, which is throttled, fires). */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get building(): boolean {
+    return this.#build !== undefined;
+  }
+
+  get stats(): IndexStats {
+    let soundbites = 0;
+    let files = 0;
+    for (const file of this.files()) {
+      files++;
+      soundbites += file.entry.soundbites.length;
+    }
+    return { ...this.#stats, files, soundbites };
+  }
+
+  /**
+   * Resolves when the index has read the workspace (the running build and pending file events are
+   * done), or when `token` is cancelled. Starts the first build now if it has not started yet.
+   */
+  async whenReady(token?: vscode.CancellationToken): Promise<void> {
+    if (this.#startTimer !== undefined) {
+      clearTimeout(this.#startTimer);
+      this.#startTimer = undefined;
+      void this.rebuild();
+    }
+    const work = (async () => {
+      // A build may be replaced by a newer one (settings changed) while we wait: wait for that one too.
+      for (let build = this.#build; build; build = this.#build === build ? undefined : this.#build) {
+        await build.done;
+      }
+      await this.#updates;
+    })();
+    if (!token) {
+      return work;
+    }
+    let subscription: vscode.Disposable | undefined;
+    const cancelled = new Promise<void>((resolve) => {
+      subscription = token.onCancellationRequested(() => resolve());
+    });
+    try {
+      await Promise.race([work, cancelled]);
+    } finally {
+      subscription?.dispose();
+    }
+  }
+
+  /** Reads the whole workspace again (a running build is cancelled first). */
+  rebuild(): Promise<void> {
+    if (this.#disposed) {
+      return Promise.resolve();
+    }
+    this.#build?.source.cancel();
+    this.#policies.clear();
+    const source = new vscode.CancellationTokenSource();
+    const done = (async () => {
+      await vscode.commands.executeCommand('setContext', indexingContextKey, true);
+      try {
+        await vscode.window.withProgress({
+          location: vscode.ProgressLocation.Window,
+          title: vscode.l10n.t('Indexing transcripts'),
+          cancellable: true,
+        }, async (progress, token) => {
+          const subscription = token.onCancellationRequested(() => source.cancel());
+          try {
+            await this.#runBuild(source.token, progress);
+          } finally {
+            subscription.dispose();
+          }
+        });
+      } catch (error) {
+        console.error('[shotlist] indexing the workspace failed', error);
+      } finally {
+        if (this.#build?.source === source) {
+          this.#build = undefined;
+          source.dispose();
+          await vscode.commands.executeCommand('setContext', indexingContextKey, false);
+          this.#notify(0);
+        }
+      }
+    })();
+    this.#build = { source, done };
+    return done;
+  }
+
+  /** Stops a running build; what was read so far stays in the index. */
+  cancel(): void {
+    this.#build?.source.cancel();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#build?.source.cancel();
+    for (const timer of [this.#pendingTimer, this.#notifyTimer, this.#startTimer, ...this.#documentTimers.values()]) {
+      clearTimeout(timer);
+    }
+    vscode.Disposable.from(...this.#disposables).dispose();
+    this.#disk.clear();
+    this.#documents.clear();
+  }
+
+  // --- reading files
+
+  async #runBuild(token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    const uris = await vscode.workspace.findFiles(includeGlob, this.#excludeGlob(), undefined, token);
+    if (token.isCancellationRequested) {
+      return;
+    }
+    const found = new Set(uris.map((uri) => uri.toString()));
+    for (const key of [...this.#disk.keys()]) {
+      if (!found.has(key)) {
+        this.#disk.delete(key);
+      }
+    }
+    let lastReport = 0;
+    await this.#readAll(uris, token, (done) => {
+      const now = Date.now();
+      if (now - lastReport >= 100 || done === uris.length) {
+        lastReport = now;
+        progress.report({ message: vscode.l10n.t('{0} of {1} files', done, uris.length) });
+      }
+    }, buildNotifyMs);
+  }
+
+  /** Reads and indexes `uris` in order, a few reads in flight, synchronous work in short slices. */
+  async #readAll(uris: readonly vscode.Uri[], token: vscode.CancellationToken, onProgress: (done: number) => void, notifyMs: number): Promise<void> {
+    const started = Date.now();
+    const slicer = new TimeSlicer();
+    const queue: Array<Promise<Read>> = [];
+    let next = 0;
+    let done = 0;
+    while (done < uris.length && !token.isCancellationRequested && !this.#disposed) {
+      while (queue.length < readConcurrency && next < uris.length) {
+        queue.push(this.#read(uris[next++] as vscode.Uri));
+      }
+      const read = await slicer.wait(queue.shift() as Promise<Read>);
+      if (token.isCancellationRequested || this.#disposed) {
+        break;
+      }
+      await this.#store(read, slicer);
+      if (token.isCancellationRequested || this.#disposed) {
+        break;
+      }
+      done++;
+      onProgress(done);
+      this.#notify(notifyMs);
+      await slicer.checkpoint();
+    }
+    slicer.finish();
+    this.#stats = { ...this.#stats, lastBatchFiles: done, lastBatchMs: Date.now() - started, longestSliceMs: slicer.longestSliceMs };
+  }
+
+  async #read(uri: vscode.Uri): Promise<Read> {
+    const policy = indexPolicy(uri.path, this.#policyFor(uri));
+    if (policy === 'skip') {
+      return { uri, detect: false, bytes: null };
+    }
+    const detect = policy === 'detect';
+    try {
+      if (detect) {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > maxDetectedFileBytes || (stat.type & vscode.FileType.File) === 0) {
+          return { uri, detect, bytes: null };
+        }
+      }
+      return { uri, detect, bytes: await vscode.workspace.fs.readFile(uri) };
+    } catch {
+      return { uri, detect, bytes: null }; // deleted meanwhile, or unreadable: not in the index
+    }
+  }
+
+  /** Decode, detect, parse, index: synchronous work, in slices. */
+  async #store(read: Read, slicer: TimeSlicer): Promise<void> {
+    const key = read.uri.toString();
+    const entry = read.bytes === null ? null : await indexTextInSlices(this.#decoder.decode(read.bytes), key, { detect: read.detect }, slicer);
+    if (entry) {
+      this.#disk.set(key, { uri: read.uri, entry, fromDocument: false });
+    } else {
+      this.#disk.delete(key);
+    }
+  }
+
+  #policyFor(uri: vscode.Uri): IndexPolicyOptions {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let options = this.#policies.get(key);
+    if (!options) {
+      options = {
+        associations: vscode.workspace.getConfiguration('files', folder?.uri).get<Record<string, string>>('associations') ?? {},
+        detectTranscripts: vscode.workspace.getConfiguration('shotlist', folder?.uri).get<boolean>('detectTranscripts', true),
+        languageId,
+      };
+      this.#policies.set(key, options);
+    }
+    return options;
+  }
+
+  /** `files.exclude` (what the Explorer hides) and node_modules, as one glob. */
+  #excludeGlob(): string {
+    const excluded = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
+    const patterns = Object.entries(excluded)
+      .filter(([pattern, value]) => value === true && !/[{},]/u.test(pattern))
+      .map(([pattern]) => pattern);
+    return `{${['**/node_modules/**', ...patterns].join(',')}}`;
+  }
+
+  // --- file events
+
+  #fileEvent(uri: vscode.Uri, created: boolean): void {
+    const key = uri.toString();
+    const extension = uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase();
+    if (indexedExtensions.includes(extension)) {
+      this.#pending.set(key, uri);
+    } else if (created && !/\/(?:node_modules|\.git)(?:\/|$)/u.test(uri.path)) {
+      // A folder moved or copied into the workspace arrives as one event for the folder.
+      this.#maybeFolders.set(key, uri);
+    } else {
+      return;
+    }
+    clearTimeout(this.#pendingTimer);
+    this.#pendingTimer = setTimeout(() => {
+      this.#pendingTimer = undefined;
+      this.#updates = this.#updates.then(() => this.#flushPending());
+    }, settleMs);
+  }
+
+  async #flushPending(): Promise<void> {
+    for (let build = this.#build; build; build = this.#build === build ? undefined : this.#build) {
+      await build.done;
+    }
+    const uris = [...this.#pending.values()];
+    const folders = [...this.#maybeFolders.values()];
+    this.#pending.clear();
+    this.#maybeFolders.clear();
+    for (const folder of folders) {
+      try {
+        if (((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory) !== 0) {
+          uris.push(...await vscode.workspace.findFiles(new vscode.RelativePattern(folder, includeGlob), this.#excludeGlob()));
+        }
+      } catch {
+        // gone again
+      }
+    }
+    if (uris.length === 0 || this.#disposed) {
+      return;
+    }
+    const source = new vscode.CancellationTokenSource();
+    try {
+      await this.#readAll(uris, source.token, () => undefined, updateNotifyMs);
+    } finally {
+      source.dispose();
+    }
+  }
+
+  #deleted(uri: vscode.Uri): void {
+    const key = uri.toString();
+    let changed = this.#disk.delete(key);
+    this.#pending.delete(key);
+    // A deleted folder arrives as one event: drop everything under it.
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    for (const file of [...this.#disk.keys()]) {
+      if (file.startsWith(prefix)) {
+        this.#disk.delete(file);
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.#notify(updateNotifyMs);
+    }
+  }
+
+  // --- open documents
+
+  #documentChanged(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (document.languageId !== languageId || !documentSchemes.has(document.uri.scheme)) {
+      if (this.#documents.delete(key)) {
+        this.#notify(updateNotifyMs);
+      }
+      return;
+    }
+    const known = this.#documents.get(key);
+    if (known && known.version === document.version) {
+      return;
+    }
+    this.#documents.set(key, { uri: document.uri, entry: indexTranscript(this.#cache.get(document), key), fromDocument: true, version: document.version });
+    this.#notify(updateNotifyMs);
+  }
+
+  #scheduleDocument(document: vscode.TextDocument): void {
+    if (document.languageId !== languageId) {
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.#documentTimers.get(key));
+    this.#documentTimers.set(key, setTimeout(() => {
+      this.#documentTimers.delete(key);
+      if (!document.isClosed) {
+        this.#documentChanged(document);
+      }
+    }, settleMs));
+  }
+
+  #documentClosed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.#documentTimers.get(key));
+    this.#documentTimers.delete(key);
+    if (this.#documents.delete(key)) {
+      this.#notify(updateNotifyMs);
+    }
+  }
+
+  /** Fires onDidChange once within `delayMs`, however many changes arrive meanwhile. */
+  #notify(delayMs: number): void {
+    this.#generation++;
+    if (this.#disposed) {
+      return;
+    }
+    const due = Date.now() + delayMs;
+    if (this.#notifyTimer !== undefined && this.#notifyDue <= due) {
+      return;
+    }
+    clearTimeout(this.#notifyTimer);
+    this.#notifyDue = due;
+    this.#notifyTimer = setTimeout(() => {
+      this.#notifyTimer = undefined;
+      this.#onDidChange.fire();
+    }, delayMs);
+  }
+}
+
+/** Builds the index in the background, keeps it current and registers its commands; dispose to stop. */
+export function registerWorkspaceIndex(cache: TranscriptCache): WorkspaceIndex {
+  return new WorkspaceIndex(cache);
+}
