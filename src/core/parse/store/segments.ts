@@ -44,27 +44,30 @@ export function placeSegments(context: ParseContext, parts: ShotlistParts, lineD
 }
 
 /**
- * The lists whose elements records refer to by index (a shot's soundbite, a section's shots, a
- * block's element), with the Placement field that moves those indexes. A new list that records
- * point into gets a Placement delta and a line here.
+ * Sets each segment's index deltas so that its elements follow those of the segments before it: the
+ * lists whose elements records refer to by index (a shot's soundbite, a section's shots, a block's
+ * element). A new list that records point into gets a Placement delta and a line here. Written out
+ * field by field: this runs over every story of an archive after each edit, and a loop over the
+ * field names made it several times slower (keyed property access).
  */
-const indexDeltas = {
-  shots: 'shotDelta',
-  soundbites: 'soundbiteDelta',
-  sections: 'sectionDelta',
-  stories: 'storyDelta',
-  headers: 'headerDelta',
-} as const satisfies Partial<Record<ElementList, keyof Placement>>;
-const indexedLists = Object.keys(indexDeltas) as (keyof typeof indexDeltas)[];
-
-/** Sets each segment's index deltas so that its elements follow those of the segments before it. */
 export function numberSegments(segments: readonly PlacedSegment[]): void {
-  const totals = { shots: 0, soundbites: 0, sections: 0, stories: 0, headers: 0 };
+  let shots = 0;
+  let soundbites = 0;
+  let sections = 0;
+  let stories = 0;
+  let headers = 0;
   for (const { segment, placement } of segments) {
-    for (const list of indexedLists) {
-      placement[indexDeltas[list]] = totals[list] - segment.first[list];
-      totals[list] += segment.end[list] - segment.first[list];
-    }
+    const { first, end } = segment;
+    placement.shotDelta = shots - first.shots;
+    placement.soundbiteDelta = soundbites - first.soundbites;
+    placement.sectionDelta = sections - first.sections;
+    placement.storyDelta = stories - first.stories;
+    placement.headerDelta = headers - first.headers;
+    shots += end.shots - first.shots;
+    soundbites += end.soundbites - first.soundbites;
+    sections += end.sections - first.sections;
+    stories += end.stories - first.stories;
+    headers += end.headers - first.headers;
   }
 }
 
