@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const corePatterns = [
   { group: ['vscode'], message: 'src/core must not depend on the VS Code API; put glue in src/features.' },
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'util', 'buffer'], message: 'src/core must run in a web worker; file access goes through the caller.' },
+  { regex: '^(?:node:.*|fs|path|os|child_process|util|buffer|worker_threads)(?:/.*)?$', message: 'src/core must run in a web worker; file access goes through the caller.' },
 ];
 const parserFenceForCore = {
   group: ['**/parse/*', '!**/parse/lexicon', '!**/parse/quoteMarks'],
@@ -16,15 +16,72 @@ const parserFenceForGlue = {
   message: 'Features and the CLI reach the parser through src/core/parse (its index) only.',
 };
 
+/**
+ * A function that calls itself by name: recursion whose depth follows the input overflows the stack
+ * on a deep enough input (nested Markdown, a long chain of anything). Walk with an explicit stack
+ * instead. Mutual recursion is not seen by this rule; keep an eye out for it in review.
+ */
+const noSelfRecursion = {
+  meta: { type: 'problem', messages: { recursion: '{{name}} calls itself: use a loop with an explicit stack (recursion depth must not follow the input).' } },
+  create(context) {
+    const enclosing = [];
+    const nameOf = (node) => {
+      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && node.id) {
+        return { kind: 'plain', name: node.id.name };
+      }
+      if (node.parent?.type === 'VariableDeclarator' && node.parent.id.type === 'Identifier') {
+        return { kind: 'plain', name: node.parent.id.name };
+      }
+      if (node.parent?.type === 'MethodDefinition' || node.parent?.type === 'PropertyDefinition') {
+        const key = node.parent.key;
+        return { kind: 'method', name: key.type === 'PrivateIdentifier' ? `#${key.name}` : key.name };
+      }
+      return { kind: 'none', name: '' };
+    };
+    const enter = (node) => enclosing.push(nameOf(node));
+    const exit = () => enclosing.pop();
+    return {
+      FunctionDeclaration: enter, 'FunctionDeclaration:exit': exit,
+      FunctionExpression: enter, 'FunctionExpression:exit': exit,
+      ArrowFunctionExpression: enter, 'ArrowFunctionExpression:exit': exit,
+      CallExpression(node) {
+        const callee = node.callee;
+        for (const own of enclosing) {
+          const direct = own.kind === 'plain' && callee.type === 'Identifier' && callee.name === own.name;
+          const method = own.kind === 'method' && callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' &&
+            ((callee.property.type === 'Identifier' && callee.property.name === own.name) ||
+              (callee.property.type === 'PrivateIdentifier' && `#${callee.property.name}` === own.name));
+          if (direct || method) {
+            context.report({ node, messageId: 'recursion', data: { name: own.name } });
+          }
+        }
+      },
+    };
+  },
+};
+
 export default defineConfig(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'syntaxes/*.json'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    plugins: { shotlist: { rules: { 'no-self-recursion': noSelfRecursion } } },
     rules: {
       curly: 'error',
       eqeqeq: 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Bounded time and stack on any input (see also shotlist/no-self-recursion): spreading an array
+    // into a call puts every element on the stack, and a long enough array overflows it.
+    files: ['src/**/*.ts'],
+    rules: {
+      'shotlist/no-self-recursion': 'error',
+      'no-restricted-syntax': ['error',
+        { selector: 'CallExpression > SpreadElement', message: 'Spreading into a call puts every element on the stack: use a loop (or appendAll from src/core/util/arrays.ts).' },
+        { selector: 'NewExpression > SpreadElement', message: 'Spreading into a call puts every element on the stack: use a loop.' },
+      ],
     },
   },
   {

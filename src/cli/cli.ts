@@ -13,6 +13,7 @@ import { exportQuotes, type QuoteExportFormat } from '../core/quotes/export';
 import { allQuotes, type QuoteItem } from '../core/quotes/extract';
 import { validateStyle, type QuoteStyle } from '../core/quotes/styles';
 import { LineTable } from '../core/text/lineTable';
+import { appendAll } from '../core/util/arrays';
 
 const transcriptExtensions = new Set(['.txt', '.unifeed', '.shotlist', '.md']);
 
@@ -130,7 +131,7 @@ function runQuotes(rest: readonly string[], output: Output): number {
   }
   const items: QuoteItem[] = [];
   const exitCode = forEachTranscript(options.inputs, output, (file, text) => {
-    items.push(...allQuotes(parseTranscriptFile(text, file), text, file));
+    appendAll(items, allQuotes(parseTranscriptFile(text, file), text, file));
   });
   const sheet = exportQuotes(items, format, style, { marks: options.flags.has('--straight') ? 'straight' : 'curly' });
   if (sheet.ok && sheet.text !== '') {
@@ -227,22 +228,27 @@ function expandInputs(inputs: readonly string[], output: Output): { files: strin
     if (found.length === 0) {
       output.err(formatMessage(cliMessages.noTranscripts, { file: input }));
     }
-    files.push(...found.map((file) => (input === '.' ? relative('.', file) : file)));
+    appendAll(files, found.map((file) => (input === '.' ? relative('.', file) : file)));
   }
   return { files, failed };
 }
 
+/** The transcripts under a directory, walked with an explicit stack (a deep tree must not overflow the call stack). */
 function walk(directory: string): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') {
-      continue;
-    }
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) {
-      found.push(...walk(path));
-    } else if (entry.isFile() && transcriptExtensions.has(extname(entry.name).toLowerCase())) {
-      found.push(path);
+  const pending = [directory];
+  while (pending.length > 0) {
+    const current = pending.pop() as string;
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+        continue;
+      }
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        pending.push(path);
+      } else if (entry.isFile() && transcriptExtensions.has(extname(entry.name).toLowerCase())) {
+        found.push(path);
+      }
     }
   }
   return found;

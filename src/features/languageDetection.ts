@@ -8,7 +8,7 @@
 //     onDidOpenTextDocument for the same TextDocument object. Remembered per URI for the session.
 import * as vscode from 'vscode';
 import { detectTranscript, detectionHeadLines, matchesAssociationPattern } from '../core/workspace/detect';
-import { languageId } from './shared/editor';
+import { disposeAllOf, languageId } from './shared/editor';
 
 export const treatAsTranscriptCommand = 'shotlist.treatAsTranscript';
 const settingSection = 'shotlist';
@@ -117,5 +117,5 @@ export function registerLanguageDetection(): vscode.Disposable {
   ];
   // The extension activates on the first plain-text document: it is already open by now.
   vscode.workspace.textDocuments.forEach(consider);
-  return vscode.Disposable.from(...disposables);
+  return disposeAllOf(disposables);
 }

@@ -5,6 +5,7 @@
 // this file reads the settings, the editor and the clipboard.
 import * as vscode from 'vscode';
 import { parseTranscriptFile } from '../core/parse';
+import { appendAll } from '../core/util/arrays';
 import { allQuotes, quoteAt, type QuoteItem } from '../core/quotes/extract';
 import { exportQuotes, type QuoteExportFormat } from '../core/quotes/export';
 import { builtInStyles, formatQuote, validateStyle, validateTemplate, type QuoteStyle, type QuoteStyleOptions } from '../core/quotes/styles';
@@ -221,7 +222,10 @@ class QuoteCommands {
     const last = this.#state.get<string>(lastStyleState);
     const lastIndex = items.findIndex((item) => item.styleName === last);
     if (lastIndex > 0) {
-      items.unshift(...items.splice(lastIndex, 1));
+      const [lastUsed] = items.splice(lastIndex, 1);
+      if (lastUsed) {
+        items.unshift(lastUsed);
+      }
     }
     const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Copy the quote in which style?') });
     return picked?.styleName;
@@ -332,7 +336,7 @@ class QuoteCommands {
     for (const uri of uris) {
       const document = open.get(uri.toString());
       if (document) {
-        items.push(...allQuotes(this.#cache.get(document), document.getText(), fileLabel(uri)));
+        appendAll(items, allQuotes(this.#cache.get(document), document.getText(), fileLabel(uri)));
         continue;
       }
       let text: string;
@@ -342,7 +346,7 @@ class QuoteCommands {
         continue; // deleted meanwhile, or unreadable
       }
       const model = parseTranscriptFile(text, uri.path);
-      items.push(...allQuotes(model, text, fileLabel(uri)));
+      appendAll(items, allQuotes(model, text, fileLabel(uri)));
     }
     return items;
   }

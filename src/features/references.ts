@@ -4,6 +4,7 @@
 // workspace.fs a few at a time, and the matching runs file by file between turns of the event loop
 // (core/timeSlicer.ts) so a large workspace never holds the extension host. Cancelling stops the search.
 import * as vscode from 'vscode';
+import { appendAll } from '../core/util/arrays';
 import type { Mention } from '../core/kb/match';
 import { locateMentions, mentionAt, mentionsOf } from '../core/kb/mentions';
 import { TimeSlicer } from '../core/workspace/timeSlicer';
@@ -49,7 +50,7 @@ class KnowledgeReferences implements vscode.ReferenceProvider {
       const pending = queue.shift() as Promise<Uint8Array | null>;
       const openDocument = open.get(uri.toString());
       if (openDocument && !openDocument.isClosed) {
-        locations.push(...this.#inDocument(openDocument, id));
+        appendAll(locations, this.#inDocument(openDocument, id));
       } else {
         const bytes = await slicer.wait(openDocument ? this.#read(uri) : pending);
         if (bytes !== null) {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { soundbiteAtLine, type FileEntry, type SoundbiteEntry } from '../core/workspace/entries';
 import { groupSoundbites, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
-import { languageId } from './shared/editor';
+import { disposeAllOf, languageId } from './shared/editor';
 import type { WorkspaceIndex } from './shared/workspaceIndex';
 
 export const soundbiteViewId = 'shotlist.soundbites';
@@ -442,6 +442,6 @@ export function registerSoundbiteView(index: WorkspaceIndex, state: vscode.Memen
   return {
     provider,
     treeView,
-    dispose: () => vscode.Disposable.from(...disposables).dispose(),
+    dispose: () => disposeAllOf(disposables).dispose(),
   };
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
 import { csvField, exportQuotes } from '../../src/core/quotes/export';
 import { allQuotes, type QuoteItem } from '../../src/core/quotes/extract';
-import { formatQuote, validateTemplate, type QuoteStyle, type QuoteStyleOptions } from '../../src/core/quotes/styles';
+import { formatQuote, maxTemplateNesting, validateTemplate, type QuoteStyle, type QuoteStyleOptions } from '../../src/core/quotes/styles';
 import { readSeed } from './helpers';
 
 // A fictional minister, speaking French, with restricted footage and a quote inside her quote.
@@ -133,6 +133,18 @@ suite('quote styles: templates', () => {
       assert.ok(!formatted.ok);
     }
     assert.deepEqual(validateTemplate('“{quote}” — {speaker}[, {title}]'), { ok: true });
+  });
+
+  test('optional groups nest at most maxTemplateNesting deep; deeper is an error at the first bracket too many', () => {
+    // `[[` and `]]` are literal brackets: nested groups are written with a space between them.
+    const nested = (depth: number): string => `${'[ '.repeat(depth)}{title}${' ]'.repeat(depth)}`;
+    assert.deepEqual(validateTemplate(`{quote}${nested(maxTemplateNesting)}`), { ok: true });
+    const tooDeep = validateTemplate(`{quote}${nested(maxTemplateNesting + 1)}`);
+    assert.ok(!tooDeep.ok);
+    assert.deepEqual([tooDeep.error.code, tooDeep.error.position], ['group-too-deep', 7 + 2 * maxTemplateNesting]);
+    assert.ok(tooDeep.error.message.includes(`${maxTemplateNesting} deep`), tooDeep.error.message);
+    const hostile = validateTemplate(`{quote}${nested(100_000)}`);
+    assert.ok(!hostile.ok && hostile.error.code === 'group-too-deep');
   });
 });
 

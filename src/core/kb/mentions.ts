@@ -4,6 +4,7 @@
 // `shotlist.knowledge.files` setting's value. Pure: offsets in, plain data out.
 import { LineTable } from '../text/lineTable';
 import { firstWhere } from '../text/search';
+import { appendAll } from '../util/arrays';
 import type { EntityMatcher, Mention } from './match';
 
 /** The mention covering `offset` (start ≤ offset < end). `mentions` are in order and do not overlap, as find() returns them. */
@@ -160,7 +161,7 @@ export function updateMentions(matcher: EntityMatcher, previous: readonly Mentio
     if (!crossing) {
       // Mentions are in order and do not overlap: both ends of the kept lists are found by bisection.
       const result = previous.slice(0, firstIndex(previous, (mention) => mention.end > from));
-      result.push(...found);
+      appendAll(result, found);
       if (until < text.length) {
         for (let index = firstIndex(previous, (mention) => mention.start >= oldUntil); index < previous.length; index++) {
           result.push(moved(previous[index] as Mention, delta));

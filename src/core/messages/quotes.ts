@@ -10,7 +10,8 @@ export type QuoteErrorCode =
   | 'unclosed-brace'
   | 'unexpected-closing-brace'
   | 'unclosed-group'
-  | 'unexpected-closing-bracket';
+  | 'unexpected-closing-bracket'
+  | 'group-too-deep';
 
 export const quoteErrorMessages: Readonly<Record<QuoteErrorCode, string>> = {
   'unknown-style': 'Unknown quote style "{style}". Built-in styles: {styles}.',
@@ -20,6 +21,7 @@ export const quoteErrorMessages: Readonly<Record<QuoteErrorCode, string>> = {
   'unexpected-closing-brace': 'Unexpected } at position {position} of the template (write }} for a literal brace).',
   'unclosed-group': 'The optional group [ at position {position} of the template is never closed (write [[ for a literal bracket).',
   'unexpected-closing-bracket': 'Unexpected ] at position {position} of the template (write ]] for a literal bracket).',
+  'group-too-deep': 'The optional group [ at position {position} of the template is nested more than {limit} deep.',
 };
 
 /** Words the built-in styles and sheets splice around the quote; `{name}` is filled by `formatMessage` (format.ts). */

@@ -122,49 +122,68 @@ function appendValue(plain: Plain, value: string, from: number, to: number, sour
   }
 }
 
-function appendInline(plain: Plain, node: MdNode, source: string): void {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-      appendValue(plain, node.value ?? '', startOf(node), endOf(node), source);
-      return;
-    case 'break':
-      plain.text += ' ';
-      plain.offsets.push(startOf(node));
-      return;
-    case 'image':
-    case 'imageReference':
-    case 'html':
-    case 'footnoteReference':
-      return;
-    default:
-      for (const child of node.children ?? []) {
-        appendInline(plain, child, source);
+/**
+ * Visits nodes depth first, in document order, with an explicit stack rather than recursion: a
+ * deeply nested document (lists in lists in quotes…) must not overflow the call stack. `visit`
+ * returns true to go into the node's children.
+ */
+function walk(roots: readonly MdNode[], visit: (node: MdNode) => boolean): void {
+  const stack: MdNode[] = [];
+  for (let index = roots.length - 1; index >= 0; index--) {
+    stack.push(roots[index] as MdNode);
+  }
+  while (stack.length > 0) {
+    const node = stack.pop() as MdNode;
+    const children = node.children;
+    if (visit(node) && children) {
+      for (let index = children.length - 1; index >= 0; index--) {
+        stack.push(children[index] as MdNode);
       }
+    }
   }
 }
 
+/** The text of a node's inline content without markup (images, HTML and footnote marks left out). */
 function inlinePlain(node: MdNode, source: string): Plain {
   const plain: Plain = { text: '', offsets: [] };
-  for (const child of node.children ?? []) {
-    appendInline(plain, child, source);
-  }
+  walk(node.children ?? [], (child) => {
+    switch (child.type) {
+      case 'text':
+      case 'inlineCode':
+        appendValue(plain, child.value ?? '', startOf(child), endOf(child), source);
+        return false;
+      case 'break':
+        plain.text += ' ';
+        plain.offsets.push(startOf(child));
+        return false;
+      case 'image':
+      case 'imageReference':
+      case 'html':
+      case 'footnoteReference':
+        return false;
+      default:
+        return true;
+    }
+  });
   return plain;
 }
 
 /** The plain texts of a block node's paragraphs, headings and code, in order. */
-function blockPlains(node: MdNode, source: string, found: Plain[] = []): Plain[] {
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-    found.push(inlinePlain(node, source));
-  } else if (node.type === 'code') {
-    const plain: Plain = { text: '', offsets: [] };
-    appendValue(plain, node.value ?? '', startOf(node), endOf(node), source);
-    found.push(plain);
-  } else {
-    for (const child of node.children ?? []) {
-      blockPlains(child, source, found);
+function blockPlains(node: MdNode, source: string): Plain[] {
+  const found: Plain[] = [];
+  walk([node], (child) => {
+    if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') {
+      found.push(inlinePlain(child, source));
+      return false;
     }
-  }
+    if (child.type === 'code') {
+      const plain: Plain = { text: '', offsets: [] };
+      appendValue(plain, child.value ?? '', startOf(child), endOf(child), source);
+      found.push(plain);
+      return false;
+    }
+    return true;
+  });
   return found;
 }
 
@@ -353,15 +372,17 @@ function blockquoteQuotes(node: MdNode, source: string, sink: QuoteSink): void {
 
 /** Quotes of a block node: blockquotes (outermost only) and quoted passages in each other paragraph. */
 function collectQuotes(node: MdNode, source: string, sink: QuoteSink): void {
-  if (node.type === 'blockquote') {
-    blockquoteQuotes(node, source, sink);
-  } else if (node.type === 'paragraph') {
-    scanRun([inlinePlain(node, source)], sink);
-  } else if (node.type !== 'heading' && node.type !== 'code') {
-    for (const child of node.children ?? []) {
-      collectQuotes(child, source, sink);
+  walk([node], (child) => {
+    if (child.type === 'blockquote') {
+      blockquoteQuotes(child, source, sink);
+      return false;
     }
-  }
+    if (child.type === 'paragraph') {
+      scanRun([inlinePlain(child, source)], sink);
+      return false;
+    }
+    return child.type !== 'heading' && child.type !== 'code';
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

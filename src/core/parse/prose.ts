@@ -2,6 +2,7 @@
 // paragraphs show an interview style, and the quoted passages of each run of paragraphs.
 import type { Block, Quote, TranscriptDocument, TranscriptFormat } from '../model';
 import { firstVisible, lastVisibleEnd } from '../text/whitespace';
+import { appendAll } from '../util/arrays';
 import { LineClass } from './classify';
 import type { ParseContext } from './context';
 import { buildTurns, readParagraph, weighInterviewEvidence, type Paragraph } from './interview';
@@ -128,14 +129,14 @@ function quotesByRun(context: ParseContext, paragraphs: readonly Paragraph[]): Q
       }
     }
     if (separated && run.length > 0) {
-      quotes.push(...quotesOf(context, run));
+      appendAll(quotes, quotesOf(context, run));
       run = [];
     }
     run.push(paragraph.line);
     previous = paragraph.line;
   }
   if (run.length > 0) {
-    quotes.push(...quotesOf(context, run));
+    appendAll(quotes, quotesOf(context, run));
   }
   return quotes;
 }

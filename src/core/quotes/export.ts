@@ -3,6 +3,7 @@ import { formatMessage } from '../messages/format';
 import type { QuoteItem } from './extract';
 import { quoteWording } from '../messages/quotes';
 import { formatQuote, templateFields, validateStyle, type QuoteError, type QuoteStyle, type QuoteStyleOptions } from './styles';
+import { appendAll } from '../util/arrays';
 
 export type QuoteExportFormat = 'text' | 'markdown' | 'csv' | 'json';
 
@@ -53,7 +54,9 @@ export function exportQuotes(
         const body = formatted(item).split('\n');
         // Outside the markdown style, keep the style's lines apart with hard line breaks.
         const lines = style === 'markdown' ? body : body.map((line, index) => (index < body.length - 1 && line !== '' ? `${line}  ` : line));
-        out.push('', ...lines, '', `*${formatMessage(quoteWording.sheetLocation, {
+        out.push('');
+        appendAll(out, lines);
+        out.push('', `*${formatMessage(quoteWording.sheetLocation, {
           file: item.file, line: item.line, shot: item.shot !== null ? formatMessage(quoteWording.sheetShot, { shot: item.shot }) : '',
         })}*`);
       }

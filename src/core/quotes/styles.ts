@@ -37,6 +37,9 @@ type TemplatePart =
   | { kind: 'field'; name: TemplateField; position: number }
   | { kind: 'group'; parts: TemplatePart[] };
 
+/** How deep optional groups may nest: rendering a template walks its groups one level per call. */
+export const maxTemplateNesting = 8;
+
 /** Parses a template, or returns the first error with its position. */
 function parseTemplate(template: string): { ok: true; parts: TemplatePart[] } | { ok: false; error: QuoteError } {
   const stack: { parts: TemplatePart[]; position: number }[] = [{ parts: [], position: 0 }];
@@ -75,6 +78,9 @@ function parseTemplate(template: string): { ok: true; parts: TemplatePart[] } | 
     } else if (character === '}') {
       return failure('unexpected-closing-brace', { position: index });
     } else if (character === '[') {
+      if (stack.length > maxTemplateNesting) {
+        return failure('group-too-deep', { position: index });
+      }
       flush();
       stack.push({ parts: [], position: index });
     } else if (character === ']') {
@@ -100,6 +106,7 @@ function failure(code: QuoteErrorCode, data: { position: number; field?: string 
     position: data.position,
     placeholder: `{${data.field ?? ''}}`,
     fields: templateFields.join(', '),
+    limit: maxTemplateNesting,
   });
   return { ok: false, error: { code, message, position: data.position, ...(data.field !== undefined ? { field: data.field } : {}) } };
 }
@@ -189,7 +196,10 @@ export function formatQuote(item: QuoteItem, style: QuoteStyle | string, options
       break;
   }
   if (item.restrictions !== null) {
-    lines.push(...(style === 'markdown' ? [''] : []), formatMessage(quoteWording.restrictions, { restrictions: item.restrictions }));
+    if (style === 'markdown') {
+      lines.push('');
+    }
+    lines.push(formatMessage(quoteWording.restrictions, { restrictions: item.restrictions }));
   }
   return { ok: true, text: lines.join('\n') };
 }
@@ -225,6 +235,7 @@ function renderTemplate(item: QuoteItem, parts: readonly TemplatePart[], templat
       if (part.kind === 'literal') {
         out += part.text;
       } else if (part.kind === 'group') {
+        // eslint-disable-next-line shotlist/no-self-recursion -- one call per group level, at most maxTemplateNesting
         out += render(part.parts) ?? '';
       } else {
         let value = fieldValue(item, part.name);
@@ -250,5 +261,6 @@ function renderTemplate(item: QuoteItem, parts: readonly TemplatePart[], templat
 }
 
 function mentions(parts: readonly TemplatePart[], name: TemplateField): boolean {
+  // eslint-disable-next-line shotlist/no-self-recursion -- one call per group level, at most maxTemplateNesting
   return parts.some((part) => (part.kind === 'field' && part.name === name) || (part.kind === 'group' && mentions(part.parts, name)));
 }

@@ -43,6 +43,15 @@ export function toRange(range: OutlineRange | IndexRange): vscode.Range {
   return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
+/** One disposable for many, disposed in order (without spreading them into Disposable.from). */
+export function disposeAllOf(disposables: readonly { dispose(): unknown }[]): vscode.Disposable {
+  return new vscode.Disposable(() => {
+    for (const disposable of disposables) {
+      disposable.dispose();
+    }
+  });
+}
+
 /** The lines of this version of the document, as the core's LineSource. */
 export function lineSource(document: vscode.TextDocument): LineSource {
   const last = document.lineCount - 1;

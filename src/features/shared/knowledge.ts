@@ -108,8 +108,10 @@ export class Knowledge implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     for (const folder of folders) {
       for (const path of knowledgeFilePaths(vscode.workspace.getConfiguration('shotlist', folder.uri).get<unknown>(filesSetting))) {
+        // eslint-disable-next-line no-restricted-syntax -- a path's segments: as many as the user wrote
         add(isAbsoluteKnowledgePath(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder.uri, ...relativeKnowledgeSegments(path)));
       }
+      // eslint-disable-next-line no-restricted-syntax -- two fixed segments
       add(vscode.Uri.joinPath(folder.uri, ...folderFile));
     }
     if (folders.length === 0) {
@@ -188,6 +190,7 @@ export class Knowledge implements vscode.Disposable {
   /** The merged knowledge, compiled once per version. */
   current(): KnowledgeSnapshot {
     if (!this.#snapshot || this.#snapshot.version !== this.#version) {
+      // eslint-disable-next-line no-restricted-syntax -- one list per knowledge file of the workspace
       const entries = mergeKnowledgeBases(this.#bundledEntries(), ...this.#workspace);
       this.#snapshot = { version: this.#version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: createMatcher(entries) };
     }

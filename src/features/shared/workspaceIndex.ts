@@ -8,12 +8,13 @@
 // (core/timeSlicer.ts) separated by turns of the event loop; only the parse of one file is never cut. Progress shows in the status bar;
 // "Shotlist: Stop Indexing Transcripts" cancels, "Shotlist: Rebuild Transcript Index" starts again.
 import * as vscode from 'vscode';
+import { appendAll } from '../../core/util/arrays';
 import { TimeSlicer } from '../../core/workspace/timeSlicer';
 import { indexTextInSlices, indexTranscript, type FileEntry } from '../../core/workspace/entries';
 import { indexedExtensions, indexPolicy, type IndexPolicyOptions } from '../../core/workspace/policy';
 import { searchIndex, type SearchHit } from '../../core/workspace/search';
 import type { TranscriptCache } from './documentCache';
-import { languageId } from './editor';
+import { disposeAllOf, languageId } from './editor';
 
 export const rebuildIndexCommand = 'shotlist.index.rebuild';
 export const cancelIndexCommand = 'shotlist.index.cancel';
@@ -254,7 +255,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const timer of [this.#pendingTimer, this.#notifyTimer, this.#startTimer, ...this.#documentTimers.values()]) {
       clearTimeout(timer);
     }
-    vscode.Disposable.from(...this.#disposables).dispose();
+    disposeAllOf(this.#disposables).dispose();
     this.#disk.clear();
     this.#documents.clear();
   }
@@ -395,7 +396,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const folder of folders) {
       try {
         if (((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory) !== 0) {
-          uris.push(...await vscode.workspace.findFiles(new vscode.RelativePattern(folder, includeGlob), this.#excludeGlob()));
+          appendAll(uris, await vscode.workspace.findFiles(new vscode.RelativePattern(folder, includeGlob), this.#excludeGlob()));
         }
       } catch {
         // gone again
