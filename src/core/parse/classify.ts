@@ -3,6 +3,7 @@
 import { isDatelineLine } from './dateline';
 import { chromeLines, chromePrefixPattern, shotTypeLength } from './lexicon';
 import { firstVisible, isRegExpSpaceCode, isSpaceCode } from '../text/whitespace';
+import { isAsciiWordCode } from '../text/words';
 
 export const enum LineClass {
   Blank,
@@ -64,11 +65,7 @@ function soundbiteKeywordLength(line: string, at: number): number {
     index++;
   }
   // Then a word boundary: `SOUNDBITES:` is the keyword, `SOUNDBITER` is not.
-  return index < line.length && isWordCode(line.charCodeAt(index)) ? 0 : index - at;
-}
-
-function isWordCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return index < line.length && isAsciiWordCode(line.charCodeAt(index)) ? 0 : index - at;
 }
 
 /** ASCII letters of `word` (lower case) at `at`, in any case. */

@@ -1,7 +1,7 @@
 // Datelines: `08 DECEMBER 2023, NEW YORK CITY / FILE`, two dated places joined by ` / `, and the
 // body lines that are only a dateline. Pure string work; the parser adds ranges.
 import { monthNumbers } from './lexicon';
-import { isSpaceCode } from '../text/whitespace';
+import { isRegExpSpaceCode, isSpaceCode } from '../text/whitespace';
 
 export interface ParsedDate {
   readonly day: number | null;
@@ -70,12 +70,83 @@ function readDatedPlace(text: string, offset: number): ParsedPlace {
   if (!found) {
     return { date: null, place: trimmed, start: offset + leading, end: offset + leading + trimmed.length };
   }
-  const place = trimmed.slice(found.length).replace(/^[\s,.;:–—-]+/u, '').replace(/[\s,;]+$/u, '');
+  const rest = trimmed.slice(found.length).replace(/^[\s,.;:–—-]+/u, '');
+  const place = rest.slice(0, endBefore(rest, isPlaceTrailer));
   return { date: found.date, place, start: offset + leading, end: offset + leading + trimmed.length };
 }
 
-const markerAtEnd = /\s*(?:[/,–—-]\s*|\s)(FILE|RECENT)\s*$/iu;
-const joiner = /\s+\/\s*|\s*\/\s+/gu;
+/** White space, commas and semicolons end a place without belonging to it. */
+function isPlaceTrailer(code: number): boolean {
+  return isRegExpSpaceCode(code) || code === 0x2c || code === 0x3b;
+}
+
+/** Where the run of characters `isTrailer` accepts at the end of `text` starts (text.length when none). */
+function endBefore(text: string, isTrailer: (code: number) => boolean): number {
+  let end = text.length;
+  while (end > 0 && isTrailer(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  return end;
+}
+
+function isMarkerSeparator(code: number): boolean {
+  return code === 0x2f || code === 0x2c || code === 0x2013 || code === 0x2014 || code === 0x2d;
+}
+
+/**
+ * A FILE or RECENT marker closing a dateline (`…, NEW YORK / FILE`, `… - RECENT`, `… FILE`): after a
+ * separator (`/ , – — -`) or white space, then only white space. Returns where the marker's part of
+ * the text starts (white space and separator included) and the keyword; read from the end, so that a
+ * long dateline costs one pass (a regular expression tried at every position of a run of spaces
+ * cost the square of its length).
+ */
+function readMarkerAtEnd(text: string): { start: number; keyword: string } | null {
+  const end = endBefore(text, isRegExpSpaceCode);
+  let keywordStart = -1;
+  for (const keyword of ['file', 'recent']) {
+    const start = end - keyword.length;
+    if (start >= 0 && text.slice(start, end).toLowerCase() === keyword) {
+      keywordStart = start;
+    }
+  }
+  if (keywordStart < 0) {
+    return null;
+  }
+  const keyword = text.slice(keywordStart, end);
+  let before = keywordStart;
+  while (before > 0 && isRegExpSpaceCode(text.charCodeAt(before - 1))) {
+    before--;
+  }
+  if (before > 0 && isMarkerSeparator(text.charCodeAt(before - 1))) {
+    let start = before - 1;
+    while (start > 0 && isRegExpSpaceCode(text.charCodeAt(start - 1))) {
+      start--;
+    }
+    return { start, keyword };
+  }
+  return before < keywordStart ? { start: before, keyword } : null;
+}
+
+/**
+ * The next ` / ` joining two dated places from `from` on: a slash with white space on at least one
+ * side, the white space included (`A / B`, `A/ B`, `A /B`, not `A/B`). Null when there is none.
+ */
+function nextJoiner(text: string, from: number): { start: number; end: number } | null {
+  for (let slash = text.indexOf('/', from); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    let start = slash;
+    while (start > from && isRegExpSpaceCode(text.charCodeAt(start - 1))) {
+      start--;
+    }
+    let end = slash + 1;
+    while (end < text.length && isRegExpSpaceCode(text.charCodeAt(end))) {
+      end++;
+    }
+    if (start < slash || end > slash + 1) {
+      return { start, end };
+    }
+  }
+  return null;
+}
 
 /**
  * Parses a dateline value. A ` / ` splits it only when the right side is FILE, RECENT or starts
@@ -86,21 +157,19 @@ export function parseDateline(text: string): ParsedDateline {
   let marker: 'file' | 'recent' | null = null;
   let markerStart = -1;
   let markerEnd = -1;
-  const markerMatch = markerAtEnd.exec(body);
-  if (markerMatch && markerMatch[1]) {
-    marker = markerMatch[1].toLowerCase() === 'file' ? 'file' : 'recent';
+  const markerFound = readMarkerAtEnd(body);
+  if (markerFound) {
+    marker = markerFound.keyword.toLowerCase() === 'file' ? 'file' : 'recent';
     markerEnd = body.trimEnd().length;
-    markerStart = markerEnd - markerMatch[1].length;
-    body = body.slice(0, markerMatch.index);
+    markerStart = markerEnd - markerFound.keyword.length;
+    body = body.slice(0, markerFound.start);
   }
   const places: ParsedPlace[] = [];
   let segmentStart = 0;
-  joiner.lastIndex = 0;
-  for (let match = joiner.exec(body); match; match = joiner.exec(body)) {
-    const rightSide = body.slice(match.index + match[0].length);
-    if (readDate(rightSide)) {
-      places.push(readDatedPlace(body.slice(segmentStart, match.index), segmentStart));
-      segmentStart = match.index + match[0].length;
+  for (let joint = nextJoiner(body, 0); joint; joint = nextJoiner(body, joint.end)) {
+    if (readDate(body.slice(joint.end))) {
+      places.push(readDatedPlace(body.slice(segmentStart, joint.start), segmentStart));
+      segmentStart = joint.end;
     }
   }
   const last = body.slice(segmentStart);

@@ -4,7 +4,8 @@ import type { ParseContext } from './context';
 import { parseDateline, type ParsedDateline } from './dateline';
 import { canonicalHeaderField, requiredHeaderFields } from './lexicon';
 import type { Dateline, DatedPlace, Header, HeaderField, TextRange } from '../model';
-import { lastVisibleEnd } from '../text/whitespace';
+import { isRegExpSpaceCode, lastVisibleEnd } from '../text/whitespace';
+import { splitList } from '../text/words';
 
 /** The last line of the header block starting at `line`, or -1 when no header block starts there. */
 export function headerBlockEnd(context: ParseContext, line: number, requireTwoKnown: boolean): number {
@@ -29,7 +30,7 @@ export function headerBlockEnd(context: ParseContext, line: number, requireTwoKn
 
 /** Running time in seconds from `07:37`, `2.31`, `2:40”`, `1:02:03` or `90 seconds`; null when unreadable. */
 export function parseRunningTime(value: string): number | null {
-  const text = value.trim().replace(/\s*(?:["”″'’]+|mins?\.?|minutes?)$/iu, '').trim();
+  const text = withoutTimeUnit(value.trim()).trim();
   const clock = /^(?:(\d{1,2}):)?(\d{1,3})[:.](\d{1,2})$/u.exec(text);
   if (clock) {
     const hours = Number(clock[1] ?? 0);
@@ -46,6 +47,44 @@ export function parseRunningTime(value: string): number | null {
     return Number(primes[1]) * 60 + Number(primes[2]);
   }
   return null;
+}
+
+/** LANGUAGES values are split on slashes and commas. */
+export function isLanguageListSeparator(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code === 0x2f || code === 0x2c ? 1 : 0;
+}
+
+/** Seconds marks and minute words a running time may end with (`2:40”`, `4 mins`), lower case. */
+const timeUnits = ['minutes', 'minute', 'mins.', 'mins', 'min.', 'min'];
+
+function isSecondsMark(code: number): boolean {
+  return code === 0x22 || code === 0x201d || code === 0x2033 || code === 0x27 || code === 0x2019;
+}
+
+/**
+ * The running time without the seconds marks or minute word at its end, nor the white space before
+ * them. Read from the end: a regular expression searching for the unit left to right cost the
+ * square of the length of a run of spaces or marks.
+ */
+function withoutTimeUnit(text: string): string {
+  let end = text.length;
+  if (end > 0 && isSecondsMark(text.charCodeAt(end - 1))) {
+    while (end > 0 && isSecondsMark(text.charCodeAt(end - 1))) {
+      end--;
+    }
+  } else {
+    const lower = text.slice(Math.max(0, end - timeUnits[0]!.length)).toLowerCase();
+    const unit = timeUnits.find((candidate) => lower.endsWith(candidate));
+    if (unit === undefined) {
+      return text;
+    }
+    end -= unit.length;
+  }
+  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  return text.slice(0, end);
 }
 
 /** Converts a dateline parsed from `text` (starting at `character` of `line`) into the model, with ranges. */
@@ -92,7 +131,7 @@ export function readHeader(context: ParseContext, first: number, last: number): 
         trtSeconds = parseRunningTime(value);
         break;
       case 'LANGUAGES':
-        languages = value.split(/\s*[/,]\s*/u).map((part) => part.trim()).filter((part) => part.length > 0);
+        languages = splitList(value, isLanguageListSeparator);
         break;
       case 'DATELINE':
         dateline = datelineModel(context, line, field.valueStart, parseDateline(value));

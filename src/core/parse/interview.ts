@@ -5,7 +5,7 @@ import { LineClass } from './classify';
 import type { ParseContext } from './context';
 import { answerLabels, chromePrefixPattern, questionLabels } from './lexicon';
 import type { Turn, TurnRole } from '../model';
-import { collapseWhitespace, firstVisible, lastVisibleEnd } from '../text/whitespace';
+import { collapseWhitespace, firstVisible, isRegExpSpaceCode, lastVisibleEnd } from '../text/whitespace';
 
 /** A model type being built: its fields are set while the turns are assembled, read-only once returned. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -14,8 +14,28 @@ const labelPattern =
   /^[\s\u00a0]*((?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*(?:[ \u00a0]+(?:[\p{L}\p{M}\d.'’&-]+|\[[^\]\n]{1,60}\])){0,4})|\[[^\]\n]{1,60}\])[ \u00a0]?:[\s\u00a0]+(?=\S)/u;
 const timecodePattern = /^[\s\u00a0]*\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?[\s\u00a0]+(?=\S)/u;
 const dashPattern = /^[\s\u00a0]*[—–][\s\u00a0]+(?=\S)/u;
-/** A paragraph that ends with a question mark (closing quotes, brackets and spaces allowed after it). */
-export const questionEnd = /\?[\s\u00a0]*["”»)’]*[\s\u00a0]*$/u;
+function isCloserAfterQuestion(code: number): boolean {
+  return code === 0x22 || code === 0x201d || code === 0xbb || code === 0x29 || code === 0x2019;
+}
+
+/**
+ * True when the text ends with a question mark (closing quotes, brackets and spaces allowed after
+ * it). Read from the end: a regular expression looking for the mark from the start cost the square
+ * of the length of a run of spaces after a question mark.
+ */
+export function endsWithQuestion(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  while (end > 0 && isCloserAfterQuestion(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  return end > 0 && text.charCodeAt(end - 1) === 0x3f;
+}
 
 export type InterviewStyle = 'label' | 'dash' | 'timecode' | 'paragraph';
 
@@ -51,7 +71,7 @@ export function readParagraph(context: ParseContext, line: number): Paragraph {
   const found = readLabel(labelText);
   const label = found ? { ...found, start: found.start + offset, end: found.end + offset, textStart: found.textStart + offset } : null;
   const dash = dashPattern.exec(text);
-  return { line, label, timecode, dashTextStart: dash ? dash[0].length : -1, question: questionEnd.test(text) };
+  return { line, label, timecode, dashTextStart: dash ? dash[0].length : -1, question: endsWithQuestion(text) };
 }
 
 /** Evidence of each interview style, used to pick one. */
@@ -251,7 +271,7 @@ export function assignLabelRoles(turns: Mutable<Turn>[]): void {
     const key = turn.speaker.toLowerCase();
     const tally = byLabel.get(key) ?? { total: 0, questions: 0 };
     tally.total++;
-    if (questionEnd.test(turn.text)) {
+    if (endsWithQuestion(turn.text)) {
       tally.questions++;
     }
     byLabel.set(key, tally);
@@ -286,7 +306,7 @@ function assignCaptionRoles(turns: Mutable<Turn>[]): void {
       answering = turn.role === 'question';
       continue;
     }
-    if (questionEnd.test(turn.text)) {
+    if (endsWithQuestion(turn.text)) {
       turn.role = 'question';
       answering = true;
     } else {

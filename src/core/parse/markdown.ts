@@ -6,7 +6,7 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { coverLines } from './context';
-import { assignLabelRoles, questionEnd, readLabel, weighInterviewEvidence, type Mutable, type Paragraph } from './interview';
+import { assignLabelRoles, endsWithQuestion, readLabel, weighInterviewEvidence, type Mutable, type Paragraph } from './interview';
 import { answerLabels, questionLabels } from './lexicon';
 import { diagnosticMessages } from '../messages/diagnostics';
 import { formatMessage } from '../messages/format';
@@ -246,7 +246,7 @@ function readMarkdownLabel(node: MdNode, source: string): LabelHit | null {
     }
     textStart = Math.min(position, firstWord);
   }
-  return { speaker: label.text, labelStart, labelEnd, textStart, words, question: questionEnd.test(words) };
+  return { speaker: label.text, labelStart, labelEnd, textStart, words, question: endsWithQuestion(words) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // paragraphs show an interview style, and the quoted passages of each run of paragraphs.
 import type { Block, Quote, TranscriptDocument, TranscriptFormat } from '../model';
 import { firstVisible, lastVisibleEnd } from '../text/whitespace';
+import { isAsciiWordCode } from '../text/words';
 import { appendAll } from '../util/arrays';
 import { LineClass } from './classify';
 import type { ParseContext } from './context';
@@ -52,7 +53,7 @@ function collectParagraphs(context: ParseContext, record: boolean): { paragraphs
       continue;
     }
     // A photo caption follows a credit line in web copies: `Name (centre), Title, visits …`.
-    const caption = afterCredit && /\((?:centre|center|left|right|second|third|foreground|background|C|L|R)\b[^)]*\)/u.test(text);
+    const caption = afterCredit && hasPositionInBrackets(text);
     if (lineClass === LineClass.Chrome || caption) {
       afterCredit = /^[\s\u00a0]*(?:credit|photo)/iu.test(text);
       if (record) {
@@ -71,6 +72,27 @@ function collectParagraphs(context: ParseContext, record: boolean): { paragraphs
     paragraphs.push(readParagraph(context, line));
   }
   return { paragraphs, title };
+}
+
+/** Words that say where a person stands in a photo: `(centre)`, `(left, with …)`, `(C)`. */
+const photoPositions = ['centre', 'center', 'left', 'right', 'second', 'third', 'foreground', 'background', 'C', 'L', 'R'];
+
+/**
+ * True when a bracket opens on a photo position (the word then a word boundary) and a closing
+ * bracket follows somewhere after it: a caption. One pass; a regular expression with `[^)]*` after
+ * each opening bracket read the rest of the line again for every bracket.
+ */
+export function hasPositionInBrackets(text: string): boolean {
+  const lastClose = text.lastIndexOf(')');
+  for (let open = text.indexOf('('); open >= 0 && open < lastClose; open = text.indexOf('(', open + 1)) {
+    for (const word of photoPositions) {
+      const end = open + 1 + word.length;
+      if (text.startsWith(word, open + 1) && end <= lastClose && !isAsciiWordCode(text.charCodeAt(end))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** A first line short enough, and not ending like a sentence, reads as the page's title. */

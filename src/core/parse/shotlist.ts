@@ -14,7 +14,8 @@ import { shotLineRange, shotNumberText, storyParagraphLines, type SectionLine, t
 import { ShotlistStore, type StoreSegment } from './store/shotlistStore';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks, startsWithContinuationMark } from './quoteMarks';
 import { keepShape } from './store/shapes';
-import { firstVisible, isSpaceCode, lastVisibleEnd } from '../text/whitespace';
+import { firstVisible, isRegExpSpaceCode, isSpaceCode, lastVisibleEnd } from '../text/whitespace';
+import { isAsciiWordCode, splitList } from '../text/words';
 
 export interface ShotlistParts {
   readonly title: { text: string; range: TextRange } | null;
@@ -510,9 +511,27 @@ class ShotlistBuilder {
 // See store/shapes.ts: the builder's hidden class must outlive each parse, or its optimised methods go with it.
 keepShape(new ShotlistBuilder(new ParseContext(''), false));
 
+/** `/`, `,`, `&`, and the words `and` and `et` (any case) separate the languages of one soundbite. */
+export function languageSeparatorAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code === 0x2f || code === 0x2c || code === 0x26) {
+    return 1;
+  }
+  if (index > 0 && isAsciiWordCode(text.charCodeAt(index - 1))) {
+    return 0;
+  }
+  for (const word of ['and', 'et']) {
+    const end = index + word.length;
+    if (text.slice(index, end).toLowerCase() === word && (end >= text.length || !isAsciiWordCode(text.charCodeAt(end)))) {
+      return word.length;
+    }
+  }
+  return 0;
+}
+
 /** Recognises each part of `English/French`; the first unknown part is named with a suggestion. */
 function readLanguage(language: string): { name: string | null; unknown: string | null; suggestion: string | null } {
-  const parts = language.split(/\s*(?:[/,&]|\band\b|\bet\b)\s*/iu).filter((part) => part.length > 0);
+  const parts = splitList(language, languageSeparatorAt);
   const names: string[] = [];
   for (const part of parts) {
     const name = recogniseLanguage(part);
@@ -551,7 +570,49 @@ function readSectionLine(text: string, lineClass: LineClass): SectionLine {
   return { kind, mission, start, end, placeStart, places: parseDateline(text.slice(placeStart, end)) };
 }
 
-const speakerSeparator = /\s*,\s*|\s+[–—-]+\s*|\s*[–—]\s*/u;
+function isDashCode(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x2014;
+}
+
+/**
+ * The first separator between a speaker's name and title: a comma (`Name, Title`), a run of dashes
+ * after white space (`Name - Title`, `Name –– Title`), or an en or em dash (`Name–Title`), with the
+ * white space around it. A hyphen inside a word (`Jean-Pierre`) is not one. One pass over the
+ * text: a regular expression with white space on both sides of each alternative, tried at every
+ * position, cost the square of the length of a run of spaces.
+ */
+export function findSpeakerSeparator(text: string): { index: number; length: number } | null {
+  let spaceStart = -1;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isRegExpSpaceCode(code)) {
+      if (spaceStart < 0) {
+        spaceStart = index;
+      }
+      continue;
+    }
+    const start = spaceStart >= 0 ? spaceStart : index;
+    let end = -1;
+    if (code === 0x2c) {
+      end = index + 1;
+    } else if (spaceStart >= 0 && isDashCode(code)) {
+      end = index + 1;
+      while (end < text.length && isDashCode(text.charCodeAt(end))) {
+        end++;
+      }
+    } else if (code === 0x2013 || code === 0x2014) {
+      end = index + 1;
+    }
+    if (end >= 0) {
+      while (end < text.length && isRegExpSpaceCode(text.charCodeAt(end))) {
+        end++;
+      }
+      return { index: start, length: end - start };
+    }
+    spaceStart = -1;
+  }
+  return null;
+}
 
 /** Reads `SOUNDBITE (Language) Name, Title:` from `textStart` (where SOUNDBITE begins). */
 export function readSpeakerLine(text: string, textStart: number): SpeakerLine {
@@ -598,12 +659,12 @@ export function readSpeakerLine(text: string, textStart: number): SpeakerLine {
   if (part.length === 0) {
     return { language, languageStart, speaker: null, speakerStart: position, speakerEnd: position, title: null, titleStart: position, titleEnd: position, hasColon, quoteStart };
   }
-  const separator = speakerSeparator.exec(part);
+  const separator = findSpeakerSeparator(part);
   if (!separator || separator.index === 0) {
     return { language, languageStart, speaker: part, speakerStart: position, speakerEnd, title: null, titleStart: speakerEnd, titleEnd: speakerEnd, hasColon, quoteStart };
   }
   const nameEnd = position + separator.index;
-  const titleStart = nameEnd + separator[0].length;
+  const titleStart = nameEnd + separator.length;
   const title = text.slice(titleStart, speakerEnd).trim();
   return {
     language,

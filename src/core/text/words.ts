@@ -2,6 +2,11 @@
 // labels in the outline, the quick picks and the Soundbites view).
 import { isSpaceCode, nextSpace } from './whitespace';
 
+/** A word character as `\w` in a regular expression sees it: ASCII letters, digits and underscore. */
+export function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
 /** True for letters and digits (any script); dashes, marks and punctuation are not words. */
 function isWordCode(code: number): boolean {
   if (code < 128) {
@@ -81,4 +86,33 @@ export function trimTrailingPunctuation(text: string): string {
     end--;
   }
   return end === text.length ? text : text.slice(0, end);
+}
+
+/**
+ * The parts of a list between its separators, each trimmed, empty ones left out (`ENGLISH /
+ * FRENCH/ NATS`). `separatorAt(text, index)` gives the length of the separator starting at `index`, 0
+ * when there is none. One pass: splitting with a regular expression that allows white space around
+ * the separator cost the square of the length of a run of spaces.
+ */
+export function splitList(text: string, separatorAt: (text: string, index: number) => number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length;) {
+    const length = separatorAt(text, index);
+    if (length > 0) {
+      const part = text.slice(start, index).trim();
+      if (part.length > 0) {
+        parts.push(part);
+      }
+      index += length;
+      start = index;
+    } else {
+      index++;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last.length > 0) {
+    parts.push(last);
+  }
+  return parts;
 }
