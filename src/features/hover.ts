@@ -6,13 +6,10 @@
 import * as vscode from 'vscode';
 import { countMentions, mentionAt } from '../core/kb/mentions';
 import type { KbEntry, KbEntryType, KbYear } from '../core/kb/model';
+import { escapeMarkdownText } from '../core/text/markdown';
 import { knowledgeSelector, type Knowledge } from './shared/knowledge';
 import { listMentionsCommand, mentionCommandUri, nextMentionCommand, type MentionCommandArgs } from './mentionCommands';
 
-/** Every ASCII punctuation character backslash-escaped (CommonMark allows it for all of them), white space runs as one space. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
-}
 
 class KnowledgeHover implements vscode.HoverProvider {
   readonly #knowledge: Knowledge;
@@ -90,12 +87,12 @@ function card(entry: KbEntry, count: number, args: MentionCommandArgs): vscode.M
   const paragraphs: string[] = [];
   const field = (label: string, value: string | undefined): void => {
     if (value !== undefined && value.trim() !== '') {
-      paragraphs.push(`**${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`);
+      paragraphs.push(`**${escapeMarkdownText(label)}:** ${escapeMarkdownText(value)}`);
     }
   };
   const name = entry.names[0] ?? entry.acronyms[0] ?? entry.id;
-  paragraphs.push(`**${escapeMarkdown(name)}**`);
-  paragraphs.push(`*${escapeMarkdown(typeLabel(entry.type))}*`);
+  paragraphs.push(`**${escapeMarkdownText(name)}**`);
+  paragraphs.push(`*${escapeMarkdownText(typeLabel(entry.type))}*`);
   field(vscode.l10n.t('Acronyms'), entry.acronyms.length > 0 ? entry.acronyms.join(', ') : undefined);
   field(vscode.l10n.t('Region'), entry.region);
   field(vscode.l10n.t('Country'), entry.country);
@@ -109,15 +106,15 @@ function card(entry: KbEntry, count: number, args: MentionCommandArgs): vscode.M
   field(vscode.l10n.t('Organisation'), entry.organisation);
   field(vscode.l10n.t('In post'), span(entry.since, entry.until));
   if (entry.description !== undefined && entry.description.trim() !== '') {
-    paragraphs.push(escapeMarkdown(entry.description));
+    paragraphs.push(escapeMarkdownText(entry.description));
   }
   if (count === 1) {
     // A link to the only mention would go nowhere: the line stays plain.
-    paragraphs.push(`*${escapeMarkdown(vscode.l10n.t('Mentioned once in this file'))}*`);
+    paragraphs.push(`*${escapeMarkdownText(vscode.l10n.t('Mentioned once in this file'))}*`);
   } else {
-    const next = `[${escapeMarkdown(vscode.l10n.t('Next mention'))}](${mentionCommandUri(nextMentionCommand, args)})`;
-    const list = `[${escapeMarkdown(vscode.l10n.t('List all mentions'))}](${mentionCommandUri(listMentionsCommand, args)})`;
-    paragraphs.push(`*${escapeMarkdown(vscode.l10n.t('Mentioned {0} times in this file', count))}* · ${next} · ${list}`);
+    const next = `[${escapeMarkdownText(vscode.l10n.t('Next mention'))}](${mentionCommandUri(nextMentionCommand, args)})`;
+    const list = `[${escapeMarkdownText(vscode.l10n.t('List all mentions'))}](${mentionCommandUri(listMentionsCommand, args)})`;
+    paragraphs.push(`*${escapeMarkdownText(vscode.l10n.t('Mentioned {0} times in this file', count))}* · ${next} · ${list}`);
     markdown.isTrusted = { enabledCommands: [nextMentionCommand, listMentionsCommand] };
   }
   markdown.appendMarkdown(paragraphs.join('\n\n'));

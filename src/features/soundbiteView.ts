@@ -3,6 +3,7 @@
 // soundbite reveals its quote; the selection follows the cursor in the active editor; the badge counts
 // the soundbites shown. The view's title bar toggles the scope and the grouping (kept per workspace).
 import * as vscode from 'vscode';
+import { escapeMarkdownText } from '../core/text/markdown';
 import { soundbiteAtLine, type FileEntry, type SoundbiteEntry } from '../core/workspace/entries';
 import { groupSoundbites, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
 import { disposeAllOf, languageId } from './shared/editor';
@@ -244,9 +245,9 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     const countText = count === 1 ? vscode.l10n.t('1 soundbite') : vscode.l10n.t('{0} soundbites', count);
     const where = group.story && node.uri && workspace ? vscode.workspace.asRelativePath(node.uri) : undefined;
     item.description = where ? `${countText} · ${where}` : countText;
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(label)}**\n\n${escapeMarkdown(countText)}`);
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdownText(label)}**\n\n${escapeMarkdownText(countText)}`);
     if (node.uri) {
-      tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.workspace.asRelativePath(node.uri))}`);
+      tooltip.appendMarkdown(`\n\n${escapeMarkdownText(vscode.workspace.asRelativePath(node.uri))}`);
     }
     item.tooltip = tooltip;
     return item;
@@ -275,27 +276,24 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   }
 }
 
-/**
- * Text from a file, as Markdown that shows it literally. (MarkdownString.appendText also turns every
- * space into a non-breaking one, so a long quote would never wrap in the hover.)
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/gu, '\\$&');
-}
 
-/** Speaker, title, language, the whole quote and file:line; every text from the file is escaped. */
+/**
+ * Speaker, title, language, the whole quote and file:line; every text from the file is escaped, so
+ * nothing in it is Markdown or a link. (MarkdownString.appendText would also turn every space into a
+ * non-breaking one, and a long quote would never wrap.)
+ */
 export function soundbiteTooltip(node: SoundbiteNode): vscode.MarkdownString {
   const { entry } = node;
   const speaker = entry.speaker ?? vscode.l10n.t('Unknown speaker');
-  const lines = [`**${escapeMarkdown(entry.number === null ? speaker : `${entry.number}. ${speaker}`)}**`];
+  const lines = [`**${escapeMarkdownText(entry.number === null ? speaker : `${entry.number}. ${speaker}`)}**`];
   if (entry.title) {
-    lines.push(escapeMarkdown(entry.title));
+    lines.push(escapeMarkdownText(entry.title));
   }
   if (entry.language) {
-    lines.push(`_${escapeMarkdown(entry.language)}_`);
+    lines.push(`_${escapeMarkdownText(entry.language)}_`);
   }
-  const quote = entry.quote.length > 0 ? `> “${escapeMarkdown(entry.quote)}”` : escapeMarkdown(vscode.l10n.t('(no quote)'));
-  const where = escapeMarkdown(`${vscode.workspace.asRelativePath(node.uri)}:${entry.line + 1}`);
+  const quote = entry.quote.length > 0 ? `> “${escapeMarkdownText(entry.quote)}”` : escapeMarkdownText(vscode.l10n.t('(no quote)'));
+  const where = escapeMarkdownText(`${vscode.workspace.asRelativePath(node.uri)}:${entry.line + 1}`);
   return new vscode.MarkdownString(`${lines.join('  \n')}\n\n${quote}\n\n${where}`);
 }
 

@@ -166,6 +166,36 @@ suite('Soundbites view', () => {
   });
 });
 
+suite('Soundbites view: text from the file stays text', () => {
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a URL, a www address and Markdown in a quote are escaped in the tooltip, so nothing in them is a link', async () => {
+    const shotlist = await api();
+    await vscode.commands.executeCommand('shotlist.soundbites.showActiveFile');
+    const quote = 'The report is at https://example.org/report and www.example.org, **not** [a link](https://example.org).';
+    const document = await vscode.workspace.openTextDocument({
+      language: 'unifeed',
+      content: ['STORY: UN / FICTIONAL LINKS', 'TRT: 1:00', '', '1. SOUNDBITE (English) Ada Quill, Press Officer:', `“${quote}”`, ''].join('\n'),
+    });
+    await vscode.window.showTextDocument(document);
+    const provider = shotlist.soundbites.provider;
+    await waitFor(() => provider.document?.uri.toString(), (value) => value === document.uri.toString(), 5000, 'the view to follow the untitled transcript');
+    const [story] = provider.getChildren();
+    assert.ok(story);
+    const [soundbite] = provider.getChildren(story);
+    assert.ok(soundbite && soundbite.type === 'soundbite');
+    const tooltip = provider.getTreeItem(soundbite).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    // Every autolink needs `://` or `www.` as written; escaped, neither is left, and the text reads as it was.
+    assert.ok(!tooltip.value.includes('://') && !tooltip.value.includes('www.'), tooltip.value);
+    assert.ok(tooltip.value.includes('https\\:\\/\\/example\\.org') && tooltip.value.includes('\\*\\*not\\*\\*'), tooltip.value);
+    assert.ok(tooltip.value.replace(/\\(.)/gu, '$1').includes(`“${quote}”`), tooltip.value);
+    assert.notEqual(tooltip.isTrusted, true);
+  });
+});
+
 suite('workspace symbols', () => {
   let shotlist: ShotlistApi;
   const notOpened = fixture('not-opened.txt');
