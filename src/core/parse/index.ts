@@ -2,61 +2,22 @@
 // drops a line. parseTranscriptFile picks the reader by file type (Markdown through remark, the rest
 // line by line); reparseTranscript re-reads only the stories an edit touched. Everything outside
 // src/core/parse reaches the parser through this module alone (an ESLint rule keeps it so).
-import type { TranscriptDocument, TranscriptFormat } from '../model';
+import type { TranscriptDocument } from '../model';
 import type { TextEdit } from '../text/edits';
 import { detachedCopy } from '../text/copies';
 import { LineClass } from './classify';
 import { ParseContext } from './context';
-import { headerBlockEnd } from './header';
 import { isMarkdownPath, parseMarkdownTranscript } from './markdown';
-import { detectSpokenFormat, spokenDocument } from './prose';
+import type { MarkdownNotice } from './markdownGuard';
+import { detectShotlist, parseTranscript } from './lines';
 import { buildShotlist } from './shotlist';
 import {
   numberSegments, placeSegments, segmentAt, segmentEnd, segmentFirstLine, segmentLastLine, segmentationOf, segmentStart,
   shotlistFromSegments, type PlacedSegment,
 } from './store/segments';
 
-export interface ParseOptions {
-  /** Skip format detection and read the text as this format. */
-  readonly format?: TranscriptFormat;
-}
-
-/** Parses any transcript. Problems become diagnostics; the function itself never throws. */
-export function parseTranscript(text: string, options: ParseOptions = {}): TranscriptDocument {
-  const context = new ParseContext(text);
-  const format = options.format ?? detectShotlist(context) ?? detectSpokenFormat(context);
-  return format === 'shotlist' ? shotlistDocument(context) : spokenDocument(context, format);
-}
-
-/** `shotlist` when the text has a header block, a soundbite, or numbered shots under a section line. */
-function detectShotlist(context: ParseContext): 'shotlist' | null {
-  let shots = 0;
-  let sections = 0;
-  for (let line = 0; line < context.lineCount; line++) {
-    const lineClass = context.classes[line];
-    if (lineClass === LineClass.Soundbite) {
-      return 'shotlist';
-    }
-    if (lineClass === LineClass.Field && (line === 0 || context.classes[line - 1] !== LineClass.Field) &&
-      headerBlockEnd(context, line, true) >= 0) {
-      return 'shotlist';
-    }
-    if (lineClass === LineClass.Shot) {
-      shots++;
-    } else if (lineClass === LineClass.FileSection || lineClass === LineClass.RecentSection) {
-      sections++;
-    }
-  }
-  return shots >= 2 && sections >= 1 ? 'shotlist' : null;
-}
-
-function shotlistDocument(context: ParseContext): TranscriptDocument {
-  const parts = buildShotlist(context);
-  context.sortDiagnostics();
-  const segments = placeSegments(context, parts, 0, 0);
-  numberSegments(segments);
-  return shotlistFromSegments(segments, context.lineCount, context.table.text.length);
-}
+export { parseTranscript, type ParseOptions } from './lines';
+export { maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, markdownBudgetMs, type MarkdownNotice, type MarkdownNoticeCode } from './markdownGuard';
 
 /**
  * The document of `text`, which is `previous`'s text with `edit` applied. For an archive of shot
@@ -142,23 +103,24 @@ function endsInField(context: ParseContext): boolean {
 }
 
 /**
- * remark-parse needs seconds for a few megabytes of Markdown; beyond this many characters the
- * line-oriented parser reads the file instead, so no single file can stall the editor.
+ * Parses `text` as the transcript in file `name` (a path or a URI path); `languageId` wins when given.
+ * Markdown goes through remark-parse, guarded (see markdownGuard.ts: what it changed or refused goes
+ * into `notices`, when given); everything else line by line.
  */
-export const markdownSizeLimit = 512 * 1024;
-
-/** Parses `text` as the transcript in file `name` (a path or a URI path); `languageId` wins when given. */
-export function parseTranscriptFile(text: string, name: string, languageId?: string): TranscriptDocument {
-  const markdown = languageId === 'markdown' || isMarkdownPath(name);
-  return markdown && text.length <= markdownSizeLimit ? parseMarkdownTranscript(text) : parseTranscript(text);
+export function parseTranscriptFile(text: string, name: string, languageId?: string, notices?: MarkdownNotice[]): TranscriptDocument {
+  return isMarkdownFile(name, languageId) ? parseMarkdownTranscript(text, notices) : parseTranscript(text);
 }
 
 /**
  * The document after an edit of the text `previous` was parsed from. The line-oriented parser then
  * re-reads only the stories the edit touched (see reparseTranscript); `previous` must not be used
- * afterwards.
+ * afterwards. Markdown is parsed afresh.
  */
-export function reparseTranscriptFile(previous: TranscriptDocument, text: string, edit: TextEdit, name: string, languageId?: string): TranscriptDocument {
-  const markdown = languageId === 'markdown' || isMarkdownPath(name);
-  return markdown && text.length <= markdownSizeLimit ? parseMarkdownTranscript(text) : reparseTranscript(previous, text, edit);
+export function reparseTranscriptFile(previous: TranscriptDocument, text: string, edit: TextEdit, name: string, languageId?: string,
+  notices?: MarkdownNotice[]): TranscriptDocument {
+  return isMarkdownFile(name, languageId) ? parseMarkdownTranscript(text, notices) : reparseTranscript(previous, text, edit);
+}
+
+function isMarkdownFile(name: string, languageId: string | undefined): boolean {
+  return languageId === 'markdown' || isMarkdownPath(name);
 }

@@ -12,9 +12,12 @@ import { diagnosticMessages } from '../messages/diagnostics';
 import { formatMessage } from '../messages/format';
 import { severityOf } from '../checks/registry';
 import type { Block, BlockKind, DiagnosticCode, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn } from '../model';
+import { parseTranscript } from './lines';
+import { guardMarkdown, type MarkdownNotice } from './markdownGuard';
 import { closingFor, marksMismatch, quoteWordsAcross, scanMarks, startsWithContinuationMark } from './quoteMarks';
 import { LineTable } from '../text/lineTable';
 import { collapseWhitespace, firstVisible, isBlank, isSpaceCode, lastVisibleEnd } from '../text/whitespace';
+import { appendAll } from '../util/arrays';
 
 /** The part of an mdast node this module reads (remark-parse always sets offsets). */
 interface MdNode {
@@ -38,10 +41,21 @@ export function isMarkdownPath(name: string): boolean {
   return markdownExtensions.test(name.trim());
 }
 
-/** Parses a Markdown interview or article. Never throws: on an unexpected failure every line becomes a paragraph. */
-export function parseMarkdownTranscript(text: string): TranscriptDocument {
+/**
+ * Parses a Markdown interview or article. Never throws: on an unexpected failure every line becomes a
+ * paragraph. What would make remark-parse slow beyond measure is neutralised first (markdownGuard.ts),
+ * and a file that would still cost it more than its budget is read line by line instead; `notices`,
+ * when given, receives what the guard did.
+ */
+export function parseMarkdownTranscript(text: string, notices?: MarkdownNotice[]): TranscriptDocument {
   try {
-    return buildDocument(text);
+    const table = new LineTable(text);
+    const lastFrontMatterLine = frontMatterEnd(table);
+    const guarded = guardMarkdown(maskedText(table, lastFrontMatterLine), table);
+    if (notices) {
+      appendAll(notices, guarded.notices);
+    }
+    return guarded.affordable ? buildDocument(table, lastFrontMatterLine, guarded.text) : parseTranscript(text);
   } catch {
     const table = new LineTable(text);
     const blocks: Block[] = [];
@@ -101,14 +115,27 @@ function appendValue(plain: Plain, value: string, from: number, to: number, sour
     return;
   }
   // Escapes, entities and the `>` of continued blockquote lines: align each character with the source.
-  // The search stays inside the node, so a character the source spells differently costs one node's length.
+  // Each character is looked for a short way ahead only (what separates it from its place in the
+  // source is at most a `> ` prefix, a backslash or an entity), so a node of characters the source
+  // spells differently costs a bounded look each, not the rest of the node each.
   let pointer = from;
   for (const character of value) {
     let found = -1;
-    for (let index = pointer; index + character.length <= to; index++) {
+    let next = pointer;
+    const limit = Math.min(to, pointer + alignmentLookahead);
+    for (let index = pointer; index + character.length <= limit; index++) {
       if (source.startsWith(character, index)) {
         found = index;
+        next = index + character.length;
         break;
+      }
+    }
+    if (found < 0 && source.charCodeAt(pointer) === 0x26) {
+      // An entity (`&amp;`, `&#65;`) stands for its character: the character sits on the entity.
+      const semicolon = source.slice(pointer, limit).indexOf(';') + pointer;
+      if (semicolon > pointer) {
+        found = pointer;
+        next = semicolon + 1;
       }
     }
     const at = found >= 0 ? found : Math.min(pointer, Math.max(from, to - 1));
@@ -116,11 +143,12 @@ function appendValue(plain: Plain, value: string, from: number, to: number, sour
       plain.offsets.push(at + unit);
     }
     plain.text += character;
-    if (found >= 0) {
-      pointer = found + character.length;
-    }
+    pointer = next;
   }
 }
+
+/** How far ahead of its expected place a character of inline text is looked for in the source. */
+const alignmentLookahead = 64;
 
 /**
  * Visits nodes depth first, in document order, with an explicit stack rather than recursion: a
@@ -393,10 +421,8 @@ interface TurnDraft {
   readonly nodes: MdNode[];
 }
 
-function buildDocument(text: string): TranscriptDocument {
-  const table = new LineTable(text);
-  const lastFrontMatterLine = frontMatterEnd(table);
-  const masked = maskedText(table, lastFrontMatterLine);
+/** The document of a Markdown text: `masked` is the text remark reads (front matter blanked, guarded). */
+function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: string): TranscriptDocument {
   const root = unified().use(remarkParse).parse(masked) as unknown as MdNode;
   const nodes = root.children ?? [];
 

@@ -9,14 +9,12 @@ import type { ParseContext } from './context';
 import { buildTurns, readParagraph, weighInterviewEvidence, type Paragraph } from './interview';
 import { findQuotes } from './passages';
 
-/** `interview` when the paragraphs show an interview style (labels, dashes, timecodes, questions answered), else `prose`. */
-export function detectSpokenFormat(context: ParseContext): TranscriptFormat {
-  const { paragraphs } = collectParagraphs(context, false);
-  return weighInterviewEvidence(paragraphs).style === null ? 'prose' : 'interview';
-}
-
-/** The document of an interview or prose text; its blocks are listed when first read. */
-export function spokenDocument(context: ParseContext, format: TranscriptFormat): TranscriptDocument {
+/**
+ * The document of an interview or prose text; its blocks are listed when first read. Without a
+ * format, it is an interview when the paragraphs show an interview style (labels, dashes,
+ * timecodes, questions answered), else prose.
+ */
+export function spokenDocument(context: ParseContext, format?: 'interview' | 'prose'): TranscriptDocument {
   const document = spokenParts(context, format);
   let blocks: Block[] | undefined;
   return Object.defineProperty(document, 'blocks', {
@@ -30,9 +28,9 @@ export function spokenDocument(context: ParseContext, format: TranscriptFormat):
 
 /**
  * Paragraphs of an interview or prose text: every visible line except the title, chrome and
- * separators. With `record`, the skipped lines are recorded as blocks.
+ * separators, which are recorded as blocks.
  */
-function collectParagraphs(context: ParseContext, record: boolean): { paragraphs: Paragraph[]; title: TranscriptDocument['title'] } {
+function collectParagraphs(context: ParseContext): { paragraphs: Paragraph[]; title: TranscriptDocument['title'] } {
   const paragraphs: Paragraph[] = [];
   let title: TranscriptDocument['title'] = null;
   let afterCredit = false;
@@ -40,15 +38,11 @@ function collectParagraphs(context: ParseContext, record: boolean): { paragraphs
     const lineClass = context.classes[line];
     const text = context.line(line);
     if (lineClass === LineClass.Blank) {
-      if (record) {
-        context.block('blank', line, line);
-      }
+      context.block('blank', line, line);
       continue;
     }
     if (lineClass === LineClass.Separator) {
-      if (record) {
-        context.block('separator', line, line);
-      }
+      context.block('separator', line, line);
       afterCredit = false;
       continue;
     }
@@ -56,17 +50,13 @@ function collectParagraphs(context: ParseContext, record: boolean): { paragraphs
     const caption = afterCredit && hasPositionInBrackets(text);
     if (lineClass === LineClass.Chrome || caption) {
       afterCredit = /^[\s\u00a0]*(?:credit|photo)/iu.test(text);
-      if (record) {
-        context.chromeLine(line);
-      }
+      context.chromeLine(line);
       continue;
     }
     afterCredit = false;
     if (title === null && paragraphs.length === 0 && looksLikeTitle(text)) {
       title = { text: text.trim(), range: context.table.range(line, firstVisible(text), lastVisibleEnd(text)) };
-      if (record) {
-        context.block('title', line, line);
-      }
+      context.block('title', line, line);
       continue;
     }
     paragraphs.push(readParagraph(context, line));
@@ -101,9 +91,11 @@ function looksLikeTitle(text: string): boolean {
   return trimmed.length <= 160 && !/[.?!,;:]["”»’)]?$/u.test(trimmed) && !/^[“"«—–]/u.test(trimmed);
 }
 
-function spokenParts(context: ParseContext, format: TranscriptFormat): Omit<TranscriptDocument, 'blocks'> {
-  const { paragraphs, title } = collectParagraphs(context, true);
-  const evidence = format === 'interview' ? weighInterviewEvidence(paragraphs) : { style: null, labels: new Set<string>() };
+function spokenParts(context: ParseContext, forcedFormat: 'interview' | 'prose' | undefined): Omit<TranscriptDocument, 'blocks'> {
+  const { paragraphs, title } = collectParagraphs(context);
+  // Read once: the same evidence decides the format and builds the turns.
+  const evidence = forcedFormat === 'prose' ? { style: null, labels: new Set<string>() } : weighInterviewEvidence(paragraphs);
+  const format: TranscriptFormat = forcedFormat ?? (evidence.style === null ? 'prose' : 'interview');
   let turns: TranscriptDocument['turns'] = [];
   if (format === 'interview' && evidence.style !== null) {
     const built = buildTurns(context, paragraphs, evidence);
