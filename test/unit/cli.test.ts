@@ -67,7 +67,7 @@ suite('cli parse', () => {
     assert.equal(code, 0);
     const text = out.join('\n');
     assert.match(text, /17 sections, 17 shots, 8 soundbites, story from line 53/u);
-    assert.match(text, /49:1 warning shot-number-out-of-sequence/u);
+    assert.match(text, /49:1 warning shot-number-duplicate: Shot number 2 is already used on line 14, and out of sequence: expected 16\./u);
     assert.match(text, /61:\d+ warning unclosed-quote/u);
   });
 

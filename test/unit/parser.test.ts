@@ -140,13 +140,34 @@ suite('shots and sections', () => {
     assert.equal(document.shots.length, 1);
   });
 
+  test('a dateline whose day was typed with a dot (`22. FEBRUARY 2022, GOMA`) is a section, with no knock-on numbering finding', () => {
+    const document = parseTranscript(lines(header, '1. Wide shot, camp', '2. Med shot, road', '22. FEBRUARY 2022, GOMA, DEMOCRATIC REPUBLIC OF THE CONGO',
+      '3. Wide shot, lake', '4. Close up, boat'));
+    assert.deepEqual(document.shots.map((shot) => shot.number), [1, 2, 3, 4]);
+    assert.deepEqual(document.sections.map((section) => [section.kind, section.places[0]?.date?.day, section.places[0]?.place]),
+      [['dateline', 22, 'GOMA, DEMOCRATIC REPUBLIC OF THE CONGO']]);
+    assert.deepEqual(codes(document).filter((code) => code.includes('shot-number')), []);
+    // Shots that merely start with a date stay shots: the typo reads so only as datelines are written.
+    const shots = parseTranscript(lines(header, '1. Wide shot, camp', '2. May 2024 footage of the camp', '3. MAY 2024 footage of the lake'));
+    assert.deepEqual(shots.shots.map((shot) => shot.number), [1, 2, 3]);
+    assert.equal(shots.sections.length, 0);
+  });
+
   test('numbering: regression and reuse are reported, never renumbered', () => {
     const document = parseTranscript(lines(header, '1. Wide shot, a', '2. Wide shot, b', '3. Wide shot, c', '5. Wide shot, d', '4. Wide shot, e'));
     assert.deepEqual(document.shots.map((shot) => shot.number), [1, 2, 3, 5, 4]);
     assert.deepEqual(codes(document), ['10:shot-number-out-of-sequence', '11:shot-number-out-of-sequence']);
     const repeated = parseTranscript(lines(header, '1. Wide shot, a', '2. Wide shot, b', '2. Wide shot, c', '3. Wide shot, d'));
-    assert.deepEqual(codes(repeated), ['9:shot-number-out-of-sequence', '9:shot-number-duplicate']);
-    assert.equal(repeated.diagnostics[1]?.related?.start.line, 7);
+    // One finding for the line, naming both facts: the number is repeated, and out of sequence.
+    assert.deepEqual(codes(repeated), ['9:shot-number-duplicate']);
+    assert.equal(repeated.diagnostics[0]?.related?.start.line, 7);
+    assert.deepEqual(repeated.diagnostics[0]?.data, { number: 2, expected: 3, variant: 'out-of-sequence', firstLine: 8 });
+    assert.equal(repeated.diagnostics[0]?.message, 'Shot number 2 is already used on line 8, and out of sequence: expected 3.');
+    // Numbering that starts again: each repeated number is one finding; the second follows the first
+    // in sequence, so it is a duplicate and nothing more.
+    const restarted = parseTranscript(lines(header, '1. Wide shot, a', '2. Wide shot, b', '1. Wide shot, c', '2. Wide shot, d'));
+    assert.deepEqual(codes(restarted), ['9:shot-number-duplicate', '10:shot-number-duplicate']);
+    assert.deepEqual([restarted.diagnostics[0]?.data.variant, restarted.diagnostics[1]?.data.variant], ['out-of-sequence', undefined]);
   });
 
   test('a wrapped shot description joins its shot', () => {

@@ -2,6 +2,7 @@
 // (the compiler asks for a template for every code). Findings carry the code and its data; this
 // catalog renders them, and another locale's catalog renders the same codes.
 import type { DiagnosticCode } from '../model';
+import { formatMessage, type MessageData } from './format';
 
 /** English templates; `{name}` is replaced by the matching entry of the data. */
 export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
@@ -18,6 +19,22 @@ export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
   'dateline-format': 'Cannot read the dateline "{text}": expected DD MONTH YYYY, PLACE.',
   'trt-format': 'Cannot read the running time "{text}": expected MM:SS.',
 };
+
+/**
+ * Templates for a finding that says more than its code alone (`data.variant` names the variant): one
+ * finding per line, naming every fact about it.
+ */
+export const diagnosticVariantMessages: Readonly<Partial<Record<DiagnosticCode, Readonly<Record<string, string>>>>> = {
+  'shot-number-duplicate': {
+    'out-of-sequence': 'Shot number {number} is already used on line {firstLine}, and out of sequence: expected {expected}.',
+  },
+};
+
+/** The English message of a finding: its variant's template when it has one, else its code's. */
+export function diagnosticMessage(code: DiagnosticCode, data: MessageData): string {
+  const variant = typeof data.variant === 'string' ? diagnosticVariantMessages[code]?.[data.variant] : undefined;
+  return formatMessage(variant ?? diagnosticMessages[code], data);
+}
 
 /** Extra fragments some templates splice in. */
 export const messageFragments = {

@@ -3,8 +3,8 @@
 // Like store/, it is the parser's own: nothing outside src/core/parse imports it (ESLint).
 import { classifyLine, emptyNumberedParts, LineClass, readField } from './classify';
 import { knownHeaderFields } from './lexicon';
-import { diagnosticMessages } from '../messages/diagnostics';
-import { formatMessage, type MessageData } from '../messages/format';
+import { diagnosticMessage } from '../messages/diagnostics';
+import type { MessageData } from '../messages/format';
 import { severityOf } from '../checks/registry';
 import type { Block, BlockKind, DiagnosticCode, DiagnosticSeverity, TextRange, TranscriptDiagnostic } from '../model';
 import { IntColumn, rows } from './store/columns';
@@ -33,7 +33,7 @@ class ParsedDiagnostic implements TranscriptDiagnostic {
   }
 
   get message(): string {
-    return formatMessage(diagnosticMessages[this.code], this.data);
+    return diagnosticMessage(this.code, this.data);
   }
 
   toJSON(): TranscriptDiagnostic {

@@ -28,7 +28,7 @@ export interface ParsedDateline {
 // Dates are found by shape first and the month word is then looked up, which is much cheaper than
 // one regular expression with every month name in it (this runs on every line of every file).
 // A day range (`12-14 OCTOBER 2024`, `12 & 13 MAY`) keeps its first day.
-const dayFirst = /^(?:(\d{1,2})(?:st|nd|rd|th|er)?(?:\s*(?:[-–—/&]|and|et)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+)?([A-Za-z\u00c0-\u00ff]{3,9})\.?,?\s+(\d{4})(?![\d])/;
+const dayFirst = /^(?:(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s*(?:[-–—/&]|and|et)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+)?([A-Za-z\u00c0-\u00ff]{3,9})\.?,?\s+(\d{4})(?![\d])/;
 const monthFirst = /^([A-Za-z\u00c0-\u00ff]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\d])/;
 
 function monthNumber(word: string | undefined): number | null {
@@ -192,6 +192,11 @@ export function isDatelineLine(text: string): boolean {
     return false;
   }
   const rest = trimmed.slice(found.length);
+  // `22. FEBRUARY 2022, GOMA`: a day followed by a dot is also how a shot is numbered, so it is a
+  // dateline only as datelines are written, the month in capitals and a place after a comma.
+  if (/^\d{1,2}\./u.test(trimmed) && (/[a-z]/u.test(found.date.text) || !(rest.length === 0 || rest.startsWith(',')))) {
+    return false;
+  }
   // A place is short, starts after a comma or space, and reads like a place rather than a sentence.
   return rest.length === 0 || (/^[\s,.–—-]/u.test(rest) && rest.length <= 120 && !/[.!?]["”]?$/u.test(rest.trim()));
 }
@@ -225,8 +230,10 @@ function startsLikeDate(text: string): boolean {
     if (next >= 48 && next <= 57) {
       next = text.charCodeAt(index + 2);
     }
-    // `1. Wide shot` and `120 people` are not dates; `12 MAY`, `12th`, `12-14`, `12 & 13` may be.
-    return isSpaceCode(next) || isAsciiLetter(next) || next === 0x2d || next === 0x2013 || next === 0x2014 || next === 0x2f || next === 0x26;
+    // `1. Wide shot` and `120 people` are not dates; `12 MAY`, `12th`, `12-14`, `12 & 13` may be, and
+    // `22. FEBRUARY` (a dot typed after the day) is checked further by isDatelineLine.
+    return isSpaceCode(next) || isAsciiLetter(next) || next === 0x2d || next === 0x2013 || next === 0x2014 || next === 0x2f || next === 0x26 ||
+      next === 0x2e;
   }
   const second = text.charCodeAt(index + 1);
   const third = text.charCodeAt(index + 2);

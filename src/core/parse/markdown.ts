@@ -8,8 +8,7 @@ import { unified } from 'unified';
 import { coverLines } from './context';
 import { assignLabelRoles, endsWithQuestion, readLabel, weighInterviewEvidence, type Mutable, type Paragraph } from './interview';
 import { answerLabels, questionLabels } from './lexicon';
-import { diagnosticMessages } from '../messages/diagnostics';
-import { formatMessage } from '../messages/format';
+import { diagnosticMessage } from '../messages/diagnostics';
 import { severityOf } from '../checks/registry';
 import type { Block, BlockKind, DiagnosticCode, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn } from '../model';
 import { parseTranscript } from './lines';
@@ -287,7 +286,7 @@ interface QuoteSink {
 }
 
 function report(sink: QuoteSink, code: DiagnosticCode, range: TextRange, data: Record<string, string>): void {
-  sink.diagnostics.push({ code, severity: severityOf(code), range, message: formatMessage(diagnosticMessages[code], data), data });
+  sink.diagnostics.push({ code, severity: severityOf(code), range, message: diagnosticMessage(code, data), data });
 }
 
 interface OpenMark {

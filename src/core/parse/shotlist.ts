@@ -7,7 +7,7 @@ import { parseDateline } from './dateline';
 import { checkHeader, headerBlockEnd } from './header';
 import { recogniseLanguage, suggestLanguage } from './lexicon';
 import { messageFragments } from '../messages/diagnostics';
-import { formatMessage } from '../messages/format';
+import { formatMessage, type MessageData } from '../messages/format';
 import type { SectionKind, TextRange } from '../model';
 import { findQuotes } from './passages';
 import { shotLineRange, shotNumberText, storyParagraphLines, type SectionLine, type SpeakerLine } from './store/records';
@@ -64,15 +64,17 @@ class NumberingCheck {
     const start = this.context.numberStarts[line] ?? 0;
     const range = (): TextRange => this.context.table.range(line, start, start + (this.context.numberLengths[line] ?? 0));
     const inSequence = this.previous === null ? number === 1 : number === this.previous + 1 || number === this.highest + 1;
-    if (!inSequence) {
-      this.context.report('shot-number-out-of-sequence', range(), { number, expected: this.highest + 1 });
-    }
     const firstLine = this.used[number];
+    // One finding per line: a number both repeated and out of sequence is one duplicate naming both.
     if (firstLine !== undefined) {
       const firstUse = this.context.table.lines(firstLine, firstLine);
-      this.context.report('shot-number-duplicate', range(), { number }, firstUse, firstUse);
+      const data: MessageData = inSequence ? { number } : { number, expected: this.highest + 1, variant: 'out-of-sequence' };
+      this.context.report('shot-number-duplicate', range(), data, firstUse, firstUse);
     } else {
       this.used[number] = line;
+      if (!inSequence) {
+        this.context.report('shot-number-out-of-sequence', range(), { number, expected: this.highest + 1 });
+      }
     }
     this.previous = number;
     this.highest = Math.max(this.highest, number);
