@@ -12,6 +12,8 @@ export interface ContractJson {
   soundbites: {
     number: number | null; line: number; language: string | null; speaker: string | null; title: string | null;
     quote: string | null; quoteLines: [number, number] | null;
+    /** Present only when the speaker line's reading is a guess. */
+    attribution?: 'unsure';
   }[];
   turns: { speaker: string | null; role: string; line: number; text: string; timecode?: string }[];
   story: { line: number } | null;
@@ -38,6 +40,7 @@ export function toContractJson(document: TranscriptDocument, file: string): Cont
       title: soundbite.title,
       quote: soundbite.quote?.text ?? null,
       quoteLines: soundbite.quote ? [soundbite.quote.range.start.line + 1, soundbite.quote.range.end.line + 1] : null,
+      ...(soundbite.attribution === 'unsure' ? { attribution: 'unsure' as const } : {}),
     })),
     turns: document.turns.map((turn) => ({
       speaker: turn.speaker,

@@ -149,6 +149,12 @@ export interface Soundbite {
   readonly quote: Quote | null;
   /** Geneva style: the quote sits on the speaker line. */
   readonly oneLine: boolean;
+  /**
+   * `unsure` when the name and title had to be guessed at (a speaker line hard-wrapped without clear
+   * signs, a title before the name or no separator between them, read from weak evidence): check it
+   * before quoting. A finding (`speaker-unsure`) marks the line.
+   */
+  readonly attribution: 'sure' | 'unsure';
 }
 
 export type TurnRole = 'question' | 'answer' | 'statement';

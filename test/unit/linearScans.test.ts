@@ -8,7 +8,8 @@ import { parseDateline, readDate, type ParsedDateline, type ParsedPlace } from '
 import { isLanguageListSeparator, parseRunningTime } from '../../src/core/parse/header';
 import { endsWithQuestion } from '../../src/core/parse/interview';
 import { hasPositionInBrackets } from '../../src/core/parse/prose';
-import { findSpeakerSeparator, languageSeparatorAt } from '../../src/core/parse/shotlist';
+import { languageSeparatorAt } from '../../src/core/parse/shotlist';
+import { findSpeakerSeparator } from '../../src/core/parse/speakerLine';
 import { splitList } from '../../src/core/text/words';
 
 const runs = { numRuns: 3000 };

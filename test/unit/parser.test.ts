@@ -4,7 +4,7 @@ import { parseDateline } from '../../src/core/parse/dateline';
 import { parseRunningTime } from '../../src/core/parse/header';
 import type { TranscriptDocument } from '../../src/core/model';
 import { parseTranscript } from '../../src/core/parse';
-import { readSpeakerLine } from '../../src/core/parse/shotlist';
+import { readSpeakerLine } from '../../src/core/parse/speakerLine';
 import { LineTable } from '../../src/core/text/lineTable';
 import { lines } from './helpers';
 

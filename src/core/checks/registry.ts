@@ -18,6 +18,7 @@ export const diagnosticSeverities = {
   'header-duplicate-field': 'information',
   'dateline-format': 'warning',
   'trt-format': 'warning',
+  'speaker-unsure': 'information',
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 /** Stable identifiers of findings; features and users may rely on them. */

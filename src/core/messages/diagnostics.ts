@@ -18,6 +18,7 @@ export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
   'header-duplicate-field': 'The header repeats the {field} field (first on line {firstLine}).',
   'dateline-format': 'Cannot read the dateline "{text}": expected DD MONTH YYYY, PLACE.',
   'trt-format': 'Cannot read the running time "{text}": expected MM:SS.',
+  'speaker-unsure': 'The name and title on this speaker line were hard to tell apart: check the attribution before quoting.',
 };
 
 /**
@@ -27,6 +28,11 @@ export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
 export const diagnosticVariantMessages: Readonly<Partial<Record<DiagnosticCode, Readonly<Record<string, string>>>>> = {
   'shot-number-duplicate': {
     'out-of-sequence': 'Shot number {number} is already used on line {firstLine}, and out of sequence: expected {expected}.',
+  },
+  'speaker-unsure': {
+    'wrapped': 'This speaker line seems to run onto the next line; check the speaker and title before quoting.',
+    'title-first': 'The title seems to come before the name on this speaker line; check the attribution before quoting.',
+    'no-separator': 'Nothing separates the name from the title on this speaker line; check the attribution before quoting.',
   },
 };
 

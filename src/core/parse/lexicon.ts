@@ -165,3 +165,47 @@ export function shotTypeLength(text: string): number {
   }
   return length;
 }
+
+/**
+ * Words a title starts with in a speaker line (`Head of …`, `Special Representative …`,
+ * `Under-Secretary-General …`), lower-cased: when the part before the separator starts with one and
+ * the part after reads as a name, the title came first.
+ */
+export const titleFirstWords: ReadonlySet<string> = new Set([
+  'head', 'special', 'deputy', 'under-secretary-general', 'assistant', 'secretary-general', 'secretary', 'spokesperson',
+  'spokesman', 'spokeswoman', 'director', 'director-general', 'chief', 'president', 'vice-president', 'prime', 'minister',
+  'commander', 'force', 'representative', 'coordinator', 'ambassador', 'envoy', 'chair', 'chairperson', 'chairman',
+  'chairwoman', 'executive', 'high', 'senior', 'acting', 'resident', 'humanitarian', 'officer', 'adviser', 'advisor',
+  'governor', 'mayor', 'member', 'permanent', 'country', 'regional', 'programme', 'program', 'project', 'police',
+  'commissioner', 'associate', 'administrator', 'manager', 'founder', 'co-founder', 'lead', 'principal',
+  'military', 'political', 'civil', 'civilian', 'child', 'gender', 'human', 'field', 'team', 'sector', 'battalion',
+  'platoon', 'company', 'unit', 'contingent', 'teacher', 'nurse', 'doctor', 'farmer', 'student', 'displaced',
+  'refugee', 'survivor', 'local', 'community', 'village', 'tribal', 'traditional', 'religious', 'youth', 'women',
+  'health', 'education', 'nutrition', 'protection', 'public', 'information', 'communications', 'press', 'media',
+  'représentante', 'représentant', 'chef', 'porte-parole', 'directeur', 'directrice', 'ministre', 'président', 'présidente',
+  'coordonnateur', 'coordonnatrice', 'commandant', 'secrétaire', 'sous-secrétaire', 'envoyé', 'envoyée', 'maire',
+]);
+
+/** Ranks and honorifics written before a name (`Lieut. Gen.`, `Maj.`, `Hon.`), lower-cased, dots kept. */
+export const nameHonorifics: ReadonlySet<string> = new Set([
+  'lieut.', 'lieutenant', 'lt.', 'lt', 'gen.', 'general', 'maj.', 'maj', 'major', 'col.', 'col', 'colonel', 'capt.', 'capt',
+  'captain', 'brig.', 'brigadier', 'cmdr.', 'cdr.', 'sgt.', 'sgt', 'sergeant', 'cpl.', 'corporal', 'pte.', 'private', 'adm.',
+  'admiral', 'hon.', 'hon', 'honourable', 'honorable', 'dr.', 'dr', 'prof.', 'prof', 'mr.', 'mr', 'ms.', 'ms', 'mrs.', 'mrs',
+  'mme', 'mme.', 'm.', 'h.e.', 'rev.', 'reverend', 'sheikh', 'chief', 'sr.', 'fr.', 'father', 'sister', 'bishop', 'imam',
+  'pastor', 'ambassador', 'justice', 'judge', 'sen.', 'senator', 'gén.', 'général', 'colonel-major',
+]);
+
+/** Small words inside names (`Carlos dos Santos Cruz`, `Ursula von der Leyen`, `Ahmed bin Ali`), lower-cased. */
+export const nameParticles: ReadonlySet<string> = new Set([
+  'de', 'da', 'das', 'do', 'dos', 'du', 'des', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin',
+  'ben', 'ibn', 'al', 'el', 'al-', 'y', 'e', 'af', 'zu', 'st.',
+]);
+
+/**
+ * Words after which a speaker line cannot end (`… Representative for`, `… Head of`), lower-cased:
+ * a line ending on one was hard-wrapped.
+ */
+export const unfinishedLineWords: ReadonlySet<string> = new Set([
+  'for', 'of', 'and', 'the', 'in', 'to', 'on', 'at', 'with', 'against', 'a', 'an', 'de', 'du', 'des', 'la', 'le', 'les',
+  'et', 'à', 'aux', 'pour', 'en', 'sur', 'avec', "l'", "d'", 'del', 'y', 'para', 'por',
+]);

@@ -10,12 +10,13 @@ import { messageFragments } from '../messages/diagnostics';
 import { formatMessage, type MessageData } from '../messages/format';
 import type { SectionKind, TextRange } from '../model';
 import { findQuotes } from './passages';
-import { shotLineRange, shotNumberText, storyParagraphLines, type SectionLine, type SpeakerLine } from './store/records';
+import { shotLineRange, shotNumberText, storyParagraphLines, type SectionLine } from './store/records';
 import { ShotlistStore, type StoreSegment } from './store/shotlistStore';
 import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks, startsWithContinuationMark } from './quoteMarks';
 import { keepShape } from './store/shapes';
-import { firstVisible, isRegExpSpaceCode, isSpaceCode, lastVisibleEnd } from '../text/whitespace';
+import { firstVisible, isSpaceCode, lastVisibleEnd } from '../text/whitespace';
 import { isAsciiWordCode, splitList } from '../text/words';
+import { readSpeakerLine, readWrappedSpeakerLine, type SpeakerLine } from './speakerLine';
 
 export interface ShotlistParts {
   readonly title: { text: string; range: TextRange } | null;
@@ -327,21 +328,19 @@ class ShotlistBuilder {
     const soundbiteIndex = store.soundbiteShot.length;
     const shot = this.addShot(line, soundbiteIndex);
     const text = this.context.line(line);
-    const speakerStart = this.context.textStarts[line] ?? firstVisible(text);
-    // The line alone is the key: where its speaker part starts follows from the line itself.
-    let speakerLine = this.speakerLines.get(text);
-    if (!speakerLine) {
-      speakerLine = readSpeakerLine(text, speakerStart);
-      this.speakerLines.set(text, speakerLine);
-    }
+    const speakerLine = this.speakerLineAt(line, text);
+    // A hard-wrapped speaker line ends on the next line, and the quote comes after it.
+    const speakerLast = speakerLine.wrapAt >= 0 ? line + 1 : line;
     let quote = -1;
-    let lastLine = line;
+    let lastLine = speakerLast;
     if (speakerLine.quoteStart >= 0) {
-      const end = this.quoteEnd(line, speakerLine.quoteStart);
-      quote = this.quoteFromLines(line, speakerLine.quoteStart, end);
+      const quoteLine = speakerLine.wrapAt >= 0 && speakerLine.quoteStart >= speakerLine.wrapAt ? line + 1 : line;
+      const character = quoteLine === line ? speakerLine.quoteStart : speakerLine.quoteStart - speakerLine.wrapAt;
+      const end = this.quoteEnd(quoteLine, character);
+      quote = this.quoteFromLines(quoteLine, character, end);
       lastLine = end;
     } else {
-      const first = this.firstQuoteLine(line + 1);
+      const first = this.firstQuoteLine(speakerLast + 1);
       if (first >= 0) {
         const end = this.quoteEnd(first, firstVisible(this.context.line(first)));
         quote = this.quoteFromLines(first, firstVisible(this.context.line(first)), end);
@@ -351,6 +350,11 @@ class ShotlistBuilder {
     if (!speakerLine.hasColon) {
       const at = speakerLine.speakerEnd > speakerLine.speakerStart ? speakerLine.speakerEnd : lastVisibleEnd(text);
       this.context.report('soundbite-missing-colon', this.table.range(line, Math.max(0, at - 1), at));
+    }
+    if (speakerLine.doubt !== null) {
+      const range = speakerLine.wrapAt >= 0 ? this.table.span(line, speakerLine.speakerStart, line + 1, lastVisibleEnd(this.context.line(line + 1)))
+        : this.table.range(line, speakerLine.speakerStart, Math.max(speakerLine.speakerEnd, speakerLine.titleEnd));
+      this.context.report('speaker-unsure', range, { variant: speakerLine.doubt });
     }
     let languageName: string | null = null;
     if (speakerLine.language !== null && speakerLine.languageStart >= 0) {
@@ -369,6 +373,30 @@ class ShotlistBuilder {
     this.context.extendLastBlock(lastLine);
     this.growSection(lastLine);
     return lastLine;
+  }
+
+  /**
+   * What the SOUNDBITE line on `line` says, read once per distinct line (the same speaker line repeats
+   * through a script); a line without its colon that was hard-wrapped onto the next is read with it.
+   */
+  private speakerLineAt(line: number, text: string): SpeakerLine {
+    const speakerStart = this.context.textStarts[line] ?? firstVisible(text);
+    let speakerLine = this.speakerLines.get(text);
+    if (!speakerLine) {
+      speakerLine = readSpeakerLine(text, speakerStart);
+      this.speakerLines.set(text, speakerLine);
+    }
+    if (speakerLine.hasColon || speakerLine.quoteStart >= 0 || this.context.classes[line + 1] !== LineClass.Text) {
+      return speakerLine;
+    }
+    const next = this.context.line(line + 1);
+    const key = `${text}\n${next}`;
+    let wrapped = this.speakerLines.get(key);
+    if (!wrapped) {
+      wrapped = readWrappedSpeakerLine(text, next, speakerStart) ?? speakerLine;
+      this.speakerLines.set(key, wrapped);
+    }
+    return wrapped;
   }
 
   private checkLanguage(language: string, line: number, start: number): string | null {
@@ -570,114 +598,4 @@ function readSectionLine(text: string, lineClass: LineClass): SectionLine {
     }
   }
   return { kind, mission, start, end, placeStart, places: parseDateline(text.slice(placeStart, end)) };
-}
-
-function isDashCode(code: number): boolean {
-  return code === 0x2d || code === 0x2013 || code === 0x2014;
-}
-
-/**
- * The first separator between a speaker's name and title: a comma (`Name, Title`), a run of dashes
- * after white space (`Name - Title`, `Name –– Title`), or an en or em dash (`Name–Title`), with the
- * white space around it. A hyphen inside a word (`Jean-Pierre`) is not one. One pass over the
- * text: a regular expression with white space on both sides of each alternative, tried at every
- * position, cost the square of the length of a run of spaces.
- */
-export function findSpeakerSeparator(text: string): { index: number; length: number } | null {
-  let spaceStart = -1;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (isRegExpSpaceCode(code)) {
-      if (spaceStart < 0) {
-        spaceStart = index;
-      }
-      continue;
-    }
-    const start = spaceStart >= 0 ? spaceStart : index;
-    let end = -1;
-    if (code === 0x2c) {
-      end = index + 1;
-    } else if (spaceStart >= 0 && isDashCode(code)) {
-      end = index + 1;
-      while (end < text.length && isDashCode(text.charCodeAt(end))) {
-        end++;
-      }
-    } else if (code === 0x2013 || code === 0x2014) {
-      end = index + 1;
-    }
-    if (end >= 0) {
-      while (end < text.length && isRegExpSpaceCode(text.charCodeAt(end))) {
-        end++;
-      }
-      return { index: start, length: end - start };
-    }
-    spaceStart = -1;
-  }
-  return null;
-}
-
-/** Reads `SOUNDBITE (Language) Name, Title:` from `textStart` (where SOUNDBITE begins). */
-export function readSpeakerLine(text: string, textStart: number): SpeakerLine {
-  const keyword = /^SOUND\s?BITES?/iu.exec(text.slice(textStart));
-  let position = textStart + (keyword ? keyword[0].length : 0);
-  while (position < text.length && /\s/u.test(text.charAt(position))) {
-    position++;
-  }
-  let language: string | null = null;
-  let languageStart = -1;
-  if (text.charAt(position) === '(') {
-    const close = text.indexOf(')', position);
-    if (close > position) {
-      const inside = text.slice(position + 1, close);
-      language = inside.trim();
-      languageStart = position + 1 + (inside.length - inside.trimStart().length);
-      position = close + 1;
-    }
-  }
-  // Separators between the language and the name: `, Name`, ` – Name`, `: Name`.
-  while (position < text.length && /[\s,:–—-]/u.test(text.charAt(position))) {
-    position++;
-  }
-  let end = lastVisibleEnd(text);
-  let quoteStart = -1;
-  const rest = text.slice(position);
-  // One-line soundbites: `Name, title: “quote”`, and sometimes with the colon forgotten,
-  // `Name, title “quote”` (curly marks only there: a straight mark may be an inch sign).
-  const geneva = /:\s*([“„«"])/u.exec(rest) ?? (/:\s*$/u.test(rest) ? null : /\s([“„«])(?=\S)/u.exec(rest));
-  if (geneva) {
-    quoteStart = position + geneva.index + geneva[0].length - 1;
-    end = position + geneva.index + (geneva[0].startsWith(':') ? 1 : 0);
-  }
-  let hasColon = false;
-  let speakerEnd = end;
-  // Trailing `:` or `,:` (and stray spaces) close the speaker part.
-  while (speakerEnd > position && /[\s:,]/u.test(text.charAt(speakerEnd - 1))) {
-    if (text.charAt(speakerEnd - 1) === ':') {
-      hasColon = true;
-    }
-    speakerEnd--;
-  }
-  const part = text.slice(position, speakerEnd);
-  if (part.length === 0) {
-    return { language, languageStart, speaker: null, speakerStart: position, speakerEnd: position, title: null, titleStart: position, titleEnd: position, hasColon, quoteStart };
-  }
-  const separator = findSpeakerSeparator(part);
-  if (!separator || separator.index === 0) {
-    return { language, languageStart, speaker: part, speakerStart: position, speakerEnd, title: null, titleStart: speakerEnd, titleEnd: speakerEnd, hasColon, quoteStart };
-  }
-  const nameEnd = position + separator.index;
-  const titleStart = nameEnd + separator.length;
-  const title = text.slice(titleStart, speakerEnd).trim();
-  return {
-    language,
-    languageStart,
-    speaker: text.slice(position, nameEnd).trim(),
-    speakerStart: position,
-    speakerEnd: nameEnd,
-    title: title.length > 0 ? title : null,
-    titleStart,
-    titleEnd: speakerEnd,
-    hasColon,
-    quoteStart,
-  };
 }

@@ -9,6 +9,7 @@ import type { ParseContext } from '../context';
 import { shotTypeLength } from '../lexicon';
 import type { ParsedDateline } from '../dateline';
 import { datelineModel } from '../header';
+import type { SpeakerLine } from '../speakerLine';
 import type { DatedPlace, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from '../../model';
 import { collapseWhitespace, firstVisible, lastVisibleEnd } from '../../text/whitespace';
 
@@ -178,21 +179,6 @@ export class ShotRecord implements Shot {
   }
 }
 
-/** What a SOUNDBITE line says, read once per distinct line (the same speaker line repeats). */
-export interface SpeakerLine {
-  readonly language: string | null;
-  readonly languageStart: number;
-  readonly speaker: string | null;
-  readonly speakerStart: number;
-  readonly speakerEnd: number;
-  readonly title: string | null;
-  readonly titleStart: number;
-  readonly titleEnd: number;
-  readonly hasColon: boolean;
-  /** Character where a one-line (Geneva) quote starts, or -1. */
-  readonly quoteStart: number;
-}
-
 export class SoundbiteRecord implements Soundbite {
   readonly #context: ParseContext;
   readonly #store: ShotlistColumns;
@@ -250,7 +236,7 @@ export class SoundbiteRecord implements Soundbite {
 
   get speakerRange(): TextRange | null {
     const { speaker, speakerStart, speakerEnd } = this.#speakerLine;
-    return speaker === null ? null : this.#context.table.range(this.#line, speakerStart, speakerEnd);
+    return speaker === null ? null : this.#speakerSpan(speakerStart, speakerEnd);
   }
 
   get title(): string | null {
@@ -259,7 +245,21 @@ export class SoundbiteRecord implements Soundbite {
 
   get titleRange(): TextRange | null {
     const { title, titleStart, titleEnd } = this.#speakerLine;
-    return title === null ? null : this.#context.table.range(this.#line, titleStart, titleEnd);
+    return title === null ? null : this.#speakerSpan(titleStart, titleEnd);
+  }
+
+  get attribution(): 'sure' | 'unsure' {
+    return this.#speakerLine.doubt === null ? 'sure' : 'unsure';
+  }
+
+  /** A span of the speaker line's positions, on the next line too when the line was hard-wrapped. */
+  #speakerSpan(start: number, end: number): TextRange {
+    const wrapAt = this.#speakerLine.wrapAt;
+    if (wrapAt < 0 || end < wrapAt) {
+      return this.#context.table.range(this.#line, start, end);
+    }
+    const [startLine, startCharacter] = start < wrapAt ? [this.#line, start] : [this.#line + 1, start - wrapAt];
+    return this.#context.table.span(startLine, startCharacter, this.#line + 1, end - wrapAt);
   }
 
   get lineRange(): TextRange {
@@ -279,6 +279,7 @@ export class SoundbiteRecord implements Soundbite {
       number: this.number, shotIndex: this.shotIndex, language: this.language, languageRange: this.languageRange,
       languageName: this.languageName, speaker: this.speaker, speakerRange: this.speakerRange, title: this.title,
       titleRange: this.titleRange, lineRange: this.lineRange, range: this.range, quote: this.quote, oneLine: this.oneLine,
+      attribution: this.attribution,
     };
   }
 }

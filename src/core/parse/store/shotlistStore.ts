@@ -6,7 +6,8 @@ import { firstVisible, lastVisibleEnd } from '../../text/whitespace';
 import type { ParseContext } from '../context';
 import { readHeader } from '../header';
 import { rows } from './columns';
-import { SectionRecord, ShotlistColumns, ShotRecord, SoundbiteRecord, StoryRecord, type SectionLine, type SpeakerLine } from './records';
+import type { SpeakerLine } from '../speakerLine';
+import { SectionRecord, ShotlistColumns, ShotRecord, SoundbiteRecord, StoryRecord, type SectionLine } from './records';
 
 /**
  * Every list a shot-list parse makes. A segment (one story of an archive) is a run of each, so a new
