@@ -386,7 +386,11 @@ class ShotlistBuilder {
       speakerLine = readSpeakerLine(text, speakerStart);
       this.speakerLines.set(text, speakerLine);
     }
-    if (speakerLine.hasColon || speakerLine.quoteStart >= 0 || this.context.classes[line + 1] !== LineClass.Text) {
+    // The next line may continue it when it is text, or a `NAME:` line that is no header field
+    // (`UNMISS:` is the end of a title, `SOURCE: UNIFEED` a header).
+    const nextClass = this.context.classes[line + 1];
+    const continues = nextClass === LineClass.Text || (nextClass === LineClass.Field && !this.context.isKnownField(line + 1));
+    if (speakerLine.hasColon || speakerLine.quoteStart >= 0 || !continues) {
       return speakerLine;
     }
     const next = this.context.line(line + 1);
