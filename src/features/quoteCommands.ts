@@ -148,6 +148,21 @@ class QuoteCommands {
     await vscode.env.clipboard.writeText(texts.join('\n\n'));
     vscode.window.setStatusBarMessage(items.length === 1 ? vscode.l10n.t('Copied 1 quote') : vscode.l10n.t('Copied {0} quotes', items.length), statusMs);
     this.#warnRestrictions(items);
+    this.#warnUnsureAttribution(items);
+  }
+
+  /**
+   * Says so, every time, when a copied quote's speaker and title were a guess (a speaker line that
+   * seemed hard-wrapped, a title before the name…): a wrong attribution is worse than none.
+   */
+  #warnUnsureAttribution(items: readonly QuoteItem[]): void {
+    const unsure = items.find((item) => item.attributionUnsure === true);
+    if (!unsure) {
+      return;
+    }
+    const who = [unsure.speaker, unsure.title].filter((part) => part !== null).join(', ');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Check the attribution before using this quote ({0}): its speaker line was hard to read.',
+      who === '' ? vscode.l10n.t('no speaker') : who));
   }
 
   /** Warns once per story and session when a copied quote carries restrictions (the text carries them too). */

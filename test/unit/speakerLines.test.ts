@@ -3,6 +3,7 @@
 // the reading is a guess the soundbite says so (attribution 'unsure', a speaker-unsure finding).
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
+import { allQuotes } from '../../src/core/quotes/extract';
 import type { Soundbite, TranscriptDocument } from '../../src/core/model';
 import { lines } from './helpers';
 
@@ -61,6 +62,13 @@ suite('speaker lines', () => {
       assert.ok(soundbite.quote !== null && quote.includes(soundbite.quote.text.slice(0, 10)), quote);
       assert.deepEqual(codes(document), ['8:soundbite-missing-colon'], quote);
     }
+  });
+
+  test('a quote copied from a soundbite whose attribution is a guess says so; a sure one says nothing', () => {
+    const text = lines(header, '1. SOUNDBITE (English) Jane Roe, Head of Mission', 'UNMISS:', '“We stay.”',
+      '2. SOUNDBITE (English) Jane Roe, Spokesperson:', '“We go.”');
+    const items = allQuotes(parseTranscript(text), text, 'test.unifeed');
+    assert.deepEqual(items.map((item) => [item.text, item.attributionUnsure]), [['We stay.', true], ['We go.', undefined]]);
   });
 
   test('the title before the name, after one or more separators', () => {

@@ -32,6 +32,8 @@ export interface QuoteItem {
   /** 1-based line where the quoted words start. */
   line: number;
   kind: QuoteKind;
+  /** Present when the speaker and title are a guess (see Soundbite.attribution): check them before use. */
+  attributionUnsure?: true;
 }
 
 export interface QuoteSelection {
@@ -260,6 +262,7 @@ function itemFor(
     file,
     line,
     kind: candidate.kind,
+    ...(soundbite?.attribution === 'unsure' ? { attributionUnsure: true as const } : {}),
   };
 }
 
