@@ -217,6 +217,19 @@ export function isChromeLine(line: string): boolean {
 
 const scratchParts = emptyNumberedParts();
 
+/**
+ * True when a line starts like a header field (`STORY:`), a numbered shot or a SOUNDBITE line:
+ * cheap, for the lines a flattened shot list may hide in (see flattened.ts).
+ */
+export function startsLikeStructure(line: string): boolean {
+  const start = firstVisible(line);
+  const first = line.charCodeAt(start);
+  if (first >= 48 && first <= 57) {
+    return readNumbered(line, scratchParts);
+  }
+  return first >= 65 && first <= 90 && (readField(line) !== null || line.startsWith('SOUNDBITE', start));
+}
+
 /** Initials of the month names datelines use (English and French), lower-cased. */
 const monthInitials = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']);
 

@@ -1,7 +1,8 @@
 // Shared state of one parse: the line table, the line classes, and the diagnostics and blocks
 // collected so far. The format builders (shotlist.ts, interview.ts, prose.ts) write into it.
 // Like store/, it is the parser's own: nothing outside src/core/parse imports it (ESLint).
-import { classifyLine, emptyNumberedParts, LineClass, readField } from './classify';
+import { classifyLine, emptyNumberedParts, LineClass, readField, startsLikeStructure } from './classify';
+import { flattenedCuts, mayBeFlattened } from './flattened';
 import { knownHeaderFields } from './lexicon';
 import { diagnosticMessage } from '../messages/diagnostics';
 import type { MessageData } from '../messages/format';
@@ -71,7 +72,18 @@ export class ParseContext {
   readonly quotes = new QuoteStore(this);
 
   constructor(text: string) {
-    this.table = new LineTable(text);
+    const table = new LineTable(text);
+    // A shot list flattened onto one line is read as the lines it had (flattened.ts): the lines that
+    // start like structure and are long enough are read closely, and the table cut if they are one.
+    const candidates: number[] = [];
+    for (let line = 0; line < table.lineCount; line++) {
+      const lineText = table.line(line);
+      if (mayBeFlattened(lineText.length, startsLikeStructure(lineText))) {
+        candidates.push(line);
+      }
+    }
+    const cuts = candidates.length > 0 ? flattenedCuts(text, table.starts, table.ends, candidates) : [];
+    this.table = cuts.length > 0 ? new LineTable(text, cuts) : table;
     const count = this.table.lineCount;
     this.classes = new Array<LineClass>(count);
     this.numberStarts = new Int32Array(count).fill(-1);
@@ -93,8 +105,14 @@ export class ParseContext {
     }
   }
 
+  /** The parse's lines (more than the document's when a flattened shot list was cut; see flattened.ts). */
   get lineCount(): number {
     return this.table.lineCount;
+  }
+
+  /** The document's own lines. */
+  get documentLineCount(): number {
+    return this.table.documentLineCount;
   }
 
   /**
@@ -167,10 +185,11 @@ export class ParseContext {
     return rows(Math.max(0, to - from), (offset) => {
       const position = from + offset;
       const index = this.#blockIndex.get(position);
+      // In the document's lines: the pieces of a flattened line share it (coverLines keeps the first).
       return {
         kind: blockKinds[this.#blockKinds.get(position)] ?? 'paragraph',
-        firstLine: this.#blockFirst.get(position),
-        lastLine: this.#blockLast.get(position),
+        firstLine: this.table.documentLineOf(this.#blockFirst.get(position)),
+        lastLine: this.table.documentLineOf(this.#blockLast.get(position)),
         index: index < 0 ? null : index,
       };
     });
@@ -178,7 +197,7 @@ export class ParseContext {
 
   /** The blocks in document order with every line covered (see coverLines). */
   blockList(): Block[] {
-    return coverLines(this.rawBlocks(), this.lineCount);
+    return coverLines(this.rawBlocks(), this.documentLineCount);
   }
 
   chromeLine(line: number): void {

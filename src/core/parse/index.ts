@@ -58,6 +58,10 @@ function reparseSegments(previous: TranscriptDocument, text: string, edit: TextE
     const end = (final === last ? previous.length : segmentEnd(segments[final] as PlacedSegment)) + delta;
     // A copy, not a slice: the kept stories of later versions would otherwise keep this version's whole text.
     const context = new ParseContext(detachedCopy(text.slice(start, end)));
+    if (context.table.isCut) {
+      // The edit made a flattened shot list: its lines are cut finer than the document's.
+      return parseTranscript(text);
+    }
     const parts = buildShotlist(context, { continuing: first > 0 });
     // The edit may have undone the header block the region starts with: the text then continues
     // the story before, so take that story in too.

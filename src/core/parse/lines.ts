@@ -48,5 +48,6 @@ function shotlistDocument(context: ParseContext): TranscriptDocument {
   context.sortDiagnostics();
   const segments = placeSegments(context, parts, 0, 0);
   numberSegments(segments);
-  return shotlistFromSegments(segments, context.lineCount, context.table.text.length);
+  // A flattened shot list's parse is cut finer than the document's lines: an edit parses it afresh.
+  return shotlistFromSegments(segments, context.documentLineCount, context.table.text.length, !context.table.isCut);
 }

@@ -111,7 +111,7 @@ function spokenParts(context: ParseContext, forcedFormat: 'interview' | 'prose' 
   }
   return {
     format,
-    lineCount: context.lineCount,
+    lineCount: context.documentLineCount,
     length: context.table.text.length,
     title,
     header: null,

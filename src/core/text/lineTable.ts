@@ -31,8 +31,18 @@ export class LineTable {
   readonly starts: Int32Array;
   /** Offset just past the last character of each line, before its line break. */
   readonly ends: Int32Array;
+  /**
+   * Set when the lines were cut further than the text's line breaks (a flattened shot list read as
+   * the lines it had): for each line, the document line it is part of and where that line starts.
+   * Positions are reported in the document's lines.
+   */
+  readonly #physicalLine: Int32Array | null;
+  readonly #physicalStart: Int32Array | null;
+  /** The number of the text's own lines. */
+  readonly documentLineCount: number;
 
-  constructor(text: string) {
+  /** The lines of `text`; `cuts` (ascending offsets) cut them further, each where a line of its own starts. */
+  constructor(text: string, cuts: readonly number[] = []) {
     this.text = text;
     // Typed arrays: two numbers per line of a 10 MB file are nothing for the garbage collector to trace.
     let starts = new Int32Array(Math.max(16, text.length >> 5));
@@ -72,8 +82,55 @@ export class LineTable {
       ends[count++] = breakAt;
       position = breakAt + breakLength;
     }
-    this.starts = starts.subarray(0, count);
-    this.ends = ends.subarray(0, count);
+    this.documentLineCount = count;
+    if (cuts.length === 0) {
+      this.starts = starts.subarray(0, count);
+      this.ends = ends.subarray(0, count);
+      this.#physicalLine = null;
+      this.#physicalStart = null;
+      return;
+    }
+    const total = count + cuts.length;
+    const cutStarts = new Int32Array(total);
+    const cutEnds = new Int32Array(total);
+    const physicalLine = new Int32Array(total);
+    const physicalStart = new Int32Array(total);
+    let line = 0;
+    let cut = 0;
+    for (let physical = 0; physical < count; physical++) {
+      const start = starts[physical] ?? 0;
+      const end = ends[physical] ?? start;
+      let from = start;
+      while (cut < cuts.length && (cuts[cut] ?? 0) <= from) {
+        cut++;
+      }
+      while (cut < cuts.length && (cuts[cut] ?? 0) < end) {
+        const at = cuts[cut++] ?? end;
+        cutStarts[line] = from;
+        cutEnds[line] = at;
+        physicalLine[line] = physical;
+        physicalStart[line++] = start;
+        from = at;
+      }
+      cutStarts[line] = from;
+      cutEnds[line] = end;
+      physicalLine[line] = physical;
+      physicalStart[line++] = start;
+    }
+    this.starts = cutStarts.subarray(0, line);
+    this.ends = cutEnds.subarray(0, line);
+    this.#physicalLine = physicalLine.subarray(0, line);
+    this.#physicalStart = physicalStart.subarray(0, line);
+  }
+
+  /** True when lines were cut further than the text's line breaks. */
+  get isCut(): boolean {
+    return this.#physicalLine !== null;
+  }
+
+  /** The document line a line of this table is part of. */
+  documentLineOf(line: number): number {
+    return this.#physicalLine ? (this.#physicalLine[line] ?? line) : line;
   }
 
   /** Placements in order of their first line; none means the lines are the document's own. */
@@ -114,7 +171,12 @@ export class LineTable {
   /** The document position of a character of one of this table's lines. */
   documentPosition(line: number, character: number): TextPosition {
     const placement = this.placementOf(line);
-    return { line: line + placement.lineDelta, character, offset: (this.starts[line] ?? this.text.length) + character + placement.offsetDelta };
+    const offset = (this.starts[line] ?? this.text.length) + character;
+    if (this.#physicalLine) {
+      return { line: (this.#physicalLine[line] ?? line) + placement.lineDelta, character: offset - (this.#physicalStart?.[line] ?? 0),
+        offset: offset + placement.offsetDelta };
+    }
+    return { line: line + placement.lineDelta, character, offset: offset + placement.offsetDelta };
   }
 
   get lineCount(): number {
@@ -157,13 +219,18 @@ export class LineTable {
     const lineEnd = this.ends[low] ?? 0;
     // An offset inside a CRLF pair belongs to the end of the line.
     const character = Math.min(clamped, lineEnd) - lineStart;
+    if (this.#physicalLine) {
+      return { line: this.#physicalLine[low] ?? low, character: lineStart + character - (this.#physicalStart?.[low] ?? 0), offset: lineStart + character };
+    }
     return { line: low, character, offset: lineStart + character };
   }
 
   rangeFromOffsets(start: number, end: number): TextRange {
-    const from = this.positionAt(start);
-    const to = this.positionAt(end);
-    return new Span(this, from.line, from.character, to.line, to.character);
+    const lineOf = (offset: number): number => Math.max(0, lastAtOrBefore(this.starts, Math.max(0, Math.min(offset, this.text.length))));
+    const startLine = lineOf(start);
+    const endLine = lineOf(end);
+    const characterOf = (line: number, offset: number): number => Math.min(Math.max(0, Math.min(offset, this.text.length)), this.ends[line] ?? 0) - (this.starts[line] ?? 0);
+    return new Span(this, startLine, characterOf(startLine, start), endLine, characterOf(endLine, end));
   }
 }
 

@@ -124,7 +124,7 @@ function indexDelta(kind: Block['kind'], placement: Placement): number {
  * Each list is gathered from the segments' stores when first read (and its records built then, or
  * taken from a store that built them for an earlier version).
  */
-export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCount: number, length: number): TranscriptDocument {
+export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCount: number, length: number, reparseable = true): TranscriptDocument {
   let headers: readonly Header[] | undefined;
   let headings: readonly Heading[] | undefined;
   let sections: readonly Section[] | undefined;
@@ -185,7 +185,9 @@ export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCou
       return blocks;
     },
   };
-  segmentations.set(document, { segments, consumed: false });
+  if (reparseable) {
+    segmentations.set(document, { segments, consumed: false });
+  }
   return document;
 }
 
