@@ -2,7 +2,7 @@
 // collected so far. The format builders (shotlist.ts, interview.ts, prose.ts) write into it.
 // Like store/, it is the parser's own: nothing outside src/core/parse imports it (ESLint).
 import { classifyLine, emptyNumberedParts, LineClass, readField, startsLikeStructure } from './classify';
-import { flattenedCuts, mayBeFlattened } from './flattened';
+import { flattenedCuts, minimumFlattenedLength } from './flattened';
 import { knownHeaderFields } from './lexicon';
 import { diagnosticMessage } from '../messages/diagnostics';
 import type { MessageData } from '../messages/format';
@@ -77,8 +77,7 @@ export class ParseContext {
     // start like structure and are long enough are read closely, and the table cut if they are one.
     const candidates: number[] = [];
     for (let line = 0; line < table.lineCount; line++) {
-      const lineText = table.line(line);
-      if (mayBeFlattened(lineText.length, startsLikeStructure(lineText))) {
+      if (table.lineLength(line) >= minimumFlattenedLength && startsLikeStructure(table.line(line))) {
         candidates.push(line);
       }
     }

@@ -8,7 +8,7 @@ import { isRegExpSpaceCode } from '../text/whitespace';
 import { knownHeaderFields } from './lexicon';
 
 /** A document line shorter than this is never cut: a flattened shot list is long. */
-const minimumFlattenedLength = 120;
+export const minimumFlattenedLength = 120;
 
 function isUpperLetter(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -128,14 +128,9 @@ function markersOf(text: string, start: number, end: number): Marker[] {
   return markers;
 }
 
-/** True when a document line is worth reading closely: long, and starting like a header field, a shot or a soundbite. */
-export function mayBeFlattened(length: number, startsLikeStructure: boolean): boolean {
-  return startsLikeStructure && length >= minimumFlattenedLength;
-}
-
 /**
  * Offsets (ascending) where the lines of a flattened shot list started, in the document lines
- * `candidates` (ascending; see mayBeFlattened); empty when none is one. `starts` and `ends` are the
+ * `candidates` (ascending: long lines that start like a header field, a shot or a soundbite); empty when none is one. `starts` and `ends` are the
  * text's own lines.
  */
 export function flattenedCuts(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, candidates: readonly number[]): number[] {
