@@ -176,6 +176,12 @@ export interface Turn {
   readonly style: 'label' | 'dash' | 'paragraph' | 'timecode';
 }
 
+/** Who answers in an interview, found when the answers carry no label (see parse/interviewee.ts). */
+export interface Interviewee {
+  readonly speaker: string;
+  readonly title: string | null;
+}
+
 export interface Story {
   /** The STORYLINE heading, when the story has one. */
   readonly headingRange: TextRange | null;
@@ -238,6 +244,8 @@ export interface TranscriptDocument {
   readonly story: Story | null;
   readonly stories: readonly Story[];
   readonly turns: readonly Turn[];
+  /** The person answering an interview, when the page says who it is; unlabelled answers are theirs. */
+  readonly interviewee: Interviewee | null;
   /** Quoted passages of interview and prose text (shot-list quotes live on soundbites and the story). */
   readonly quotes: readonly Quote[];
   /** Page chrome left by web copies (`Download`, `Share this Article:`…), recognised and ignored. */

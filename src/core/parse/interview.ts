@@ -1,11 +1,16 @@
-// Interviews: labelled turns (`UN News:` / `Lacroix:`, `Q:`, `RFI : `, `Porte-parole [Name] :`),
-// French dash answers (`— `), timecoded captions (`01:23 text`) and unlabelled question and answer
-// paragraphs. All become one list of turns with a role.
+// Interviews, briefings and press conferences: labelled turns (`UN News:` / `Lacroix:`, `Q:`, `RFI : `,
+// `Porte-parole [Name] :`, `MR. NAME:`, `Q  …`, a label alone on its line), unlabelled question and
+// answer paragraphs (also after a first labelled exchange), a statement before a `Questions and
+// Answers` heading, French dash dialogue (also run into one paragraph), and timecoded captions. All
+// become one list of turns with a role; crossheads and pull quotes between exchanges are not turns.
 import { LineClass } from './classify';
 import type { ParseContext } from './context';
-import { answerLabels, chromePrefixPattern, questionLabels } from './lexicon';
+import { answerLabels, chromePrefixPattern, nonSpeakerLabels, questionLabels } from './lexicon';
 import type { Turn, TurnRole } from '../model';
 import { collapseWhitespace, firstVisible, isRegExpSpaceCode, lastVisibleEnd } from '../text/whitespace';
+import { endsWithQuestion } from '../text/words';
+
+export { endsWithQuestion };
 
 /** A model type being built: its fields are set while the turns are assembled, read-only once returned. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -14,51 +19,77 @@ const labelPattern =
   /^[\s\u00a0]*((?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*(?:[ \u00a0]+(?:[\p{L}\p{M}\d.'’&-]+|\[[^\]\n]{1,60}\])){0,4})|\[[^\]\n]{1,60}\])[ \u00a0]?:[\s\u00a0]+(?=\S)/u;
 const timecodePattern = /^[\s\u00a0]*\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?[\s\u00a0]+(?=\S)/u;
 const dashPattern = /^[\s\u00a0]*[—–][\s\u00a0]+(?=\S)/u;
-function isCloserAfterQuestion(code: number): boolean {
-  return code === 0x22 || code === 0x201d || code === 0xbb || code === 0x29 || code === 0x2019;
-}
-
-/**
- * True when the text ends with a question mark (closing quotes, brackets and spaces allowed after
- * it). Read from the end: a regular expression looking for the mark from the start cost the square
- * of the length of a run of spaces after a question mark.
- */
-export function endsWithQuestion(text: string): boolean {
-  let end = text.length;
-  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) {
-    end--;
-  }
-  while (end > 0 && isCloserAfterQuestion(text.charCodeAt(end - 1))) {
-    end--;
-  }
-  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) {
-    end--;
-  }
-  return end > 0 && text.charCodeAt(end - 1) === 0x3f;
-}
-
 export type InterviewStyle = 'label' | 'dash' | 'timecode' | 'paragraph';
+
+/** A speaker label at the start of a line: where it is, and where the words after it start. */
+export interface Label {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly textStart: number;
+  /** True for a label alone on its line (`UN News:`): its words are the paragraphs that follow. */
+  readonly alone: boolean;
+}
 
 /** A non-blank, non-chrome line, in order, with what it starts with. */
 export interface Paragraph {
   readonly line: number;
-  readonly label: { text: string; start: number; end: number; textStart: number } | null;
+  readonly label: Label | null;
   readonly timecode: { text: string; start: number; textStart: number } | null;
   readonly dashTextStart: number;
   readonly question: boolean;
 }
 
-export function readLabel(text: string): Paragraph['label'] {
-  const match = labelPattern.exec(text);
-  if (!match || !match[1]) {
+/**
+ * `Q  text`, `A.  text`, `Q. text`: the interviewer's and the answerer's initials used as labels
+ * without a colon (press-conference transcripts), followed by a dot, or by two spaces or a tab.
+ */
+function readInitialLabel(text: string): Label | null {
+  const start = firstVisible(text);
+  const initial = text.charAt(start);
+  if (initial !== 'Q' && initial !== 'A') {
     return null;
   }
-  const label = match[1].trim();
+  let after = start + 1;
+  const dot = text.charAt(after) === '.';
+  if (dot) {
+    after++;
+  }
+  let spaces = 0;
+  while (after < text.length && isRegExpSpaceCode(text.charCodeAt(after))) {
+    spaces += text.charAt(after) === '\t' ? 2 : 1;
+    after++;
+  }
+  if (after >= text.length || (dot ? spaces < 1 : spaces < 2)) {
+    return null;
+  }
+  return { text: initial, start, end: start + 1, textStart: after, alone: false };
+}
+
+/** The speaker label starting `text`, or null. A label alone on its line has no words after it. */
+export function readLabel(text: string): Label | null {
+  const match = labelPattern.exec(text);
+  if (!match || !match[1]) {
+    const end = lastVisibleEnd(text);
+    if (end > 0 && text.charAt(end - 1) === ':' && end <= 80) {
+      // A label alone on its line: read it as if words followed.
+      const probe = labelPattern.exec(`${text.slice(0, end)} x`);
+      if (probe && probe[1] && probe[0].length === end + 1) {
+        return accept(text, probe[1], end, true);
+      }
+    }
+    return readInitialLabel(text);
+  }
+  return accept(text, match[1], match[0].length, false);
+}
+
+function accept(text: string, written: string, textStart: number, alone: boolean): Label | null {
+  const label = written.trim();
   if (chromePrefixPattern.test(`${label}:`) || /^\d+$/u.test(label)) {
     return null;
   }
   const start = text.indexOf(label);
-  return { text: label.replace(/\u00a0/gu, ' '), start, end: start + label.length, textStart: match[0].length };
+  return { text: label.replace(/\u00a0/gu, ' '), start, end: start + label.length, textStart, alone };
 }
 
 export function readParagraph(context: ParseContext, line: number): Paragraph {
@@ -81,6 +112,11 @@ export interface InterviewEvidence {
   readonly labels: ReadonlySet<string>;
 }
 
+/** `Porte-parole [Idriss Kaboré]`: a role with a bracketed name is a speaker label wherever it appears. */
+function isBracketedLabel(label: string): boolean {
+  return label.endsWith(']') && label.includes('[');
+}
+
 export function weighInterviewEvidence(paragraphs: readonly Paragraph[]): InterviewEvidence {
   const labelCounts = new Map<string, number>();
   let dashes = 0;
@@ -93,7 +129,9 @@ export function weighInterviewEvidence(paragraphs: readonly Paragraph[]): Interv
     }
     if (paragraph.label) {
       const key = paragraph.label.text.toLowerCase();
-      labelCounts.set(key, (labelCounts.get(key) ?? 0) + 1);
+      if (!nonSpeakerLabels.has(key)) {
+        labelCounts.set(key, (labelCounts.get(key) ?? 0) + 1);
+      }
     }
     if (paragraph.dashTextStart >= 0) {
       dashes++;
@@ -106,11 +144,12 @@ export function weighInterviewEvidence(paragraphs: readonly Paragraph[]): Interv
       questionsAnswered++;
     }
   }
-  // A label counts when it recurs or is a well-known interview label: a one-off `He said:` does not.
+  // A label counts when it recurs, is a well-known interview label, or names a role and a person
+  // (`Porte-parole [Name]`): a one-off `He said:` does not.
   const labels = new Set<string>();
   let labelledParagraphs = 0;
   for (const [label, count] of labelCounts) {
-    if (count >= 2 || questionLabels.has(label) || answerLabels.has(label)) {
+    if (count >= 2 || questionLabels.has(label) || answerLabels.has(label) || isBracketedLabel(label)) {
       labels.add(label);
       labelledParagraphs += count;
     }
@@ -129,133 +168,352 @@ export function weighInterviewEvidence(paragraphs: readonly Paragraph[]): Interv
   return { style, labels };
 }
 
-/**
- * Builds turns over the paragraphs. Paragraphs that belong to no turn (an introduction, text after
- * a separator) are returned so the caller can keep them as plain paragraphs.
- */
-export function buildTurns(context: ParseContext, paragraphs: readonly Paragraph[], evidence: InterviewEvidence): { turns: Turn[]; loose: number[] } {
-  const turns: Mutable<Turn>[] = [];
-  const pieces: string[][] = [];
-  const loose: number[] = [];
-  let current: Mutable<Turn> | null = null;
-  let zoneOpen = false;
-  let previousLine = -1;
+// ---------------------------------------------------------------------------------------------
+// Assembling turns
 
-  const start = (paragraph: Paragraph, role: TurnRole, style: Turn['style'], textStart: number, speaker: string | null,
-    labelRange: Turn['labelRange']): void => {
-    const text = context.line(paragraph.line);
-    const end = lastVisibleEnd(text);
-    const words = text.slice(textStart, end);
-    current = {
+/** The turns being built, and the paragraphs that belong to none. */
+class TurnAssembly {
+  readonly turns: Mutable<Turn>[] = [];
+  readonly loose: number[] = [];
+  readonly #pieces: string[][] = [];
+  current: Mutable<Turn> | null = null;
+
+  constructor(private readonly context: ParseContext) {}
+
+  /**
+   * Starts a turn on `paragraph`'s line, its words from `textStart` to `textEnd` (the line's visible
+   * end by default; a dash exchange run into one paragraph gives each turn a piece of the line).
+   */
+  start(paragraph: Paragraph, role: TurnRole, style: Turn['style'], textStart: number, speaker: string | null,
+    labelRange: Turn['labelRange'], textEnd?: number, rangeStart?: number): Mutable<Turn> {
+    const text = this.context.line(paragraph.line);
+    const end = textEnd ?? lastVisibleEnd(text);
+    const wordsStart = Math.min(end, skipInterpreterNote(text, textStart, end));
+    const turn: Mutable<Turn> = {
       speaker,
       labelRange,
       role,
-      range: context.table.range(paragraph.line, firstVisible(text), end),
+      range: this.context.table.range(paragraph.line, rangeStart ?? firstVisible(text), end),
       text: '',
-      textRange: context.table.range(paragraph.line, textStart, end),
+      textRange: this.context.table.range(paragraph.line, wordsStart, end),
       timecode: paragraph.timecode?.text ?? null,
       timecodeSeconds: paragraph.timecode ? timecodeSeconds(paragraph.timecode.text) : null,
       style,
     };
-    turns.push(current);
-    pieces.push([words]);
-  };
-  const extend = (turn: Mutable<Turn>, paragraph: Paragraph): void => {
-    const text = context.line(paragraph.line);
-    const end = lastVisibleEnd(text);
-    turn.range = context.table.span(turn.range.start.line, turn.range.start.character, paragraph.line, end);
-    turn.textRange = context.table.span(turn.textRange.start.line, turn.textRange.start.character, paragraph.line, end);
-    pieces[pieces.length - 1]?.push(text.slice(firstVisible(text), end));
-  };
+    this.turns.push(turn);
+    this.#pieces.push([text.slice(wordsStart, end)]);
+    this.current = turn;
+    return turn;
+  }
 
-  for (let index = 0; index < paragraphs.length; index++) {
-    const paragraph = paragraphs[index];
-    if (!paragraph) {
-      continue;
+  /** The paragraph continues the current turn (from `textStart` of its line), or stays loose without one. */
+  continue(paragraph: Paragraph, textStart?: number): void {
+    const turn = this.current;
+    if (!turn) {
+      this.loose.push(paragraph.line);
+      return;
     }
+    const text = this.context.line(paragraph.line);
+    const end = lastVisibleEnd(text);
+    const from = textStart ?? firstVisible(text);
+    const pieces = this.#pieces[this.#pieces.length - 1];
+    turn.range = this.context.table.span(turn.range.start.line, turn.range.start.character, paragraph.line, end);
+    // A label alone on its line has no words there: the turn's words start with this paragraph.
+    const empty = pieces !== undefined && pieces.every((piece) => piece.trim() === '');
+    turn.textRange = empty ? this.context.table.range(paragraph.line, from, end)
+      : this.context.table.span(turn.textRange.start.line, turn.textRange.start.character, paragraph.line, end);
+    pieces?.push(text.slice(from, end));
+  }
+
+  /** The paragraph belongs to no turn, and ends the current one. */
+  skip(paragraph: Paragraph): void {
+    this.loose.push(paragraph.line);
+    this.current = null;
+  }
+
+  finish(): { turns: Mutable<Turn>[]; loose: number[] } {
+    this.turns.forEach((turn, index) => {
+      turn.text = collapseWhitespace((this.#pieces[index] ?? []).join(' '));
+    });
+    return { turns: this.turns, loose: this.loose };
+  }
+}
+
+/**
+ * Where a turn's words start once an interpreter's note is passed: `(As interpreted.)`,
+ * `(Through an interpreter)`, `(Interpretation from French)`. The note is not the speaker's words.
+ */
+function skipInterpreterNote(text: string, from: number, end: number): number {
+  const start = firstVisible(text, from);
+  if (text.charAt(start) !== '(') {
+    return start;
+  }
+  const close = text.indexOf(')', start);
+  if (close < 0 || close - start > 60 || close >= end) {
+    return start;
+  }
+  const note = text.slice(start + 1, close).toLowerCase();
+  return /^(?:as interpreted|through (?:an? )?interpret|interpret|translat|via (?:an? )?interpret|traduction|interprétation)/u.test(note)
+    ? firstVisible(text, close + 1) : start;
+}
+
+function crossesSeparator(context: ParseContext, from: number, to: number): boolean {
+  for (let line = from + 1; line < to; line++) {
+    if (context.classes[line] === LineClass.Separator) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `Questions and Answers`, `Q&A`, `Questions-réponses`: the heading between a statement and the questions. */
+function isQuestionsHeading(text: string): boolean {
+  const words = text.trim().toLowerCase().replace(/[:.]+$/u, '').trim();
+  return words.length <= 40 &&
+    /^(?:questions?\s*(?:and|&)\s*answers?|q\s*&\s*a|questions?[\s-]*(?:et\s*)?réponses?|questions from (?:the )?(?:press|journalists|the floor)|questions)$/u.test(words);
+}
+
+/** A crosshead between exchanges: a few words with no closing punctuation (`Funding the response`). */
+function isCrosshead(text: string): boolean {
+  const end = lastVisibleEnd(text);
+  const start = firstVisible(text);
+  if (end - start > 80 || end === start) {
+    return false;
+  }
+  const last = text.charAt(end - 1);
+  const first = text.charAt(start);
+  return !'.!?…:;,"”»)’'.includes(last) && !'“"«—–-'.includes(first) && text.slice(start, end).split(/\s+/u).length <= 8;
+}
+
+/** A pull quote between exchanges: a paragraph that is one quotation, marks and all, and nothing else. */
+function isPullQuote(text: string): boolean {
+  const start = firstVisible(text);
+  const end = lastVisibleEnd(text);
+  const open = text.charAt(start);
+  const close = text.charAt(end - 1);
+  if (end - start < 3 || !((open === '“' && close === '”') || (open === '"' && close === '"') || (open === '«' && close === '»'))) {
+    return false;
+  }
+  const inner = text.slice(start + 1, end - 1);
+  return !inner.includes(open === '"' ? '"' : close) && inner.split(/\s+/u).length <= 60;
+}
+
+/** Words that read as a person's or a role's name: 1 to 5 capitalised words (`MR. ODHIAMBO`, `Special Envoy`). */
+function isNameLikeLabel(label: string): boolean {
+  const words = label.split(/\s+/u);
+  return words.length <= 5 && words.every((word) => {
+    const first = word.charAt(0);
+    return first !== first.toLowerCase() || word.startsWith('[') || /^(?:de|da|du|van|von|al|bin|le|la)$/u.test(word);
+  });
+}
+
+/**
+ * Builds turns over the paragraphs. Paragraphs that belong to no turn (an introduction, a crosshead,
+ * text after a separator) are returned so the caller can keep them as plain paragraphs.
+ */
+export function buildTurns(context: ParseContext, paragraphs: readonly Paragraph[], evidence: InterviewEvidence): { turns: Mutable<Turn>[]; loose: number[] } {
+  switch (evidence.style) {
+    case 'dash':
+      return buildDashTurns(context, paragraphs);
+    case 'timecode':
+      return buildCaptionTurns(context, paragraphs, evidence);
+    default:
+      return buildExchanges(context, paragraphs, evidence);
+  }
+}
+
+/**
+ * Labelled turns and unlabelled questions and answers. A usable label starts a turn. Where no label
+ * is expected (an interview in unlabelled paragraphs, or after the last label of one labelled only
+ * on its first exchange), a paragraph ending in a question mark asks, the one after a question
+ * answers, and crossheads and pull quotes stand between exchanges without belonging to either. A
+ * statement followed by a `Questions and Answers` heading is one statement turn.
+ */
+function buildExchanges(context: ParseContext, paragraphs: readonly Paragraph[], evidence: InterviewEvidence): { turns: Mutable<Turn>[]; loose: number[] } {
+  const assembly = new TurnAssembly(context);
+  const labelled = evidence.style === 'label';
+  const usable = (paragraph: Paragraph): Label | null => {
+    const label = paragraph.label;
+    if (!label) {
+      return null;
+    }
+    const key = label.text.toLowerCase();
+    if (nonSpeakerLabels.has(key)) {
+      return null;
+    }
+    return evidence.labels.has(key) || questionLabels.has(key) || answerLabels.has(key) || isBracketedLabel(label.text) ||
+      isNameLikeLabel(label.text) ? label : null;
+  };
+  let lastLabelled = -1;
+  paragraphs.forEach((paragraph, index) => {
+    if (usable(paragraph)) {
+      lastLabelled = index;
+    }
+  });
+  const headingIndex = paragraphs.findIndex((paragraph) => isQuestionsHeading(context.line(paragraph.line)));
+  const firstLabelled = paragraphs.findIndex((paragraph) => usable(paragraph) !== null);
+  // A statement before the questions: its paragraphs up to the heading are one turn.
+  const statementEnd = headingIndex > 0 && (firstLabelled < 0 || firstLabelled > headingIndex) ? headingIndex : -1;
+  let zoneOpen = false;
+  let previousLine = -1;
+  paragraphs.forEach((paragraph, index) => {
+    const text = context.line(paragraph.line);
     // A separator between two paragraphs ends the interview part (seen in compilations of articles).
     if (previousLine >= 0 && crossesSeparator(context, previousLine, paragraph.line)) {
-      current = null;
+      assembly.current = null;
+      zoneOpen = false;
+    }
+    previousLine = paragraph.line;
+    if (index < statementEnd) {
+      if (assembly.current) {
+        assembly.continue(paragraph);
+      } else {
+        assembly.start(paragraph, 'statement', 'paragraph', firstVisible(text), null, null);
+      }
+      return;
+    }
+    if (index === headingIndex) {
+      assembly.skip(paragraph);
+      return;
+    }
+    const label = usable(paragraph);
+    if (label) {
+      zoneOpen = true;
+      assembly.start(paragraph, 'statement', 'label', label.textStart, label.text, context.table.range(paragraph.line, label.start, label.end));
+      return;
+    }
+    const next = paragraphs[index + 1];
+    const unlabelledPart = !labelled || index > lastLabelled;
+    if (!zoneOpen) {
+      // Unlabelled interviews start with the first question that is answered.
+      if (!labelled && paragraph.question && next && !next.question) {
+        zoneOpen = true;
+      } else {
+        assembly.loose.push(paragraph.line);
+        return;
+      }
+    }
+    if (unlabelledPart && (isCrosshead(text) || isPullQuote(text)) && next !== undefined) {
+      assembly.skip(paragraph);
+      return;
+    }
+    const turn = assembly.current;
+    if (unlabelledPart && paragraph.question) {
+      assembly.start(paragraph, 'question', 'paragraph', firstVisible(text), null, null);
+    } else if (unlabelledPart && turn && turn.role === 'question' && (turn.speaker === null || labelled)) {
+      assembly.start(paragraph, 'answer', 'paragraph', firstVisible(text), null, null);
+    } else {
+      assembly.continue(paragraph);
+    }
+  });
+  const built = assembly.finish();
+  assignLabelRoles(built.turns);
+  return built;
+}
+
+/** Where ` — ` (or ` – `) starts a new speaker inside a paragraph, after a question mark; -1 when nowhere. */
+function nextDashReply(text: string, from: number): number {
+  for (let dash = from; dash < text.length; dash++) {
+    const code = text.charCodeAt(dash);
+    if ((code !== 0x2014 && code !== 0x2013) || !isRegExpSpaceCode(text.charCodeAt(dash - 1)) || !isRegExpSpaceCode(text.charCodeAt(dash + 1))) {
+      continue;
+    }
+    if (endsWithQuestion(text.slice(from, dash))) {
+      return dash;
+    }
+  }
+  return -1;
+}
+
+/**
+ * French dash dialogue: the interviewer's questions as paragraphs (usually ending with `?`), each
+ * answer opening with `— `. A whole exchange may be run into one paragraph (`— Question ? — Answer`):
+ * a dash after a question mark starts the reply.
+ */
+function buildDashTurns(context: ParseContext, paragraphs: readonly Paragraph[]): { turns: Mutable<Turn>[]; loose: number[] } {
+  const assembly = new TurnAssembly(context);
+  let zoneOpen = false;
+  let previousLine = -1;
+  paragraphs.forEach((paragraph, index) => {
+    if (previousLine >= 0 && crossesSeparator(context, previousLine, paragraph.line)) {
+      assembly.current = null;
       zoneOpen = false;
     }
     previousLine = paragraph.line;
     const next = paragraphs[index + 1];
-    const nextIsAdjacent = next !== undefined && !crossesSeparator(context, paragraph.line, next.line);
-    // `current` is reassigned inside the helpers above, which TypeScript's narrowing cannot see.
-    const turn = current as Mutable<Turn> | null;
-    /** A paragraph that starts no turn continues the current one, or stays a plain paragraph. */
-    const continueTurn = (): void => {
-      if (turn) {
-        extend(turn, paragraph);
-      } else {
-        loose.push(paragraph.line);
+    const isDash = paragraph.dashTextStart >= 0;
+    const nextIsDash = next !== undefined && next.dashTextStart >= 0 && !crossesSeparator(context, paragraph.line, next.line);
+    if (!zoneOpen && !isDash && nextIsDash) {
+      zoneOpen = true;
+    }
+    const text = context.line(paragraph.line);
+    const turn = assembly.current;
+    if (!zoneOpen) {
+      assembly.loose.push(paragraph.line);
+    } else if (isDash) {
+      // `— Question ? — Answer`: the pieces of the line between the dashes take turns.
+      let from = paragraph.dashTextStart;
+      let rangeStart = firstVisible(text);
+      for (let reply = nextDashReply(text, from); reply >= 0; reply = nextDashReply(text, from)) {
+        assembly.start(paragraph, 'question', 'dash', from, null, null, lastVisibleEnd(text, reply), rangeStart);
+        rangeStart = reply;
+        from = firstVisible(text, reply + 1);
       }
-    };
+      assembly.start(paragraph, 'answer', 'dash', from, null, null, undefined, rangeStart);
+    } else if (paragraph.question || nextIsDash) {
+      assembly.start(paragraph, 'question', 'paragraph', firstVisible(text), null, null);
+    } else if (turn && turn.role === 'question') {
+      assembly.start(paragraph, 'answer', 'paragraph', firstVisible(text), null, null);
+    } else {
+      assembly.continue(paragraph);
+    }
+  });
+  return assembly.finish();
+}
+
+/**
+ * Timecoded captions. Labelled captions (`01:23 UN News: …`) take turns by label. Unlabelled ones,
+ * auto-generated and cut mid-sentence, are one voice until a question: consecutive captions form one
+ * turn that keeps the first timecode; a caption ending with `?` is a question of its own, and the
+ * captions after it answer until the next question.
+ */
+function buildCaptionTurns(context: ParseContext, paragraphs: readonly Paragraph[], evidence: InterviewEvidence): { turns: Mutable<Turn>[]; loose: number[] } {
+  const assembly = new TurnAssembly(context);
+  let answering = false;
+  let afterQuestion = false;
+  let previousLine = -1;
+  for (const paragraph of paragraphs) {
+    if (previousLine >= 0 && crossesSeparator(context, previousLine, paragraph.line)) {
+      assembly.current = null;
+    }
+    previousLine = paragraph.line;
     const label = paragraph.label && evidence.labels.has(paragraph.label.text.toLowerCase()) ? paragraph.label : null;
-    const labelRange = label ? context.table.range(paragraph.line, label.start, label.end) : null;
-    switch (evidence.style) {
-      case 'label': {
-        if (label) {
-          start(paragraph, 'statement', 'label', label.textStart, label.text, labelRange);
-        } else {
-          continueTurn();
-        }
-        break;
-      }
-      case 'timecode': {
-        if (paragraph.timecode) {
-          start(paragraph, 'statement', 'timecode', label ? label.textStart : paragraph.timecode.textStart, label?.text ?? null, labelRange);
-        } else {
-          continueTurn();
-        }
-        break;
-      }
-      case 'dash': {
-        const isDash = paragraph.dashTextStart >= 0;
-        const nextIsDash = nextIsAdjacent && next.dashTextStart >= 0;
-        if (!zoneOpen && !isDash && nextIsDash) {
-          zoneOpen = true;
-        }
-        if (!zoneOpen) {
-          loose.push(paragraph.line);
-        } else if (isDash) {
-          start(paragraph, 'answer', 'dash', paragraph.dashTextStart, null, null);
-        } else if (paragraph.question || nextIsDash) {
-          start(paragraph, 'question', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
-        } else if (turn && turn.role === 'question') {
-          start(paragraph, 'answer', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
-        } else {
-          continueTurn();
-        }
-        break;
-      }
-      default: {
-        const answered = paragraph.question && nextIsAdjacent && !next.question;
-        if (!zoneOpen && answered) {
-          zoneOpen = true;
-        }
-        if (!zoneOpen) {
-          loose.push(paragraph.line);
-        } else if (paragraph.question) {
-          start(paragraph, 'question', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
-        } else if (turn && turn.role === 'question') {
-          start(paragraph, 'answer', 'paragraph', firstVisible(context.line(paragraph.line)), null, null);
-        } else {
-          continueTurn();
-        }
-      }
+    if (!paragraph.timecode) {
+      assembly.continue(paragraph);
+      continue;
+    }
+    if (label) {
+      assembly.start(paragraph, 'statement', 'timecode', label.textStart, label.text, context.table.range(paragraph.line, label.start, label.end));
+      afterQuestion = false;
+      continue;
+    }
+    const current = assembly.current;
+    if (paragraph.question) {
+      assembly.start(paragraph, 'question', 'timecode', paragraph.timecode.textStart, null, null);
+      answering = true;
+      afterQuestion = true;
+    } else if (current === null || current.speaker !== null || afterQuestion) {
+      assembly.start(paragraph, answering ? 'answer' : 'statement', 'timecode', paragraph.timecode.textStart, null, null);
+      afterQuestion = false;
+    } else {
+      assembly.continue(paragraph, paragraph.timecode.textStart);
     }
   }
-  turns.forEach((turn, index) => {
-    turn.text = collapseWhitespace((pieces[index] ?? []).join(' '));
-  });
-  if (evidence.style === 'label' || evidence.style === 'timecode') {
-    assignLabelRoles(turns);
+  const built = assembly.finish();
+  if (evidence.labels.size > 0) {
+    assignLabelRoles(built.turns);
   }
-  if (evidence.style === 'timecode') {
-    assignCaptionRoles(turns);
-  }
-  return { turns, loose };
+  return built;
 }
 
 /**
@@ -293,35 +551,6 @@ export function assignLabelRoles(turns: Mutable<Turn>[]): void {
     }
     turn.role = roles.get(turn.speaker.toLowerCase()) ?? (anyQuestion ? 'answer' : 'statement');
   }
-}
-
-/**
- * Unlabelled captions: a caption ending in a question mark asks, the captions after it answer until
- * the next question; captions before any question are statements.
- */
-function assignCaptionRoles(turns: Mutable<Turn>[]): void {
-  let answering = false;
-  for (const turn of turns) {
-    if (turn.speaker !== null) {
-      answering = turn.role === 'question';
-      continue;
-    }
-    if (endsWithQuestion(turn.text)) {
-      turn.role = 'question';
-      answering = true;
-    } else {
-      turn.role = answering ? 'answer' : 'statement';
-    }
-  }
-}
-
-function crossesSeparator(context: ParseContext, from: number, to: number): boolean {
-  for (let line = from + 1; line < to; line++) {
-    if (context.classes[line] === LineClass.Separator) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /** Seconds of `MM:SS` or `H:MM:SS`. */

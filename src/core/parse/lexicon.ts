@@ -209,3 +209,16 @@ export const unfinishedLineWords: ReadonlySet<string> = new Set([
   'for', 'of', 'and', 'the', 'in', 'to', 'on', 'at', 'with', 'against', 'a', 'an', 'de', 'du', 'des', 'la', 'le', 'les',
   'et', 'à', 'aux', 'pour', 'en', 'sur', 'avec', "l'", "d'", 'del', 'y', 'para', 'por',
 ]);
+
+/**
+ * Labels that head notes, e-mails, logs and documentation rather than a speaker's turn, lower-cased.
+ * `Note: … Tip: … Note: …` alternates like an interview but is not one.
+ */
+export const nonSpeakerLabels: ReadonlySet<string> = new Set([
+  'note', 'notes', 'nb', 'n.b', 'ps', 'p.s', 'tip', 'tips', 'hint', 'warning', 'caution', 'important', 'attention',
+  'danger', 'example', 'examples', 'e.g', 'usage', 'step', 'todo', 'fixme', 'update', 'edit', 'edited', 'correction',
+  'subject', 'from', 'to', 'cc', 'bcc', 're', 'fwd', 'fw', 'sent', 'date', 'time', 'reply', 'info', 'error', 'warn',
+  'debug', 'trace', 'fatal', 'notice', 'result', 'results', 'output', 'input', 'summary', 'conclusion', 'background',
+  'objet', 'remarque', 'exemple', 'avertissement', 'mise à jour', 'action', 'actions', 'decision', 'decisions',
+  'agenda', 'attendees', 'present', 'absent', 'minutes', 'next steps', 'follow-up', 'todo list', 'status',
+]);

@@ -11,6 +11,7 @@ import { answerLabels, questionLabels } from './lexicon';
 import { diagnosticMessage } from '../messages/diagnostics';
 import { severityOf } from '../checks/registry';
 import type { Block, BlockKind, DiagnosticCode, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn } from '../model';
+import { findInterviewee } from './interviewee';
 import { parseTranscript } from './lines';
 import { guardMarkdown, type MarkdownNotice } from './markdownGuard';
 import { closingFor, marksMismatch, quoteWordsAcross, scanMarks, startsWithContinuationMark } from './quoteMarks';
@@ -68,7 +69,7 @@ export function parseMarkdownTranscript(text: string, notices?: MarkdownNotice[]
 function emptyDocument(table: LineTable, format: TranscriptDocument['format'], blocks: Block[]): TranscriptDocument {
   return {
     format, lineCount: table.lineCount, length: table.text.length, title: null, header: null, headers: [], headings: [],
-    sections: [], shots: [], soundbites: [], story: null, stories: [], turns: [], quotes: [], chrome: [], blocks, diagnostics: [],
+    sections: [], shots: [], soundbites: [], story: null, stories: [], turns: [], interviewee: null, quotes: [], chrome: [], blocks, diagnostics: [],
   };
 }
 
@@ -236,20 +237,12 @@ function readMarkdownLabel(node: MdNode, source: string): LabelHit | null {
   const plain = inlinePlain(node, source);
   const lead = firstVisible(plain.text);
   const trimmed = plain.text.slice(lead, lastVisibleEnd(plain.text));
+  // A label alone on its line (`**Lacroix:**`, `### Q:`): its words are the paragraphs that follow.
   let label = readLabel(trimmed);
-  let alone = false;
-  if (!label && trimmed.endsWith(':')) {
-    // A label alone on its line (`**Lacroix:**`, `### Q:`): its words are the paragraphs that follow.
-    const probe = readLabel(`${trimmed} x`);
-    if (probe && probe.textStart === trimmed.length + 1) {
-      label = probe;
-      alone = true;
-    }
-  }
   if (!label && node.type === 'heading' && (questionLabels.has(trimmed.toLowerCase()) || answerLabels.has(trimmed.toLowerCase()))) {
-    label = { text: trimmed, start: 0, end: trimmed.length, textStart: trimmed.length };
-    alone = true;
+    label = { text: trimmed, start: 0, end: trimmed.length, textStart: trimmed.length, alone: true };
   }
+  const alone = label?.alone ?? false;
   if (!label || label.end <= label.start) {
     return null;
   }
@@ -435,7 +428,7 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
     const hit = hits[index];
     paragraphs.push({
       line: table.positionAt(startOf(node)).line,
-      label: hit ? { text: hit.speaker, start: 0, end: 0, textStart: 0 } : null,
+      label: hit ? { text: hit.speaker, start: 0, end: 0, textStart: 0, alone: hit.textStart === null } : null,
       timecode: null,
       dashTextStart: -1,
       question: hit ? hit.question : false,
@@ -528,8 +521,11 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
   sink.quotes.sort((a, b) => a.range.start.offset - b.range.start.offset);
   sink.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
+  const firstTurnStart = turns[0]?.range.start.offset ?? masked.length;
+  const lead = nodes.filter((node) => node.type === 'paragraph' && endOf(node) <= firstTurnStart).map((node) => inlinePlain(node, masked).text);
+  const interviewee = turns.length > 0 ? findInterviewee(title?.text ?? null, lead, turns) : null;
   const document = emptyDocument(table, turns.length > 0 ? 'interview' : 'prose', markdownBlocks(table, segments));
-  return { ...document, title, turns, quotes: sink.quotes, chrome, diagnostics: sink.diagnostics };
+  return { ...document, title, turns, interviewee, quotes: sink.quotes, chrome, diagnostics: sink.diagnostics };
 }
 
 /**

@@ -7,6 +7,7 @@ import { appendAll } from '../util/arrays';
 import { LineClass } from './classify';
 import type { ParseContext } from './context';
 import { buildTurns, readParagraph, weighInterviewEvidence, type Paragraph } from './interview';
+import { findInterviewee } from './interviewee';
 import { findQuotes } from './passages';
 
 /**
@@ -88,7 +89,8 @@ export function hasPositionInBrackets(text: string): boolean {
 /** A first line short enough, and not ending like a sentence, reads as the page's title. */
 function looksLikeTitle(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length <= 160 && !/[.?!,;:]["”»’)]?$/u.test(trimmed) && !/^[“"«—–]/u.test(trimmed);
+  // A caption's timecode starts a transcript, not a title.
+  return trimmed.length <= 160 && !/[.?!,;:]["”»’)]?$/u.test(trimmed) && !/^[“"«—–]/u.test(trimmed) && !/^\[?\d{1,2}:\d{2}/u.test(trimmed);
 }
 
 function spokenParts(context: ParseContext, forcedFormat: 'interview' | 'prose' | undefined): Omit<TranscriptDocument, 'blocks'> {
@@ -97,6 +99,7 @@ function spokenParts(context: ParseContext, forcedFormat: 'interview' | 'prose' 
   const evidence = forcedFormat === 'prose' ? { style: null, labels: new Set<string>() } : weighInterviewEvidence(paragraphs);
   const format: TranscriptFormat = forcedFormat ?? (evidence.style === null ? 'prose' : 'interview');
   let turns: TranscriptDocument['turns'] = [];
+  let interviewee: TranscriptDocument['interviewee'] = null;
   if (format === 'interview' && evidence.style !== null) {
     const built = buildTurns(context, paragraphs, evidence);
     turns = built.turns;
@@ -104,6 +107,9 @@ function spokenParts(context: ParseContext, forcedFormat: 'interview' | 'prose' 
     for (const line of built.loose) {
       context.block('paragraph', line, line);
     }
+    const firstTurnLine = built.turns[0]?.range.start.line ?? context.lineCount;
+    const lead = paragraphs.filter((paragraph) => paragraph.line < firstTurnLine).map((paragraph) => context.line(paragraph.line));
+    interviewee = findInterviewee(title?.text ?? null, lead, built.turns);
   } else {
     for (const paragraph of paragraphs) {
       context.block('paragraph', paragraph.line, paragraph.line);
@@ -123,6 +129,7 @@ function spokenParts(context: ParseContext, forcedFormat: 'interview' | 'prose' 
     story: null,
     stories: [],
     turns,
+    interviewee,
     quotes: quotesByRun(context, paragraphs),
     chrome: context.chrome,
     diagnostics: context.sortDiagnostics(),

@@ -244,6 +244,10 @@ function itemFor(
     const expanded = speakers.get(label) ?? expandSpeaker(text, label);
     speakers.set(label, expanded);
     ({ speaker, title } = expanded);
+    // An answer without a named speaker (unlabelled, or labelled `A:`) is the interviewee's.
+    if (speaker === null && candidate.turn.role === 'answer' && document.interviewee !== null) {
+      ({ speaker, title } = document.interviewee);
+    }
   }
   const language = soundbite?.language ?? null;
   const languageName = language === null ? null : soundbite?.languageName ?? recogniseLanguage(language) ?? suggestLanguage(language);

@@ -1,6 +1,6 @@
 // Words of running text: how many a passage has (for read times) and its first few (for one-line
 // labels in the outline, the quick picks and the Soundbites view).
-import { isSpaceCode, nextSpace } from './whitespace';
+import { isRegExpSpaceCode, isSpaceCode, nextSpace } from './whitespace';
 
 /** A word character as `\w` in a regular expression sees it: ASCII letters, digits and underscore. */
 export function isAsciiWordCode(code: number): boolean {
@@ -115,4 +115,27 @@ export function splitList(text: string, separatorAt: (text: string, index: numbe
     parts.push(last);
   }
   return parts;
+}
+
+function isCloserAfterQuestion(code: number): boolean {
+  return code === 0x22 || code === 0x201d || code === 0xbb || code === 0x29 || code === 0x2019;
+}
+
+/**
+ * True when the text ends with a question mark (closing quotes, brackets and spaces allowed after
+ * it). Read from the end: a regular expression looking for the mark from the start cost the square
+ * of the length of a run of spaces after a question mark.
+ */
+export function endsWithQuestion(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  while (end > 0 && isCloserAfterQuestion(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  return end > 0 && text.charCodeAt(end - 1) === 0x3f;
 }

@@ -5,6 +5,8 @@
 // must stay plain text, so every rule asks for structure a human would also call a transcript.
 import { parseTranscript } from '../parse';
 import type { TranscriptDocument, Turn } from '../model';
+import { nonSpeakerLabels } from '../parse/lexicon';
+import { endsWithQuestion } from '../text/words';
 
 /** Lines of the head that detection reads. */
 export const detectionHeadLines = 200;
@@ -53,18 +55,6 @@ const coreHeaderFields: ReadonlyMap<string, string> = new Map([
 ]);
 /** Fields that only a shot list carries; SOURCE and LANGUAGE alone also head memos and forms. */
 const distinctiveHeaderFields: ReadonlySet<string> = new Set(['STORY', 'TRT', 'DATELINE', 'RESTRICTIONS']);
-
-/**
- * Labels that head notes, e-mails, logs and documentation rather than a speaker's turn, lower-cased.
- * `Note: … Tip: … Note: …` alternates like an interview but is not one.
- */
-const nonSpeakerLabels: ReadonlySet<string> = new Set([
-  'note', 'notes', 'nb', 'n.b', 'ps', 'p.s', 'tip', 'tips', 'hint', 'warning', 'caution', 'important', 'attention',
-  'danger', 'example', 'examples', 'e.g', 'usage', 'step', 'todo', 'fixme', 'update', 'edit', 'edited', 'correction',
-  'subject', 'from', 'to', 'cc', 'bcc', 're', 'fwd', 'fw', 'sent', 'date', 'time', 'reply', 'info', 'error', 'warn',
-  'debug', 'trace', 'fatal', 'notice', 'result', 'results', 'output', 'input', 'summary', 'conclusion', 'background',
-  'objet', 'remarque', 'exemple', 'avertissement', 'mise à jour',
-]);
 
 /** Labels that by themselves mark the two sides of an interview. */
 const questionSideLabels: ReadonlySet<string> = new Set(['q', 'question', 'questions']);
@@ -171,7 +161,7 @@ function interviewEvidence(document: TranscriptDocument, head: string): Detectio
   // Questions each followed by an answer are also an FAQ or an essay's rhetorical questions: only a
   // text that says it is an interview (in its title or lead) counts.
   const answers = turns.filter((turn) => turn.style === 'paragraph' && turn.role === 'answer').length;
-  if (count('paragraph', 'question') >= 3 && answers >= 3 && callsItselfAnInterview(head)) {
+  if (count('paragraph', 'question') >= 2 && answers >= 2 && callsItselfAnInterview(head)) {
     return { isTranscript: true, format: 'interview', reason: 'interview-questions' };
   }
   return null;
@@ -188,6 +178,19 @@ function labelledTurnsAlternate(turns: readonly Turn[]): boolean {
   const distinct = new Set(speakers);
   if ([...distinct].some((label) => questionSideLabels.has(label)) && [...distinct].some((label) => answerSideLabels.has(label))) {
     return true;
+  }
+  // One clear exchange is enough (an editor often pastes an excerpt): a labelled question, ending with
+  // a question mark, answered by another speaker.
+  const speakerOf = (turn: Turn): string => (turn.speaker ?? '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  for (let index = 0; index + 1 < turns.length; index++) {
+    const question = turns[index] as Turn;
+    const answer = turns[index + 1] as Turn;
+    const asker = speakerOf(question);
+    const answerer = speakerOf(answer);
+    if (question.role === 'question' && answer.role === 'answer' && endsWithQuestion(question.text) && asker !== answerer &&
+      !nonSpeakerLabels.has(asker) && !nonSpeakerLabels.has(answerer)) {
+      return true;
+    }
   }
   let changes = 0;
   for (let index = 1; index < speakers.length; index++) {

@@ -171,6 +171,7 @@ export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCou
       return stories;
     },
     turns: [],
+    interviewee: null,
     quotes: [],
     get chrome(): readonly TextRange[] {
       chrome ??= gather(segments, 'chrome', (s) => s.context.chrome);
