@@ -183,6 +183,19 @@ suite('quote extraction: rules', () => {
     assert.ok(items.every((item) => item.speaker === null && item.kind === 'turn'));
   });
 
+  test('nested double quotes: one quote, inner marks kept in the words; a selection holding one of a pair drops it', () => {
+    const text = lines('STORY: UN / TEST', 'TRT: 1:00', 'SOURCE: UNIFEED', 'RESTRICTIONS: NONE', 'LANGUAGES: ENGLISH', 'DATELINE: 1 MAY 2024, GOMA', '',
+      '1. SOUNDBITE (English) Jane Roe, Spokesperson:', '“They told us “leave now” and we stayed.”', '2. SOUNDBITE (English) Jane Roe, Spokesperson:',
+      '"They said "no" twice, and "yes" once."', '3. Wide shot, road', '', 'She said “they told us “leave now” and we stayed” on Monday.');
+    const document = parseTranscript(text);
+    assert.deepEqual(document.soundbites.map((soundbite) => soundbite.quote?.text), ['They told us “leave now” and we stayed.', 'They said "no" twice, and "yes" once.']);
+    assert.deepEqual(document.story?.quotes.map((quote) => quote.text), ['they told us “leave now” and we stayed']);
+    assert.deepEqual(document.diagnostics, []);
+    const start = offsetOf(text, '“leave now');
+    const end = offsetOf(text, 'now”') + 'now'.length;
+    assert.equal(at(text, start, end)?.text, '…leave now…');
+  });
+
   test('prose: every quoted passage, without attribution fields it does not have', () => {
     const text = lines(
       'The mayor of Port Example spoke at dawn.',

@@ -5,7 +5,7 @@ import { answerLabels, recogniseLanguage, suggestLanguage } from '../parse/lexic
 import type { Header, Quote, Soundbite, TranscriptDocument, Turn } from '../model';
 import { quoteWording } from '../messages/quotes';
 import { isClosingMark, isOpeningMark } from '../parse/quoteMarks';
-import { collapseWhitespace } from '../text/whitespace';
+import { collapseWhitespace, isRegExpSpaceCode } from '../text/whitespace';
 
 export type QuoteKind = 'soundbite' | 'turn' | 'story-quote' | 'quote';
 
@@ -174,35 +174,59 @@ function excerptOf(text: string, candidate: Candidate, from: number, to: number)
   return { text: result, start };
 }
 
-/** Drops an opening mark at the start or a closing mark at the end when the excerpt does not also hold its partner. */
+/**
+ * Drops an opening mark at the start or a closing mark at the end when the excerpt does not also hold
+ * its partner. The marks are counted once and the ends moved inwards: counting again after each mark
+ * dropped cost the square of the length of a run of marks.
+ */
 function trimUnbalancedMarks(words: string): string {
-  let result = words.replace(/[\s\u00a0]+$/u, '');
+  let start = 0;
+  let end = words.length;
+  while (end > start && isRegExpSpaceCode(words.charCodeAt(end - 1))) {
+    end--;
+  }
+  let opens = 0;
+  let closes = 0;
+  let straight = 0;
+  for (let index = start; index < end; index++) {
+    const character = words.charAt(index);
+    if (isOpeningMark(character)) {
+      opens++;
+    } else if (isClosingMark(character)) {
+      closes++;
+    } else if (character === '"') {
+      straight++;
+    }
+  }
   for (;;) {
-    const first = result.charAt(0);
-    const opens = countMarks(result, true);
-    const closes = countMarks(result, false);
-    const straight = (result.match(/"/g) ?? []).length;
-    if ((isOpeningMark(first) && opens > closes) || (first === '"' && straight % 2 === 1)) {
-      result = result.slice(1).replace(/^[\s\u00a0]+/u, '');
+    const first = words.charAt(start);
+    if (start < end && ((isOpeningMark(first) && opens > closes) || (first === '"' && straight % 2 === 1))) {
+      if (first === '"') {
+        straight--;
+      } else {
+        opens--;
+      }
+      start++;
+      while (start < end && isRegExpSpaceCode(words.charCodeAt(start))) {
+        start++;
+      }
       continue;
     }
-    const last = result.charAt(result.length - 1);
-    if ((isClosingMark(last) && closes > opens) || (last === '"' && straight % 2 === 1)) {
-      result = result.slice(0, -1).replace(/[\s\u00a0]+$/u, '');
+    const last = words.charAt(end - 1);
+    if (end > start && ((isClosingMark(last) && closes > opens) || (last === '"' && straight % 2 === 1))) {
+      if (last === '"') {
+        straight--;
+      } else {
+        closes--;
+      }
+      end--;
+      while (end > start && isRegExpSpaceCode(words.charCodeAt(end - 1))) {
+        end--;
+      }
       continue;
     }
-    return result;
+    return words.slice(start, end);
   }
-}
-
-function countMarks(text: string, opening: boolean): number {
-  let count = 0;
-  for (const character of text) {
-    if (opening ? isOpeningMark(character) : isClosingMark(character)) {
-      count++;
-    }
-  }
-  return count;
 }
 
 function isWordCharacter(character: string): boolean {
