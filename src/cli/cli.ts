@@ -1,6 +1,6 @@
 // `shotlist` command line: the same core as the extension, for batch work on archives and scripts.
 // Node-only concerns (files, directories, exit codes) live here; src/core only sees strings.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { cliMessages } from './messages';
 import { toContractJson } from './contractJson';
@@ -9,6 +9,8 @@ import { createMatcher, type EntityMatcher } from '../core/kb/match';
 import { formatMessage } from '../core/messages/format';
 import type { TranscriptDocument } from '../core/model';
 import { parseTranscriptFile } from '../core/parse';
+import { formatMarkdownNotice } from '../core/messages/notices';
+import type { MarkdownNotice } from '../core/parse';
 import { exportQuotes, type QuoteExportFormat } from '../core/quotes/export';
 import { allQuotes, type QuoteItem } from '../core/quotes/extract';
 import { validateStyle, type QuoteStyle } from '../core/quotes/styles';
@@ -22,23 +24,63 @@ interface Output {
   err(text: string): void;
 }
 
-/** What the CLI needs from its host: the bundled knowledge base as YAML text (cliMain.ts embeds it). */
+/** The file-system calls the CLI makes (Node's by default; tests pass failing ones). */
+export interface CliFileSystem {
+  stat(path: string): Stats;
+  readdir(path: string): Dirent[];
+  readFile(path: string): Uint8Array;
+}
+
+const nodeFileSystem: CliFileSystem = {
+  stat: (path) => statSync(path),
+  readdir: (path) => readdirSync(path, { withFileTypes: true }),
+  readFile: (path) => readFileSync(path),
+};
+
+/** What the CLI needs from its host: the bundled knowledge base as YAML text (main.ts embeds it), standard input. */
 export interface CliEnvironment {
   readonly bundledKnowledge?: string;
+  /** All of standard input as text, for the input `-`. */
+  readonly readStdin?: () => string;
+  readonly fileSystem?: CliFileSystem;
+  /** Reads a transcript (the parser by default); tests pass one that fails. */
+  readonly parse?: (text: string, file: string, notices: MarkdownNotice[]) => TranscriptDocument;
+}
+
+/** Files larger than this (in megabytes) are refused unless --max-size says otherwise. */
+export const defaultMaxSizeMB = 16;
+/** The name standard input goes by in messages and output. */
+export const stdinName = '<stdin>';
+
+/**
+ * Text bound for a terminal with the characters that could drive it escaped: C0 controls but tab and
+ * line feed, DEL and C1 controls become `\x1b`-style escapes. A transcript or a file name could
+ * otherwise clear the screen, retitle the window or write the clipboard (OSC 52).
+ */
+export function escapeControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** An output whose every line is escaped for the terminal. */
+function escaping(output: Output): Output {
+  return { out: (text) => output.out(escapeControlCharacters(text)), err: (text) => output.err(escapeControlCharacters(text)) };
 }
 
 /** Runs the CLI and returns its exit code: 0 success, 1 usage error, 2 some input could not be read. */
-export function runCli(argv: readonly string[], output: Output, environment: CliEnvironment = {}): number {
+export function runCli(argv: readonly string[], rawOutput: Output, environment: CliEnvironment = {}): number {
+  // Messages on standard error name files and quote what was read: always escaped.
+  const output: Output = { out: rawOutput.out, err: escaping(rawOutput).err };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     output.out(cliMessages.usage);
     return command === undefined ? 1 : 0;
   }
   if (command === 'parse') {
-    return runParse(rest, output);
+    return runParse(rest, output, environment);
   }
   if (command === 'quotes') {
-    return runQuotes(rest, output);
+    return runQuotes(rest, output, environment);
   }
   if (command === 'entities') {
     return runEntities(rest, output, environment);
@@ -47,25 +89,25 @@ export function runCli(argv: readonly string[], output: Output, environment: Cli
   return 1;
 }
 
-function runParse(rest: readonly string[], output: Output): number {
-  const options = readArguments(rest, output, { '--json': false });
+function runParse(rest: readonly string[], output: Output, environment: CliEnvironment): number {
+  const options = readArguments(rest, output, { '--json': false, '--max-size': true });
   if (options === null) {
     return 1;
   }
   const json = options.flags.has('--json');
-  return forEachTranscript(options.inputs, output, (file, text, several) => {
-    const document = parseTranscriptFile(text, file);
+  const shown = json ? output : escaping(output);
+  return forEachTranscript(options, output, environment, (file, document, several) => {
     if (json) {
-      output.out(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
+      shown.out(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
     } else {
-      output.out(summarise(document, file));
+      shown.out(summarise(document, file));
     }
   });
 }
 
 /** `entities`: every mention of the bundled knowledge base's entries, with 1-based line and column. */
 function runEntities(rest: readonly string[], output: Output, environment: CliEnvironment): number {
-  const options = readArguments(rest, output, { '--json': false });
+  const options = readArguments(rest, output, { '--json': false, '--max-size': true });
   if (options === null) {
     return 1;
   }
@@ -74,19 +116,20 @@ function runEntities(rest: readonly string[], output: Output, environment: CliEn
     return 1;
   }
   const json = options.flags.has('--json');
-  return forEachTranscript(options.inputs, output, (file, text, several) => {
+  const shown = json ? output : escaping(output);
+  return forEachText(options, output, environment, (file, text, several) => {
     const table = new LineTable(text);
     const mentions = matcher.find(text).map((mention) => {
       const position = table.positionAt(mention.start);
       return { id: mention.id, type: mention.type, line: position.line + 1, column: position.character + 1, text: mention.text };
     });
     if (json) {
-      output.out(JSON.stringify({ file, mentions }, null, several ? undefined : 2));
+      shown.out(JSON.stringify({ file, mentions }, null, several ? undefined : 2));
       return;
     }
-    output.out(formatMessage(cliMessages.entitiesTitle, { file, count: mentions.length }));
+    shown.out(formatMessage(cliMessages.entitiesTitle, { file, count: mentions.length }));
     for (const mention of mentions) {
-      output.out(formatMessage(cliMessages.entitiesMention, { ...mention, text: mention.text.replace(/\s+/g, ' ') }));
+      shown.out(formatMessage(cliMessages.entitiesMention, { ...mention, text: mention.text.replace(/\s+/g, ' ') }));
     }
   });
 }
@@ -106,8 +149,8 @@ function bundledMatcher(environment: CliEnvironment, output: Output): EntityMatc
 const quoteFormats: Readonly<Record<string, QuoteExportFormat>> = { text: 'text', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
 
 /** `quotes`: every quote of the files with attribution, as one sheet (one CSV header, one JSON array). */
-function runQuotes(rest: readonly string[], output: Output): number {
-  const options = readArguments(rest, output, { '--style': true, '--template': true, '--format': true, '--straight': false });
+function runQuotes(rest: readonly string[], output: Output, environment: CliEnvironment): number {
+  const options = readArguments(rest, output, { '--style': true, '--template': true, '--format': true, '--straight': false, '--max-size': true });
   if (options === null) {
     return 1;
   }
@@ -130,12 +173,12 @@ function runQuotes(rest: readonly string[], output: Output): number {
     return 1;
   }
   const items: QuoteItem[] = [];
-  const exitCode = forEachTranscript(options.inputs, output, (file, text) => {
-    appendAll(items, allQuotes(parseTranscriptFile(text, file), text, file));
+  const exitCode = forEachTranscript(options, output, environment, (file, document, _several, text) => {
+    appendAll(items, allQuotes(document, text, file));
   });
   const sheet = exportQuotes(items, format, style, { marks: options.flags.has('--straight') ? 'straight' : 'curly' });
   if (sheet.ok && sheet.text !== '') {
-    output.out(sheet.text.replace(/\r?\n$/u, ''));
+    (format === 'json' ? output : escaping(output)).out(sheet.text.replace(/\r?\n$/u, ''));
   }
   return exitCode;
 }
@@ -180,88 +223,203 @@ function readArguments(rest: readonly string[], output: Output, known: Readonly<
   return { inputs, flags, values };
 }
 
+interface Arguments {
+  readonly inputs: readonly string[];
+  readonly flags: ReadonlySet<string>;
+  readonly values: ReadonlyMap<string, string>;
+}
+
 /**
- * Expands the inputs (directories recursively), reads each transcript and hands it on; missing, unreadable
- * and binary files get one line on stderr and make the exit code 2, the others are still processed.
+ * Reads each input (directories recursively, `-` for standard input), parses it and hands the document
+ * on. What cannot be read or parsed gets one line on stderr and makes the exit code 2; the other inputs
+ * are still processed. What the Markdown guard changed or refused is said on stderr too.
  */
-function forEachTranscript(inputs: readonly string[], output: Output, each: (file: string, text: string, several: boolean) => void): number {
-  const { files, failed } = expandInputs(inputs, output);
-  const several = files.length > 1 || inputs.length > 1 || inputs.some((input) => isDirectory(input));
+function forEachTranscript(options: Arguments, output: Output, environment: CliEnvironment,
+  each: (file: string, document: TranscriptDocument, several: boolean, text: string) => void): number {
+  const parse = environment.parse ?? ((text: string, file: string, notices: MarkdownNotice[]) => parseTranscriptFile(text, file, undefined, notices));
+  return forEachText(options, output, environment, (file, text, several) => {
+    const notices: MarkdownNotice[] = [];
+    const document = parse(text, file, notices);
+    for (const notice of notices) {
+      output.err(`shotlist: ${formatMarkdownNotice(notice, file)}`);
+    }
+    each(file, document, several, text);
+  });
+}
+
+/** The inputs' texts, handed on one by one; see forEachTranscript. */
+function forEachText(options: Arguments, output: Output, environment: CliEnvironment, each: (file: string, text: string, several: boolean) => void): number {
+  const maxSize = readMaxSize(options, output);
+  if (maxSize === null) {
+    return 1;
+  }
+  const fileSystem = environment.fileSystem ?? nodeFileSystem;
+  const { files, failed, directories } = expandInputs(options.inputs, output, fileSystem);
+  const several = files.length > 1 || options.inputs.length > 1 || directories;
   let exitCode = failed ? 2 : 0;
+  let stdinRead = false;
   for (const file of files) {
-    const text = readTranscript(file, output);
+    let text: string | null;
+    if (file === stdinName) {
+      if (stdinRead) {
+        continue;
+      }
+      stdinRead = true;
+      text = readStandardInput(environment, output);
+    } else {
+      text = readTranscript(file, output, fileSystem, maxSize);
+    }
     if (text === null) {
       exitCode = 2;
       continue;
     }
-    each(file, text, several);
+    try {
+      each(file, text, several);
+    } catch (error) {
+      // Parsing never throws by design; should anything still fail, the other files go on.
+      output.err(formatMessage(cliMessages.failed, { file, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+      exitCode = 2;
+    }
   }
   return exitCode;
 }
 
-function isDirectory(path: string): boolean {
+function readMaxSize(options: Arguments, output: Output): number | null {
+  const written = options.values.get('--max-size');
+  if (written === undefined) {
+    return defaultMaxSizeMB * 1024 * 1024;
+  }
+  const megabytes = Number(written);
+  if (!Number.isFinite(megabytes) || megabytes <= 0) {
+    output.err(formatMessage(cliMessages.badMaxSize, { value: written }));
+    return null;
+  }
+  return megabytes * 1024 * 1024;
+}
+
+function readStandardInput(environment: CliEnvironment, output: Output): string | null {
+  if (!environment.readStdin) {
+    output.err(formatMessage(cliMessages.unreadable, { file: stdinName, reason: cliMessages.reasons.noStdin }));
+    return null;
+  }
   try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+    return environment.readStdin().replace(/^\ufeff/u, '');
+  } catch (error) {
+    output.err(formatMessage(cliMessages.unreadable, { file: stdinName, reason: reasonOf(error) }));
+    return null;
   }
 }
 
-/** Files named directly are kept whatever their extension; directories contribute transcripts only. */
-function expandInputs(inputs: readonly string[], output: Output): { files: string[]; failed: boolean } {
+/** A file-system error in plain words (`permission denied`), else its code or message. */
+function reasonOf(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : '';
+  const known = (cliMessages.reasons as Readonly<Record<string, string>>)[code];
+  return known ?? (code !== '' ? code : error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Files named directly are kept whatever their extension (`-` stands for standard input); directories
+ * contribute their transcripts. Only regular files are read: FIFOs, sockets and devices are refused, a
+ * link is followed to the file it names.
+ */
+function expandInputs(inputs: readonly string[], output: Output, fileSystem: CliFileSystem): { files: string[]; failed: boolean; directories: boolean } {
   const files: string[] = [];
   let failed = false;
+  let directories = false;
   for (const input of inputs) {
-    let stats;
+    if (input === '-') {
+      files.push(stdinName);
+      continue;
+    }
+    let stats: Stats;
     try {
-      stats = statSync(input);
-    } catch {
-      output.err(formatMessage(cliMessages.missing, { file: input }));
+      stats = fileSystem.stat(input);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? (error as NodeJS.ErrnoException).code : '';
+      output.err(code === 'ENOENT' ? formatMessage(cliMessages.missing, { file: input }) : formatMessage(cliMessages.unreadable, { file: input, reason: reasonOf(error) }));
       failed = true;
       continue;
     }
-    if (!stats.isDirectory()) {
+    if (stats.isDirectory()) {
+      directories = true;
+      const walked = walk(input, output, fileSystem);
+      failed ||= walked.failed;
+      const found = walked.found.sort();
+      if (found.length === 0 && !walked.failed) {
+        output.err(formatMessage(cliMessages.noTranscripts, { file: input }));
+      }
+      appendAll(files, found.map((file) => (input === '.' ? relative('.', file) : file)));
+    } else if (stats.isFile()) {
       files.push(input);
-      continue;
+    } else {
+      output.err(formatMessage(cliMessages.notRegular, { file: input }));
+      failed = true;
     }
-    const found = walk(input).sort();
-    if (found.length === 0) {
-      output.err(formatMessage(cliMessages.noTranscripts, { file: input }));
-    }
-    appendAll(files, found.map((file) => (input === '.' ? relative('.', file) : file)));
   }
-  return { files, failed };
+  return { files, failed, directories };
 }
 
-/** The transcripts under a directory, walked with an explicit stack (a deep tree must not overflow the call stack). */
-function walk(directory: string): string[] {
+/**
+ * The transcripts under a directory, walked with an explicit stack (a deep tree must not overflow the
+ * call stack). Hidden entries and node_modules are skipped; links to files are followed, links to
+ * directories are not (they could lead back up the tree); a directory that cannot be read gets one line.
+ */
+function walk(directory: string, output: Output, fileSystem: CliFileSystem): { found: string[]; failed: boolean } {
   const found: string[] = [];
+  let failed = false;
   const pending = [directory];
   while (pending.length > 0) {
     const current = pending.pop() as string;
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
+    let entries: Dirent[];
+    try {
+      entries = fileSystem.readdir(current);
+    } catch (error) {
+      output.err(formatMessage(cliMessages.unreadableDirectory, { file: current, reason: reasonOf(error) }));
+      failed = true;
+      continue;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') {
         continue;
       }
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         pending.push(path);
-      } else if (entry.isFile() && transcriptExtensions.has(extname(entry.name).toLowerCase())) {
+      } else if (transcriptExtensions.has(extname(entry.name).toLowerCase()) && (entry.isFile() || (entry.isSymbolicLink() && isLinkToFile(path, fileSystem)))) {
         found.push(path);
       }
     }
   }
-  return found;
+  return { found, failed };
 }
 
-/** Reads a file as UTF-8 text; refuses binary content rather than parsing garbage. */
-function readTranscript(file: string, output: Output): string | null {
-  let bytes: Buffer;
+function isLinkToFile(path: string, fileSystem: CliFileSystem): boolean {
   try {
-    bytes = readFileSync(file);
+    return fileSystem.stat(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a file as UTF-8 text: a regular file (checked again, it may have changed since it was listed),
+ * within the size limit, and not binary. Each refusal is one line on stderr.
+ */
+function readTranscript(file: string, output: Output, fileSystem: CliFileSystem, maxSize: number): string | null {
+  let bytes: Uint8Array;
+  try {
+    const stats = fileSystem.stat(file);
+    if (!stats.isFile()) {
+      output.err(formatMessage(cliMessages.notRegular, { file }));
+      return null;
+    }
+    if (stats.size > maxSize) {
+      output.err(formatMessage(cliMessages.tooLarge, { file, size: (stats.size / 1024 / 1024).toFixed(1), limit: (maxSize / 1024 / 1024).toFixed(0) }));
+      return null;
+    }
+    bytes = fileSystem.readFile(file);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    output.err(formatMessage(cliMessages.unreadable, { file, reason }));
+    output.err(formatMessage(cliMessages.unreadable, { file, reason: reasonOf(error) }));
     return null;
   }
   if (looksBinary(bytes)) {

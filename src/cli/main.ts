@@ -1,6 +1,7 @@
 // Entry point of dist/cli.js: embeds the bundled knowledge base (esbuild's text loader) and runs the
 // CLI. Kept apart from cli.ts so that the unit tests, which run TypeScript directly, can import runCli
 // and hand it the knowledge base they read themselves.
+import { readFileSync } from 'node:fs';
 import bundledKnowledge from '../core/kb/bundled.yaml';
 import { runCli } from './cli';
 
@@ -15,4 +16,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 process.exitCode = runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-}, { bundledKnowledge });
+}, { bundledKnowledge, readStdin: () => readFileSync(0, 'utf8') });
