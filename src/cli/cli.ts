@@ -1,9 +1,12 @@
 // `shotlist` command line: the same core as the extension, for batch work on archives and scripts.
-// Node-only concerns (files, directories, exit codes) live here; src/core only sees strings.
-import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+// Node-only concerns live in src/cli: arguments and exit codes here, files in inputs.ts, what reaches
+// the terminal in terminal.ts; src/core only sees strings.
 import { cliMessages } from './messages';
 import { toContractJson } from './contractJson';
+import {
+  bytesPerMegabyte, defaultMaxSizeMB, describeError, largestMaxSizeMB, listInputs, nodeFileSystem, readInput, type CliFileSystem,
+} from './inputs';
+import { printerFor, terminalLine, type Output, type Printer } from './terminal';
 import { loadKnowledgeBase } from '../core/kb/load';
 import { createMatcher, type EntityMatcher } from '../core/kb/match';
 import { formatMessage } from '../core/messages/format';
@@ -17,210 +20,153 @@ import { validateStyle, type QuoteStyle } from '../core/quotes/styles';
 import { LineTable } from '../core/text/lineTable';
 import { appendAll } from '../core/util/arrays';
 
-const transcriptExtensions = new Set(['.txt', '.unifeed', '.shotlist', '.md']);
+export { defaultMaxSizeMB, stdinName, type CliFileSystem, type FileRead } from './inputs';
+export type { Output } from './terminal';
 
-interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-/** The file-system calls the CLI makes (Node's by default; tests pass failing ones). */
-export interface CliFileSystem {
-  stat(path: string): Stats;
-  readdir(path: string): Dirent[];
-  readFile(path: string): Uint8Array;
-}
-
-const nodeFileSystem: CliFileSystem = {
-  stat: (path) => statSync(path),
-  readdir: (path) => readdirSync(path, { withFileTypes: true }),
-  readFile: (path) => readFileSync(path),
-};
-
-/** What the CLI needs from its host: the bundled knowledge base as YAML text (main.ts embeds it), standard input. */
+/** What the CLI needs from its host (main.ts gives Node's; tests give fakes that fail or record). */
 export interface CliEnvironment {
+  /** The bundled knowledge base as YAML text (main.ts embeds it). */
   readonly bundledKnowledge?: string;
-  /** All of standard input as text, for the input `-`. */
-  readonly readStdin?: () => string;
+  /** Standard input for the input `-`: all of it, but at most `maxBytes + 1` bytes (more is refused). */
+  readonly readStdin?: (maxBytes: number) => Uint8Array;
   readonly fileSystem?: CliFileSystem;
   /** Reads a transcript (the parser by default); tests pass one that fails. */
   readonly parse?: (text: string, file: string, notices: MarkdownNotice[]) => TranscriptDocument;
 }
 
-/** Files larger than this (in megabytes) are refused unless --max-size says otherwise. */
-export const defaultMaxSizeMB = 16;
-/** The name standard input goes by in messages and output. */
-export const stdinName = '<stdin>';
-
 /**
- * Text bound for a terminal with the characters that could drive it escaped: C0 controls but tab and
- * line feed, DEL and C1 controls become `\x1b`-style escapes. A transcript or a file name could
- * otherwise clear the screen, retitle the window or write the clipboard (OSC 52).
+ * Runs the CLI and returns its exit code: 0 success, 1 usage error, 2 some input could not be read or
+ * processed. Never throws: an error no input explains is one line on stderr and exit code 2.
  */
-export function escapeControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+export function runCli(argv: readonly string[], output: Output, environment: CliEnvironment = {}): number {
+  const printer = printerFor(output);
+  try {
+    return runCommand(argv, printer, environment);
+  } catch (error) {
+    // Each input has its own guard (forEachText); this one catches what happens outside them.
+    printer.error(formatMessage(cliMessages.unexpected, { reason: describeError(error) }));
+    return 2;
+  }
 }
 
-/** An output whose every line is escaped for the terminal. */
-function escaping(output: Output): Output {
-  return { out: (text) => output.out(escapeControlCharacters(text)), err: (text) => output.err(escapeControlCharacters(text)) };
-}
-
-/** Runs the CLI and returns its exit code: 0 success, 1 usage error, 2 some input could not be read. */
-export function runCli(argv: readonly string[], rawOutput: Output, environment: CliEnvironment = {}): number {
-  // Messages on standard error name files and quote what was read: always escaped.
-  const output: Output = { out: rawOutput.out, err: escaping(rawOutput).err };
+function runCommand(argv: readonly string[], printer: Printer, environment: CliEnvironment): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    output.out(cliMessages.usage);
+    printer.text(cliMessages.usage);
     return command === undefined ? 1 : 0;
   }
   if (command === 'parse') {
-    return runParse(rest, output, environment);
+    return runParse(rest, printer, environment);
   }
   if (command === 'quotes') {
-    return runQuotes(rest, output, environment);
+    return runQuotes(rest, printer, environment);
   }
   if (command === 'entities') {
-    return runEntities(rest, output, environment);
+    return runEntities(rest, printer, environment);
   }
-  output.err(formatMessage(cliMessages.unknownCommand, { command }));
+  printer.error(formatMessage(cliMessages.unknownCommand, { command }));
   return 1;
 }
 
-function runParse(rest: readonly string[], output: Output, environment: CliEnvironment): number {
-  const options = readArguments(rest, output, { '--json': false, '--max-size': true });
+function runParse(rest: readonly string[], printer: Printer, environment: CliEnvironment): number {
+  const options = readArguments(rest, printer, { '--json': false, '--max-size': true });
   if (options === null) {
     return 1;
   }
   const json = options.flags.has('--json');
-  const shown = json ? output : escaping(output);
-  return forEachTranscript(options, output, environment, (file, document, several) => {
+  return forEachTranscript(options, printer, environment, json, (file, document, several) => {
     if (json) {
-      shown.out(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
+      printer.json(JSON.stringify(toContractJson(document, file), null, several ? undefined : 2));
     } else {
-      shown.out(summarise(document, file));
+      printer.text(summarise(document, file));
     }
   });
 }
 
 /** `entities`: every mention of the bundled knowledge base's entries, with 1-based line and column. */
-function runEntities(rest: readonly string[], output: Output, environment: CliEnvironment): number {
-  const options = readArguments(rest, output, { '--json': false, '--max-size': true });
+function runEntities(rest: readonly string[], printer: Printer, environment: CliEnvironment): number {
+  const options = readArguments(rest, printer, { '--json': false, '--max-size': true });
   if (options === null) {
     return 1;
   }
-  const matcher = bundledMatcher(environment, output);
+  const matcher = bundledMatcher(environment, printer);
   if (matcher === null) {
     return 1;
   }
   const json = options.flags.has('--json');
-  const shown = json ? output : escaping(output);
-  return forEachText(options, output, environment, (file, text, several) => {
+  return forEachText(options, printer, environment, json, (file, text, several) => {
     const table = new LineTable(text);
     const mentions = matcher.find(text).map((mention) => {
       const position = table.positionAt(mention.start);
       return { id: mention.id, type: mention.type, line: position.line + 1, column: position.character + 1, text: mention.text };
     });
     if (json) {
-      shown.out(JSON.stringify({ file, mentions }, null, several ? undefined : 2));
+      printer.json(JSON.stringify({ file, mentions }, null, several ? undefined : 2));
       return;
     }
-    shown.out(formatMessage(cliMessages.entitiesTitle, { file, count: mentions.length }));
+    printer.text(formatMessage(cliMessages.entitiesTitle, { file, count: mentions.length }));
     for (const mention of mentions) {
-      shown.out(formatMessage(cliMessages.entitiesMention, { ...mention, text: mention.text.replace(/\s+/g, ' ') }));
+      printer.text(formatMessage(cliMessages.entitiesMention, { ...mention, text: mention.text.replace(/\s+/g, ' ') }));
     }
   });
 }
 
-function bundledMatcher(environment: CliEnvironment, output: Output): EntityMatcher | null {
+function bundledMatcher(environment: CliEnvironment, printer: Printer): EntityMatcher | null {
   if (environment.bundledKnowledge === undefined) {
-    output.err(cliMessages.noKnowledge);
+    printer.error(cliMessages.noKnowledge);
     return null;
   }
   const knowledge = loadKnowledgeBase(environment.bundledKnowledge, 'bundled');
   for (const problem of knowledge.problems) {
-    output.err(formatMessage(cliMessages.knowledgeProblem, { origin: problem.origin, line: problem.line, column: problem.column, message: problem.message }));
+    printer.error(formatMessage(cliMessages.knowledgeProblem, { origin: problem.origin, line: problem.line, column: problem.column, message: problem.message }));
   }
   return createMatcher(knowledge.entries);
 }
 
 const quoteFormats: Readonly<Record<string, QuoteExportFormat>> = { text: 'text', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
 
-/** `quotes`: every quote of the files with attribution, as one sheet (one CSV header, one JSON array). */
-function runQuotes(rest: readonly string[], output: Output, environment: CliEnvironment): number {
-  const options = readArguments(rest, output, { '--style': true, '--template': true, '--format': true, '--straight': false, '--max-size': true });
+/**
+ * `quotes`: every quote of the files with attribution, as one sheet (one CSV header, one JSON array).
+ * Text, Markdown and CSV are printed terminal-safe like every text output; JSON keeps every character.
+ */
+function runQuotes(rest: readonly string[], printer: Printer, environment: CliEnvironment): number {
+  const options = readArguments(rest, printer, { '--style': true, '--template': true, '--format': true, '--straight': false, '--max-size': true });
   if (options === null) {
     return 1;
   }
   const styleName = options.values.get('--style');
   const template = options.values.get('--template');
   if (styleName !== undefined && template !== undefined) {
-    output.err(cliMessages.styleAndTemplate);
+    printer.error(cliMessages.styleAndTemplate);
     return 1;
   }
   const formatName = options.values.get('--format') ?? 'text';
   const format = quoteFormats[formatName];
   if (format === undefined) {
-    output.err(formatMessage(cliMessages.unknownFormat, { format: formatName }));
+    printer.error(formatMessage(cliMessages.unknownFormat, { format: formatName }));
     return 1;
   }
   const style: QuoteStyle | string = template !== undefined ? { template } : styleName ?? (format === 'markdown' ? 'markdown' : 'wire');
   const valid = validateStyle(style);
   if (!valid.ok) {
-    output.err(formatMessage(cliMessages.badStyle, { message: valid.error.message }));
+    printer.error(formatMessage(cliMessages.badStyle, { message: valid.error.message }));
     return 1;
   }
   const items: QuoteItem[] = [];
-  const exitCode = forEachTranscript(options, output, environment, (file, document, _several, text) => {
+  const json = format === 'json';
+  const exitCode = forEachTranscript(options, printer, environment, json, (file, document, _several, text) => {
     appendAll(items, allQuotes(document, text, file));
   });
   const sheet = exportQuotes(items, format, style, { marks: options.flags.has('--straight') ? 'straight' : 'curly' });
   if (sheet.ok && sheet.text !== '') {
-    (format === 'json' ? output : escaping(output)).out(sheet.text.replace(/\r?\n$/u, ''));
+    const text = sheet.text.replace(/\r?\n$/u, '');
+    if (json) {
+      printer.json(text);
+    } else {
+      printer.text(text);
+    }
   }
   return exitCode;
-}
-
-/**
- * Splits arguments into inputs, flags and options with a value (`--style wire` or `--style=wire`).
- * `known` maps each option to whether it takes a value. Reports usage errors and returns null.
- */
-function readArguments(rest: readonly string[], output: Output, known: Readonly<Record<string, boolean>>):
-  { inputs: string[]; flags: Set<string>; values: Map<string, string> } | null {
-  const inputs: string[] = [];
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
-  for (let index = 0; index < rest.length; index++) {
-    const argument = rest[index] as string;
-    if (!argument.startsWith('--')) {
-      inputs.push(argument);
-      continue;
-    }
-    const equals = argument.indexOf('=');
-    const name = equals === -1 ? argument : argument.slice(0, equals);
-    const takesValue = known[name];
-    if (takesValue === undefined || (!takesValue && equals !== -1)) {
-      output.err(formatMessage(cliMessages.unknownOption, { option: argument }));
-      return null;
-    }
-    if (!takesValue) {
-      flags.add(name);
-      continue;
-    }
-    const value = equals !== -1 ? argument.slice(equals + 1) : rest[++index];
-    if (value === undefined) {
-      output.err(formatMessage(cliMessages.missingValue, { option: name }));
-      return null;
-    }
-    values.set(name, value);
-  }
-  if (inputs.length === 0) {
-    output.err(cliMessages.noInput);
-    return null;
-  }
-  return { inputs, flags, values };
 }
 
 interface Arguments {
@@ -230,258 +176,139 @@ interface Arguments {
 }
 
 /**
- * Reads each input (directories recursively, `-` for standard input), parses it and hands the document
- * on. What cannot be read or parsed gets one line on stderr and makes the exit code 2; the other inputs
- * are still processed. What the Markdown guard changed or refused is said on stderr too.
+ * Splits arguments into inputs, flags and options with a value (`--style wire` or `--style=wire`);
+ * after `--` every argument is an input, so a file may be named `--json`. `known` maps each option to
+ * whether it takes a value. Reports usage errors and returns null.
  */
-function forEachTranscript(options: Arguments, output: Output, environment: CliEnvironment,
+function readArguments(rest: readonly string[], printer: Printer, known: Readonly<Record<string, boolean>>): Arguments | null {
+  const inputs: string[] = [];
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  let optionsEnded = false;
+  for (let index = 0; index < rest.length; index++) {
+    const argument = rest[index] as string;
+    if (optionsEnded || !argument.startsWith('--')) {
+      inputs.push(argument);
+      continue;
+    }
+    if (argument === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    const equals = argument.indexOf('=');
+    const name = equals === -1 ? argument : argument.slice(0, equals);
+    const takesValue = known[name];
+    if (takesValue === undefined || (!takesValue && equals !== -1)) {
+      printer.error(formatMessage(cliMessages.unknownOption, { option: argument }));
+      return null;
+    }
+    if (!takesValue) {
+      flags.add(name);
+      continue;
+    }
+    const value = equals !== -1 ? argument.slice(equals + 1) : rest[++index];
+    if (value === undefined) {
+      printer.error(formatMessage(cliMessages.missingValue, { option: name }));
+      return null;
+    }
+    values.set(name, value);
+  }
+  if (inputs.length === 0) {
+    printer.error(cliMessages.noInput);
+    return null;
+  }
+  return { inputs, flags, values };
+}
+
+/**
+ * Reads and parses each input, and hands the document on; what the Markdown guard changed or refused
+ * is said on stderr. See forEachText.
+ */
+function forEachTranscript(options: Arguments, printer: Printer, environment: CliEnvironment, json: boolean,
   each: (file: string, document: TranscriptDocument, several: boolean, text: string) => void): number {
   const parse = environment.parse ?? ((text: string, file: string, notices: MarkdownNotice[]) => parseTranscriptFile(text, file, undefined, notices));
-  return forEachText(options, output, environment, (file, text, several) => {
+  return forEachText(options, printer, environment, json, (file, text, several, path) => {
     const notices: MarkdownNotice[] = [];
-    const document = parse(text, file, notices);
+    // The path, not the shown name, tells the parser a Markdown file by its extension.
+    const document = parse(text, path, notices);
     for (const notice of notices) {
-      output.err(`shotlist: ${formatMarkdownNotice(notice, file)}`);
+      printer.error(formatMessage(cliMessages.markdownNotice, { notice: formatMarkdownNotice(notice, file) }));
     }
     each(file, document, several, text);
   });
 }
 
-/** The inputs' texts, handed on one by one; see forEachTranscript. */
-function forEachText(options: Arguments, output: Output, environment: CliEnvironment, each: (file: string, text: string, several: boolean) => void): number {
-  const maxSize = readMaxSize(options, output);
+/**
+ * Reads each input (directories walked, `-` for standard input) and hands its text on with the name to
+ * show: as given in JSON, on one line (controls escaped) in text output. Whatever cannot be read, and
+ * any error while an input is processed, is one line on stderr naming it, and makes the exit code 2;
+ * the other inputs are still processed.
+ */
+function forEachText(options: Arguments, printer: Printer, environment: CliEnvironment, json: boolean,
+  each: (file: string, text: string, several: boolean, path: string) => void): number {
+  const maxSize = readMaxSize(options, printer);
   if (maxSize === null) {
     return 1;
   }
   const fileSystem = environment.fileSystem ?? nodeFileSystem;
-  const { files, failed, directories } = expandInputs(options.inputs, output, fileSystem);
-  const several = files.length > 1 || options.inputs.length > 1 || directories;
+  const report = (line: string): void => printer.error(line);
+  const { inputs, failed, directories } = listInputs(options.inputs, fileSystem, report);
+  const several = inputs.length > 1 || options.inputs.length > 1 || directories;
+  const context = { fileSystem, maxBytes: maxSize.bytes, maxSizeMB: maxSize.written, readStdin: environment.readStdin, report };
   let exitCode = failed ? 2 : 0;
-  let stdinRead = false;
-  for (const file of files) {
-    let text: string | null;
-    if (file === stdinName) {
-      if (stdinRead) {
-        continue;
-      }
-      stdinRead = true;
-      text = readStandardInput(environment, output);
-    } else {
-      text = readTranscript(file, output, fileSystem, maxSize);
-    }
+  for (const input of inputs) {
+    const text = readInput(input, context);
     if (text === null) {
       exitCode = 2;
       continue;
     }
     try {
-      each(file, text, several);
+      each(json ? input.name : terminalLine(input.name), text, several, input.path ?? input.name);
     } catch (error) {
-      // Parsing never throws by design; should anything still fail, the other files go on.
-      output.err(formatMessage(cliMessages.failed, { file, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+      // The parser is meant never to throw (a stack overflow on a huge input once did): one line, go on.
+      printer.error(formatMessage(cliMessages.failed, { file: input.name, reason: describeError(error) }));
       exitCode = 2;
     }
   }
   return exitCode;
 }
 
-function readMaxSize(options: Arguments, output: Output): number | null {
+/** --max-size in bytes, and as the user wrote it (normalised) for messages; null after a usage error. */
+function readMaxSize(options: Arguments, printer: Printer): { bytes: number; written: string } | null {
   const written = options.values.get('--max-size');
-  if (written === undefined) {
-    return defaultMaxSizeMB * 1024 * 1024;
-  }
-  const megabytes = Number(written);
-  if (!Number.isFinite(megabytes) || megabytes <= 0) {
-    output.err(formatMessage(cliMessages.badMaxSize, { value: written }));
+  const megabytes = written === undefined ? defaultMaxSizeMB : Number(written);
+  if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > largestMaxSizeMB) {
+    printer.error(formatMessage(cliMessages.badMaxSize, { value: written ?? '', largest: largestMaxSizeMB }));
     return null;
   }
-  return megabytes * 1024 * 1024;
-}
-
-function readStandardInput(environment: CliEnvironment, output: Output): string | null {
-  if (!environment.readStdin) {
-    output.err(formatMessage(cliMessages.unreadable, { file: stdinName, reason: cliMessages.reasons.noStdin }));
-    return null;
-  }
-  try {
-    return environment.readStdin().replace(/^\ufeff/u, '');
-  } catch (error) {
-    output.err(formatMessage(cliMessages.unreadable, { file: stdinName, reason: reasonOf(error) }));
-    return null;
-  }
-}
-
-/** A file-system error in plain words (`permission denied`), else its code or message. */
-function reasonOf(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : '';
-  const known = (cliMessages.reasons as Readonly<Record<string, string>>)[code];
-  return known ?? (code !== '' ? code : error instanceof Error ? error.message : String(error));
-}
-
-/**
- * Files named directly are kept whatever their extension (`-` stands for standard input); directories
- * contribute their transcripts. Only regular files are read: FIFOs, sockets and devices are refused, a
- * link is followed to the file it names.
- */
-function expandInputs(inputs: readonly string[], output: Output, fileSystem: CliFileSystem): { files: string[]; failed: boolean; directories: boolean } {
-  const files: string[] = [];
-  let failed = false;
-  let directories = false;
-  for (const input of inputs) {
-    if (input === '-') {
-      files.push(stdinName);
-      continue;
-    }
-    let stats: Stats;
-    try {
-      stats = fileSystem.stat(input);
-    } catch (error) {
-      const code = error instanceof Error && 'code' in error ? (error as NodeJS.ErrnoException).code : '';
-      output.err(code === 'ENOENT' ? formatMessage(cliMessages.missing, { file: input }) : formatMessage(cliMessages.unreadable, { file: input, reason: reasonOf(error) }));
-      failed = true;
-      continue;
-    }
-    if (stats.isDirectory()) {
-      directories = true;
-      const walked = walk(input, output, fileSystem);
-      failed ||= walked.failed;
-      const found = walked.found.sort();
-      if (found.length === 0 && !walked.failed) {
-        output.err(formatMessage(cliMessages.noTranscripts, { file: input }));
-      }
-      appendAll(files, found.map((file) => (input === '.' ? relative('.', file) : file)));
-    } else if (stats.isFile()) {
-      files.push(input);
-    } else {
-      output.err(formatMessage(cliMessages.notRegular, { file: input }));
-      failed = true;
-    }
-  }
-  return { files, failed, directories };
-}
-
-/**
- * The transcripts under a directory, walked with an explicit stack (a deep tree must not overflow the
- * call stack). Hidden entries and node_modules are skipped; links to files are followed, links to
- * directories are not (they could lead back up the tree); a directory that cannot be read gets one line.
- */
-function walk(directory: string, output: Output, fileSystem: CliFileSystem): { found: string[]; failed: boolean } {
-  const found: string[] = [];
-  let failed = false;
-  const pending = [directory];
-  while (pending.length > 0) {
-    const current = pending.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = fileSystem.readdir(current);
-    } catch (error) {
-      output.err(formatMessage(cliMessages.unreadableDirectory, { file: current, reason: reasonOf(error) }));
-      failed = true;
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') {
-        continue;
-      }
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        pending.push(path);
-      } else if (transcriptExtensions.has(extname(entry.name).toLowerCase()) && (entry.isFile() || (entry.isSymbolicLink() && isLinkToFile(path, fileSystem)))) {
-        found.push(path);
-      }
-    }
-  }
-  return { found, failed };
-}
-
-function isLinkToFile(path: string, fileSystem: CliFileSystem): boolean {
-  try {
-    return fileSystem.stat(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Reads a file as UTF-8 text: a regular file (checked again, it may have changed since it was listed),
- * within the size limit, and not binary. Each refusal is one line on stderr.
- */
-function readTranscript(file: string, output: Output, fileSystem: CliFileSystem, maxSize: number): string | null {
-  let bytes: Uint8Array;
-  try {
-    const stats = fileSystem.stat(file);
-    if (!stats.isFile()) {
-      output.err(formatMessage(cliMessages.notRegular, { file }));
-      return null;
-    }
-    if (stats.size > maxSize) {
-      output.err(formatMessage(cliMessages.tooLarge, { file, size: (stats.size / 1024 / 1024).toFixed(1), limit: (maxSize / 1024 / 1024).toFixed(0) }));
-      return null;
-    }
-    bytes = fileSystem.readFile(file);
-  } catch (error) {
-    output.err(formatMessage(cliMessages.unreadable, { file, reason: reasonOf(error) }));
-    return null;
-  }
-  if (looksBinary(bytes)) {
-    output.err(formatMessage(cliMessages.binary, { file }));
-    return null;
-  }
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-/** A NUL byte, or invalid UTF-8 in the first 8 KB, means this is not a text transcript. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) {
-    return true;
-  }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < bytes.length ? trimPartialCharacter(sample) : sample);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** Drops a UTF-8 sequence cut off by the sampling window, so it is not mistaken for invalid text. */
-function trimPartialCharacter(sample: Uint8Array): Uint8Array {
-  let end = sample.length;
-  let back = 0;
-  while (end > 0 && back < 4 && ((sample[end - 1] ?? 0) & 0xc0) === 0x80) {
-    end--;
-    back++;
-  }
-  if (end > 0 && ((sample[end - 1] ?? 0) & 0xc0) === 0xc0) {
-    end--;
-  }
-  return sample.subarray(0, end);
+  return { bytes: Math.floor(megabytes * bytesPerMegabyte), written: String(megabytes) };
 }
 
 function summarise(document: TranscriptDocument, file: string): string {
   const lines: string[] = [];
-  lines.push(formatMessage(cliMessages.summaryTitle, { file, format: document.format, title: document.title ? ` — ${document.title.text}` : '' }));
+  lines.push(formatMessage(cliMessages.summaryTitle, { file, format: document.format, title: document.title ? formatMessage(cliMessages.summaryPageTitle, { title: document.title.text }) : '' }));
   if (document.format === 'shotlist') {
     const header = document.header;
     if (header) {
       lines.push(formatMessage(cliMessages.summaryHeader, {
         count: document.headers.reduce((total, block) => total + block.fields.length, 0),
-        story: header.story ? `, STORY ${header.story}` : '',
-        trt: header.trtSeconds !== null ? `, TRT ${header.trtSeconds} s` : '',
+        story: header.story ? formatMessage(cliMessages.summaryStory, { story: header.story }) : '',
+        trt: header.trtSeconds !== null ? formatMessage(cliMessages.summaryTrt, { seconds: header.trtSeconds }) : '',
       }));
     }
     lines.push(formatMessage(cliMessages.summaryStructure, {
       sections: document.sections.length,
       shots: document.shots.length,
       soundbites: document.soundbites.length,
-      story: document.story ? `, story from line ${document.story.range.start.line + 1}` : '',
+      story: document.story ? formatMessage(cliMessages.summaryStoryLine, { line: document.story.range.start.line + 1 }) : '',
     }));
     for (const soundbite of document.soundbites) {
       const quote = soundbite.quote?.text ?? '';
       lines.push(formatMessage(cliMessages.summarySoundbite, {
-        number: soundbite.number ?? '?',
-        speaker: soundbite.speaker ?? '?',
-        title: soundbite.title ? `, ${soundbite.title}` : '',
-        language: soundbite.language ?? '?',
+        number: soundbite.number ?? cliMessages.summaryUnknown,
+        speaker: soundbite.speaker ?? cliMessages.summaryUnknown,
+        title: soundbite.title ? formatMessage(cliMessages.summarySpeakerTitle, { title: soundbite.title }) : '',
+        language: soundbite.language ?? cliMessages.summaryUnknown,
         line: soundbite.lineRange.start.line + 1,
         quote: quote.length > 70 ? `${quote.slice(0, 69)}…` : quote,
       }));
