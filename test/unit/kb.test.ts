@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadKnowledgeBase, mergeKnowledgeBases } from '../../src/core/kb/load';
+import { loadKnowledgeBase, maxKnowledgeFileLength, maxKnowledgeProblems, mergeKnowledgeBases } from '../../src/core/kb/load';
 import { createMatcher, type Mention } from '../../src/core/kb/match';
 import type { KbEntry } from '../../src/core/kb/model';
 import { lines, readSeed, repositoryRoot } from './helpers';
@@ -515,5 +515,27 @@ suite('knowledge base: matching', () => {
     const [mention] = matcher.find('Kofi Annan');
     assert.equal(mention?.id, 'kofi-annan');
     assert.deepEqual(mention?.alternatives, ['kofi-annan-2']);
+  });
+});
+
+suite('knowledge files: bounds', () => {
+  test('a file over the size limit is one clear problem, and nothing of it is read', () => {
+    const entry = '  - id: x\n    type: peacekeeping-operation\n    names: [Example Mission]\n';
+    const text = `entries:\n${entry.repeat(Math.ceil(maxKnowledgeFileLength / entry.length) + 1)}`;
+    const loaded = loadKnowledgeBase(text, 'big.yaml');
+    assert.deepEqual(loaded.entries, []);
+    assert.deepEqual(loaded.problems.map((problem) => [problem.code, problem.severity, problem.line]), [['too-large', 'error', 1]]);
+    assert.match(loaded.problems[0]?.message ?? '', /over the 2048 KB limit: it was not read/u);
+  });
+
+  test('at most 200 problems are listed per file, then one that counts the rest', () => {
+    const entries = Array.from({ length: 1000 }, (_, index) => `  - id: e${index}\n    type: peacekeeping-operation\n    names: [Mission ${index}]\n    colour: blue\n`);
+    const loaded = loadKnowledgeBase(`version: 1\nentries:\n${entries.join('')}`, 'noisy.yaml');
+    assert.equal(loaded.entries.length, 1000, 'the entries are still read');
+    assert.equal(loaded.problems.length, maxKnowledgeProblems + 1);
+    assert.ok(loaded.problems.slice(0, maxKnowledgeProblems).every((problem) => problem.code === 'unknown-field'));
+    const summary = loaded.problems[maxKnowledgeProblems];
+    assert.deepEqual([summary?.code, summary?.data.count], ['more-problems', 800]);
+    assert.equal(summary?.message, '…and 800 more problems in this file (only the first 200 are listed).');
   });
 });

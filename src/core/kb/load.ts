@@ -37,8 +37,18 @@ interface Range {
   end: number;
 }
 
+/**
+ * A knowledge file longer than this (UTF-16 code units, about 2 MB) is not read: YAML parsing and
+ * checking run at about 1 MB in half a second, and a knowledge file is a hand-kept list, not a dump.
+ */
+export const maxKnowledgeFileLength = 2 * 1024 * 1024;
+/** At most this many problems are listed per file; one more says how many were left out. */
+export const maxKnowledgeProblems = 200;
+
 class ProblemSink {
   readonly problems: KbProblem[] = [];
+  /** Problems found past the listed ones. */
+  #more = 0;
   constructor(
     private readonly origin: string,
     private readonly lines: LineCounter,
@@ -46,14 +56,29 @@ class ProblemSink {
   ) {}
 
   add(code: KbProblemCode, severity: KbProblemSeverity, range: Range, data: Record<string, string | number> = {}): void {
+    if (this.problems.length >= maxKnowledgeProblems) {
+      this.#more++;
+      return;
+    }
     const start = Math.max(0, Math.min(range.start, this.length));
     const end = Math.max(start, Math.min(range.end, this.length));
+    // Before the YAML is parsed (a file refused for its size) the counter knows no line yet: line 1.
     const { line, col } = this.lines.linePos(start);
-    this.problems.push({ code, severity, message: kbMessage(code, data), data, origin: this.origin, start, end, line, column: col });
+    this.problems.push({ code, severity, message: kbMessage(code, data), data, origin: this.origin, start, end, line: Math.max(1, line), column: Math.max(1, col) });
   }
 
   position(offset: number): number {
     return this.lines.linePos(offset).line;
+  }
+
+  /** The listed problems, then one that says how many more there were. */
+  finish(): KbProblem[] {
+    if (this.#more > 0) {
+      const data = { count: this.#more, shown: maxKnowledgeProblems };
+      this.problems.push({ code: 'more-problems', severity: 'warning', message: kbMessage('more-problems', data), data, origin: this.origin,
+        start: 0, end: 0, line: 1, column: 1 });
+    }
+    return this.problems;
   }
 }
 
@@ -71,13 +96,16 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
   const lines = new LineCounter();
   const sink = new ProblemSink(origin, lines, text.length);
   const entries: KbEntry[] = [];
+  if (text.length > maxKnowledgeFileLength) {
+    return oversizedKnowledgeFile(text.length, origin);
+  }
   let document;
   try {
     document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   } catch (error) {
     // The parser reports errors in document.errors; this only guards the promise never to throw.
     sink.add('yaml-syntax', 'error', { start: 0, end: 0 }, { detail: error instanceof Error ? error.message : String(error) });
-    return { entries, problems: sink.problems };
+    return { entries, problems: sink.finish() };
   }
   for (const error of document.errors) {
     sink.add('yaml-syntax', 'error', { start: error.pos[0], end: error.pos[1] }, { detail: firstLine(error.message) });
@@ -87,12 +115,12 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
   }
   const root = document.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
-    return { entries, problems: sink.problems };
+    return { entries, problems: sink.finish() };
   }
   const whole = { start: 0, end: text.length };
   if (!isMap(root)) {
     sink.add('root-not-mapping', 'error', rangeOf(root, whole));
-    return { entries, problems: sink.problems };
+    return { entries, problems: sink.finish() };
   }
   const seen = new Map<string, number>();
   for (const pair of root.items) {
@@ -129,7 +157,17 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
       sink.add('unknown-field', 'warning', keyRange, { field: name ?? '?', known: rootFields.join(', ') });
     }
   }
-  return { entries, problems: sink.problems };
+  return { entries, problems: sink.finish() };
+}
+
+/**
+ * What a knowledge file over the limit gives: no entries and one problem on its first line. Callers
+ * that can stat a file (the extension) use this without reading it; `size` in bytes or characters.
+ */
+export function oversizedKnowledgeFile(size: number, origin: string): KnowledgeBase {
+  const sink = new ProblemSink(origin, new LineCounter(), 0);
+  sink.add('too-large', 'error', { start: 0, end: 0 }, { size: Math.round(size / 1024), limit: maxKnowledgeFileLength / 1024 });
+  return { entries: [], problems: sink.finish() };
 }
 
 function firstLine(message: string): string {

@@ -42,7 +42,9 @@ export type KbProblemCode =
   | 'wrong-type'
   | 'missing-field'
   | 'unknown-entry-type'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  | 'too-large'
+  | 'more-problems';
 
 export type KbProblemSeverity = 'error' | 'warning';
 
