@@ -1,10 +1,11 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
 import { registerKnowledgeHover } from './features/hover';
-import { registerKnowledge } from './features/shared/knowledge';
+import { registerKnowledge, type Knowledge } from './features/shared/knowledge';
+import { ShotlistLog, showLogCommand } from './features/shared/output';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerMentionCommands } from './features/mentionCommands';
 import { registerNavigation } from './features/navigation';
@@ -15,27 +16,37 @@ import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { CoreWorkerClient } from './workers/client';
+import { nodeCoreWorkerFactory } from './workers/nodeTransport';
 
 /** What activate() returns: the integration tests read the Soundbites view, the index and the cache through it. */
 export interface ShotlistApi {
   readonly soundbites: SoundbiteView;
   readonly index: WorkspaceIndex;
   readonly cache: TranscriptCache;
+  readonly knowledge: Knowledge;
+  readonly log: ShotlistLog;
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
-  const cache = new TranscriptCache();
-  context.subscriptions.push(cache, registerDiagnostics(cache));
+  const log = new ShotlistLog();
+  // Parses of files nobody opened (the index, knowledge files) run on this worker thread, started on first use.
+  const worker = new CoreWorkerClient(nodeCoreWorkerFactory(context.asAbsolutePath('dist/coreWorker.js')), {
+    describeTimeout: (seconds) => vscode.l10n.t('gave up after {0} s', seconds),
+  });
+  context.subscriptions.push(vscode.commands.registerCommand(showLogCommand, () => log.show()));
+  const cache = new TranscriptCache(log);
+  context.subscriptions.push(log, { dispose: () => worker.dispose() }, cache, registerDiagnostics(cache));
   context.subscriptions.push(registerLanguageDetection());
   context.subscriptions.push(registerOutline(cache), registerFolding(cache), registerSelectionRanges(cache), registerNavigation(cache));
-  const index = registerWorkspaceIndex(cache);
+  const index = registerWorkspaceIndex(cache, worker, log);
   const soundbites = registerSoundbiteView(index, context.workspaceState);
   context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
   context.subscriptions.push(registerQuotes(cache, index, context.globalState));
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
-  const knowledge = registerKnowledge();
+  const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
-  return { soundbites, index, cache };
+  return { soundbites, index, cache, knowledge, log };
 }
 
 export function deactivate(): void {

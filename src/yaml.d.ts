@@ -3,3 +3,9 @@ declare module '*.yaml' {
   const text: string;
   export default text;
 }
+
+// `bundled.yaml?entries`: a knowledge file checked and converted at build time (scripts/build.mjs).
+declare module '*.yaml?entries' {
+  const entries: readonly import('./core/kb/model').KbEntry[];
+  export default entries;
+}

@@ -339,8 +339,10 @@ export function registerSoundbiteView(index: WorkspaceIndex, state: vscode.Memen
     stale = !treeView.visible;
     const count = provider.count;
     treeView.badge = count > 0 ? { value: count, tooltip: count === 1 ? vscode.l10n.t('1 soundbite') : vscode.l10n.t('{0} soundbites', count) } : undefined;
+    // Files the index skipped (too large, unreadable, failing) are counted here; the Output channel names them.
+    const skipped = index.skipped.size;
     treeView.description = provider.scope === 'workspace'
-      ? vscode.l10n.t('All transcripts')
+      ? skipped > 0 ? vscode.l10n.t('All transcripts · {0} not indexed', skipped) : vscode.l10n.t('All transcripts')
       : provider.document ? fileName(provider.document.uri) : undefined;
     setContext(scopeKey, provider.scope);
     setContext(groupByKey, provider.groupBy);

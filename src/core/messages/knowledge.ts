@@ -12,6 +12,8 @@ export const kbMessages: Readonly<Record<KbProblemCode, string>> = {
   'missing-field': 'This entry has no "{field}"; it is ignored.',
   'unknown-entry-type': 'Unknown type "{value}"; expected one of {known}.',
   'duplicate-id': 'The id "{id}" is already used on line {firstLine}; this entry is ignored.',
+  'too-large': 'This knowledge file is {size} KB, over the {limit} KB limit: it was not read. Split it, or keep only the entries you need.',
+  'more-problems': '…and {count} more problems in this file (only the first {shown} are listed).',
 };
 
 /** Descriptions of expected types, spliced into 'wrong-type'. */

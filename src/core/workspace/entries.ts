@@ -4,7 +4,7 @@
 // (an index of thousands of files holds only these entries, their strings copied). Lines and
 // characters are 0-based.
 import type { TextRange, TranscriptDocument, TranscriptFormat } from '../model';
-import { parseTranscriptFile } from '../parse';
+import { parseTranscriptFile, type MarkdownNotice } from '../parse';
 import { compactCopy } from '../text/copies';
 import { firstWhere, lastAtOrBefore } from '../text/search';
 import { firstWords } from '../text/words';
@@ -189,6 +189,8 @@ export function* indexSteps(document: TranscriptDocument, file: string): Generat
 export interface IndexTextOptions {
   /** Index only when content detection calls the text a transcript (`.txt` and `.md` files). */
   readonly detect: boolean;
+  /** Receives what the Markdown guard changed or refused, when given. */
+  readonly notices?: MarkdownNotice[];
 }
 
 /** Detects (when asked), parses and indexes one file's text; null when it is not a transcript. */
@@ -196,7 +198,7 @@ export function indexText(text: string, file: string, options: IndexTextOptions)
   if (options.detect && !detectTranscript(text).isTranscript) {
     return null;
   }
-  return indexTranscript(parseTranscriptFile(text, file), file);
+  return indexTranscript(parseTranscriptFile(text, file, undefined, options.notices), file);
 }
 
 /** What indexTextInSlices() needs of a TimeSlicer: a chance to yield, told how long the next step may take. */
@@ -220,7 +222,7 @@ export async function indexTextInSlices(text: string, file: string, options: Ind
     }
   }
   await slicer.checkpoint(text.length / parsedCharactersPerMs);
-  const steps = indexSteps(parseTranscriptFile(text, file), file);
+  const steps = indexSteps(parseTranscriptFile(text, file, undefined, options.notices), file);
   for (;;) {
     await slicer.checkpoint();
     const step = steps.next();

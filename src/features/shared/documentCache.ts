@@ -1,11 +1,14 @@
 // Parse once per document version and share the result between every provider. Which parser reads a
 // document (Markdown or line-oriented) is decided by src/core/parse/index.ts (parseTranscriptFile), as for files on disk.
 // Edits are collected as they happen, so that the next version of a long archive re-reads only the
-// stories that changed instead of the whole text.
+// stories that changed instead of the whole text. What the Markdown guard changed or refused in a
+// document is said once in the Output channel (again only when it changes).
 import * as vscode from 'vscode';
+import type { ShotlistLog } from './output';
+import { formatMarkdownNotice } from '../../core/messages/notices';
 import type { TranscriptDocument } from '../../core/model';
 import { editOf, type TextEdit } from '../../core/text/edits';
-import { parseTranscriptFile, reparseTranscriptFile } from '../../core/parse';
+import { parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
 
 interface Entry {
   readonly version: number;
@@ -17,12 +20,19 @@ interface Entry {
 export class TranscriptCache implements vscode.Disposable {
   readonly #entries = new Map<string, Entry>();
   readonly #subscriptions: vscode.Disposable[];
+  /** The Markdown notices last written to the log, by document. */
+  readonly #said = new Map<string, string>();
+  readonly #log: ShotlistLog | undefined;
   /** How many versions were parsed in full, and how many from the previous version and the edit. */
   readonly counts = { parsed: 0, reparsed: 0 };
 
-  constructor() {
+  constructor(log?: ShotlistLog) {
+    this.#log = log;
     this.#subscriptions = [
-      vscode.workspace.onDidCloseTextDocument((document) => this.#entries.delete(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.#entries.delete(document.uri.toString());
+        this.#said.delete(document.uri.toString());
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => this.#noteChange(event)),
     ];
   }
@@ -47,19 +57,33 @@ export class TranscriptCache implements vscode.Disposable {
     }
     const text = document.getText();
     let model: TranscriptDocument;
+    const notices: MarkdownNotice[] = [];
     if (cached?.pending && cached.pending.version === document.version) {
-      model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId);
+      model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
     } else {
-      model = parseTranscriptFile(text, document.uri.path, document.languageId);
+      model = parseTranscriptFile(text, document.uri.path, document.languageId, notices);
       this.counts.parsed++;
     }
     this.#entries.set(key, { version: document.version, model });
+    this.#sayNotices(document, notices);
     return model;
+  }
+
+  #sayNotices(document: vscode.TextDocument, notices: readonly MarkdownNotice[]): void {
+    const key = document.uri.toString();
+    const said = notices.map((notice) => `${notice.code}:${notice.lines}`).join(',');
+    if ((this.#said.get(key) ?? '') === said) {
+      return;
+    }
+    this.#said.set(key, said);
+    const name = vscode.workspace.asRelativePath(document.uri);
+    notices.forEach((notice) => this.#log?.warn(formatMarkdownNotice(notice, name)));
   }
 
   dispose(): void {
     this.#subscriptions.forEach((subscription) => subscription.dispose());
     this.#entries.clear();
+    this.#said.clear();
   }
 }

@@ -6,14 +6,19 @@
 //   then the folder's `.shotlist/entities.yaml` (the most local file has the last word).
 // A broken file reports its problems at their exact positions and never stops the rest. Every file is
 // watched, and a change of the setting, the folders or the trust reloads without a restart.
+// Nothing here holds the host: a file's size is checked before it is read (over the limit it is one
+// problem, unread), workspace files are parsed in the core worker, and the bundled entries were
+// checked and converted at build time (scripts/build.mjs), so using them costs no YAML parse.
 import * as vscode from 'vscode';
-import bundledKnowledge from '../../core/kb/bundled.yaml';
-import { loadKnowledgeBase, mergeKnowledgeBases } from '../../core/kb/load';
+import type { ShotlistLog } from './output';
+import bundledEntries from '../../core/kb/bundled.yaml?entries';
+import { loadKnowledgeBase, maxKnowledgeFileLength, mergeKnowledgeBases, oversizedKnowledgeFile } from '../../core/kb/load';
 import { createMatcher, type EntityMatcher, type Mention } from '../../core/kb/match';
 import { isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments, updateMentions } from '../../core/kb/mentions';
 import { editOf, type TextEdit } from '../../core/text/edits';
-import type { KbEntry, KbProblem } from '../../core/kb/model';
+import type { KbEntry, KbProblem, KnowledgeBase } from '../../core/kb/model';
 import { LineTable } from '../../core/text/lineTable';
+import type { CoreWorkerClient } from '../../workers/client';
 import { languageId, toRange } from './editor';
 
 export const knowledgeSelector: vscode.DocumentSelector = [{ language: languageId }, { language: 'plaintext' }, { language: 'markdown' }];
@@ -40,14 +45,17 @@ export class Knowledge implements vscode.Disposable {
   readonly #onDidChange = new vscode.EventEmitter<void>();
   /** Fires after the workspace knowledge was read again. */
   readonly onDidChange = this.#onDidChange.event;
-  #bundled: readonly KbEntry[] | undefined;
+  readonly #worker: CoreWorkerClient;
+  readonly #log: ShotlistLog;
   #workspace: readonly (readonly KbEntry[])[] = [];
   #version = 0;
   #snapshot: KnowledgeSnapshot | undefined;
   #generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
+  constructor(worker: CoreWorkerClient, log: ShotlistLog) {
+    this.#worker = worker;
+    this.#log = log;
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${folderFile.join('/')}`);
     const schedule = (): void => this.#schedule();
     this.#disposables.push(
@@ -75,12 +83,6 @@ export class Knowledge implements vscode.Disposable {
       }),
     );
     void this.reload();
-  }
-
-  #bundledEntries(): readonly KbEntry[] {
-    // The bundled file is generated and tested: its problems (there are none) are not the user's to fix.
-    this.#bundled ??= loadKnowledgeBase(bundledKnowledge, 'bundled').entries;
-    return this.#bundled;
   }
 
   #schedule(): void {
@@ -150,24 +152,28 @@ export class Knowledge implements vscode.Disposable {
     const generation = ++this.#generation;
     const uris = this.#files();
     this.#watch(uris);
-    const files: KbEntry[][] = [];
+    const files: (readonly KbEntry[])[] = [];
     const problems: [vscode.Uri, vscode.Diagnostic[]][] = [];
     const missing: string[] = [];
     for (const uri of uris) {
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
+      const read = await this.#read(uri);
+      if (read === 'missing') {
         // No `.shotlist/entities.yaml` is normal; a file the setting names but that cannot be read is worth a word.
         if (!uri.path.endsWith(`/${folderFile.join('/')}`)) {
           missing.push(uri.scheme === 'file' ? uri.fsPath : uri.toString());
         }
         continue;
       }
-      const kb = loadKnowledgeBase(text, uri.toString());
-      files.push([...kb.entries]);
+      if (generation !== this.#generation) {
+        return;
+      }
+      const [kb, text] = read;
+      files.push(kb.entries);
       const table = new LineTable(text);
       problems.push([uri, kb.problems.map((problem) => toDiagnostic(problem, table))]);
+      if (kb.problems.some((problem) => problem.code === 'too-large')) {
+        this.#log.warn(vscode.l10n.t('Knowledge file not read: {0} ({1})', vscode.workspace.asRelativePath(uri), kb.problems[0]?.message ?? ''));
+      }
     }
     if (generation !== this.#generation) {
       return;
@@ -187,11 +193,44 @@ export class Knowledge implements vscode.Disposable {
     }
   }
 
+  /** One knowledge file read and checked (size first, then in the worker), with its text for positions; 'missing' when unreadable. */
+  async #read(uri: vscode.Uri): Promise<readonly [KnowledgeBase, string] | 'missing'> {
+    let bytes: Uint8Array;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & vscode.FileType.File) === 0) {
+        return 'missing';
+      }
+      if (stat.size > maxKnowledgeFileLength) {
+        return [oversizedKnowledgeFile(stat.size, uri.toString()), ''];
+      }
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return 'missing';
+    }
+    const text = new TextDecoder('utf-8').decode(bytes);
+    if (this.#worker.unavailable === undefined) {
+      const answer = await this.#worker.knowledge(text, uri.toString());
+      if ('entries' in answer) {
+        return [answer, text];
+      }
+      if ('cancelled' in answer) {
+        return [{ entries: [], problems: [] }, text];
+      }
+      if ('error' in answer && this.#worker.unavailable === undefined) {
+        this.#log.error(vscode.l10n.t('Knowledge file not read: {0} ({1})', vscode.workspace.asRelativePath(uri), answer.error));
+        return [{ entries: [], problems: [] }, text];
+      }
+    }
+    // No worker: the file is at most 2 MB, parsed here.
+    return [loadKnowledgeBase(text, uri.toString()), text];
+  }
+
   /** The merged knowledge, compiled once per version. */
   current(): KnowledgeSnapshot {
     if (!this.#snapshot || this.#snapshot.version !== this.#version) {
       // eslint-disable-next-line no-restricted-syntax -- one list per knowledge file of the workspace
-      const entries = mergeKnowledgeBases(this.#bundledEntries(), ...this.#workspace);
+      const entries = mergeKnowledgeBases(bundledEntries, ...this.#workspace);
       this.#snapshot = { version: this.#version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: createMatcher(entries) };
     }
     return this.#snapshot;
@@ -236,6 +275,6 @@ function toDiagnostic(problem: KbProblem, table: LineTable): vscode.Diagnostic {
 }
 
 /** The shared knowledge: create once in activate() and hand to every feature that reads mentions. */
-export function registerKnowledge(): Knowledge {
-  return new Knowledge();
+export function registerKnowledge(worker: CoreWorkerClient, log: ShotlistLog): Knowledge {
+  return new Knowledge(worker, log);
 }

@@ -8,11 +8,15 @@
 // (core/timeSlicer.ts) separated by turns of the event loop; only the parse of one file is never cut. Progress shows in the status bar;
 // "Shotlist: Stop Indexing Transcripts" cancels, "Shotlist: Rebuild Transcript Index" starts again.
 import * as vscode from 'vscode';
+import type { ShotlistLog } from './output';
+import { formatMarkdownNotice } from '../../core/messages/notices';
+import type { MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import { TimeSlicer } from '../../core/workspace/timeSlicer';
 import { indexTextInSlices, indexTranscript, type FileEntry } from '../../core/workspace/entries';
 import { indexedExtensions, indexPolicy, type IndexPolicyOptions } from '../../core/workspace/policy';
 import { searchIndex, type SearchHit } from '../../core/workspace/search';
+import type { CoreWorkerClient, IndexAnswer } from '../../workers/client';
 import type { TranscriptCache } from './documentCache';
 import { disposeAllOf, languageId } from './editor';
 
@@ -22,8 +26,9 @@ export const cancelIndexCommand = 'shotlist.index.cancel';
 export const indexingContextKey = 'shotlist.indexing';
 
 const includeGlob = `**/*.{${indexedExtensions.join(',')}}`;
-/** Plain-text files above this size are not read: logs and dumps, not transcripts. */
-const maxDetectedFileBytes = 16 * 1024 * 1024;
+/** The setting that bounds what the index reads, in megabytes, and its default. */
+export const maxFileSizeSetting = 'index.maxFileSizeMB';
+const defaultMaxFileSizeMB = 16;
 /** Files read at the same time. */
 const readConcurrency = 8;
 /** Edits in open documents and file events are gathered for this long before the index catches up. */
@@ -51,6 +56,8 @@ export interface IndexStats {
   readonly lastBatchMs: number;
   /** The longest synchronous stretch of the last batch, in milliseconds. */
   readonly longestSliceMs: number;
+  /** Files the index should have read but skipped (too large, unreadable, failing). */
+  readonly skipped: number;
 }
 
 interface Read {
@@ -58,6 +65,8 @@ interface Read {
   readonly detect: boolean;
   /** null when the file is gone, unreadable, too large, or skipped by policy. */
   readonly bytes: Uint8Array | null;
+  /** Why a file the index should have read was not (too large, unreadable), for the Output channel. */
+  readonly skipped?: string;
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -82,10 +91,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   #build: { readonly source: vscode.CancellationTokenSource; readonly done: Promise<void> } | undefined;
   #updates: Promise<void> = Promise.resolve();
   #disposed = false;
-  #stats: IndexStats = { files: 0, soundbites: 0, lastBatchFiles: 0, lastBatchMs: 0, longestSliceMs: 0 };
+  #stats: IndexStats = { files: 0, soundbites: 0, lastBatchFiles: 0, lastBatchMs: 0, longestSliceMs: 0, skipped: 0 };
+  /** Files skipped and why (by URI), kept until the file is read again or deleted. */
+  readonly #skipped = new Map<string, string>();
+  readonly #log: ShotlistLog;
+  readonly #worker: CoreWorkerClient;
+  #saidNoWorker = false;
 
-  constructor(cache: TranscriptCache) {
+  constructor(cache: TranscriptCache, worker: CoreWorkerClient, log: ShotlistLog) {
     this.#cache = cache;
+    this.#worker = worker;
+    this.#log = log;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.#disposables.push(
       this.#onDidChange,
@@ -100,7 +116,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.commands.registerCommand(rebuildIndexCommand, () => this.rebuild()),
       vscode.commands.registerCommand(cancelIndexCommand, () => this.cancel()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (['shotlist.detectTranscripts', 'files.associations', 'files.exclude'].some((section) => event.affectsConfiguration(section))) {
+        if (['shotlist.detectTranscripts', `shotlist.${maxFileSizeSetting}`, 'files.associations', 'files.exclude'].some((section) => event.affectsConfiguration(section))) {
           void this.rebuild();
         }
       }),
@@ -172,7 +188,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       files++;
       soundbites += file.entry.soundbites.length;
     }
-    return { ...this.#stats, files, soundbites };
+    return { ...this.#stats, files, soundbites, skipped: this.#skipped.size };
+  }
+
+  /** The files skipped (too large, unreadable, failing), with why. */
+  get skipped(): ReadonlyMap<string, string> {
+    return this.#skipped;
   }
 
   /**
@@ -213,6 +234,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.#build?.source.cancel();
     this.#policies.clear();
+    this.#skipped.clear();
     const source = new vscode.CancellationTokenSource();
     const done = (async () => {
       await vscode.commands.executeCommand('setContext', indexingContextKey, true);
@@ -230,7 +252,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           }
         });
       } catch (error) {
-        console.error('[shotlist] indexing the workspace failed', error);
+        this.#log.error(vscode.l10n.t('Indexing the workspace stopped: {0}', error instanceof Error ? error.message : String(error)));
       } finally {
         if (this.#build?.source === source) {
           this.#build = undefined;
@@ -298,7 +320,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (token.isCancellationRequested || this.#disposed) {
         break;
       }
-      await this.#store(read, slicer);
+      await this.#store(read, slicer, token);
       if (token.isCancellationRequested || this.#disposed) {
         break;
       }
@@ -311,34 +333,96 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.#stats = { ...this.#stats, lastBatchFiles: done, lastBatchMs: Date.now() - started, longestSliceMs: slicer.longestSliceMs };
   }
 
+  /**
+   * Reads a file the policy allows, checking its size first (one limit for every transcript
+   * extension): a file over it, or one that cannot be read, is skipped with a reason.
+   */
   async #read(uri: vscode.Uri): Promise<Read> {
     const policy = indexPolicy(uri.path, this.#policyFor(uri));
     if (policy === 'skip') {
       return { uri, detect: false, bytes: null };
     }
     const detect = policy === 'detect';
+    const limitMB = this.#maxFileSizeMB(uri);
     try {
-      if (detect) {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > maxDetectedFileBytes || (stat.type & vscode.FileType.File) === 0) {
-          return { uri, detect, bytes: null };
-        }
+      const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & vscode.FileType.File) === 0) {
+        return { uri, detect, bytes: null };
+      }
+      if (stat.size > limitMB * 1024 * 1024) {
+        return { uri, detect, bytes: null, skipped: vscode.l10n.t('{0} MB, over the {1} MB limit (shotlist.index.maxFileSizeMB)', (stat.size / 1024 / 1024).toFixed(1), limitMB) };
       }
       return { uri, detect, bytes: await vscode.workspace.fs.readFile(uri) };
-    } catch {
-      return { uri, detect, bytes: null }; // deleted meanwhile, or unreadable: not in the index
+    } catch (error) {
+      // Deleted meanwhile: simply not in the index. Anything else is said.
+      const gone = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+      return { uri, detect, bytes: null, ...(gone ? {} : { skipped: vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)) }) };
     }
   }
 
-  /** Decode, detect, parse, index: synchronous work, in slices. */
-  async #store(read: Read, slicer: TimeSlicer): Promise<void> {
+  #maxFileSizeMB(uri: vscode.Uri): number {
+    const value = vscode.workspace.getConfiguration('shotlist', uri).get<number>(maxFileSizeSetting, defaultMaxFileSizeMB);
+    return typeof value === 'number' && value > 0 ? value : defaultMaxFileSizeMB;
+  }
+
+  /**
+   * Decode, detect, parse, index: in the core worker, or (no worker) in the host in slices. A file that
+   * fails any step is skipped with one line in the Output channel; the build goes on with the next one.
+   */
+  async #store(read: Read, slicer: TimeSlicer, token: vscode.CancellationToken): Promise<void> {
     const key = read.uri.toString();
-    const entry = read.bytes === null ? null : await indexTextInSlices(this.#decoder.decode(read.bytes), key, { detect: read.detect }, slicer);
+    if (read.skipped !== undefined) {
+      this.#skip(read.uri, read.skipped);
+      return;
+    }
+    let entry: FileEntry | null = null;
+    if (read.bytes !== null) {
+      const answer = await this.#index(read.bytes, key, read.detect, slicer, token);
+      if ('cancelled' in answer) {
+        return;
+      }
+      if ('error' in answer) {
+        this.#skip(read.uri, vscode.l10n.t('could not be read as a transcript: {0}', answer.error));
+        return;
+      }
+      entry = answer.entry;
+      const name = vscode.workspace.asRelativePath(read.uri);
+      answer.notices?.forEach((notice) => this.#log.warn(formatMarkdownNotice(notice, name)));
+    }
+    this.#skipped.delete(key);
     if (entry) {
       this.#disk.set(key, { uri: read.uri, entry, fromDocument: false });
     } else {
       this.#disk.delete(key);
     }
+  }
+
+  async #index(bytes: Uint8Array, key: string, detect: boolean, slicer: TimeSlicer, token: vscode.CancellationToken): Promise<IndexAnswer> {
+    if (this.#worker.unavailable === undefined) {
+      const answer = await slicer.wait(this.#worker.index(bytes, key, detect, token));
+      if (this.#worker.unavailable === undefined || !('error' in answer)) {
+        return answer;
+      }
+    }
+    if (!this.#saidNoWorker) {
+      this.#saidNoWorker = true;
+      this.#log.warn(vscode.l10n.t('No worker thread ({0}): files are parsed in the extension host, in slices.', this.#worker.unavailable ?? ''));
+    }
+    try {
+      const notices: MarkdownNotice[] = [];
+      return { entry: await indexTextInSlices(this.#decoder.decode(bytes), key, { detect, notices }, slicer), notices };
+    } catch (error) {
+      return { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+  }
+
+  #skip(uri: vscode.Uri, reason: string): void {
+    const key = uri.toString();
+    this.#disk.delete(key);
+    if (this.#skipped.get(key) !== reason) {
+      this.#log.warn(vscode.l10n.t('Not indexed: {0} ({1})', vscode.workspace.asRelativePath(uri), reason));
+    }
+    this.#skipped.set(key, reason);
   }
 
   #policyFor(uri: vscode.Uri): IndexPolicyOptions {
@@ -415,6 +499,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   #deleted(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.#skipped.delete(key);
     let changed = this.#disk.delete(key);
     this.#pending.delete(key);
     // A deleted folder arrives as one event: drop everything under it.
@@ -491,6 +576,6 @@ export class WorkspaceIndex implements vscode.Disposable {
 }
 
 /** Builds the index in the background, keeps it current and registers its commands; dispose to stop. */
-export function registerWorkspaceIndex(cache: TranscriptCache): WorkspaceIndex {
-  return new WorkspaceIndex(cache);
+export function registerWorkspaceIndex(cache: TranscriptCache, worker: CoreWorkerClient, log: ShotlistLog): WorkspaceIndex {
+  return new WorkspaceIndex(cache, worker, log);
 }

@@ -1,0 +1,197 @@
+// The core worker: its answers in parts equal what the core gives in one call, and the host's client
+// survives what a hostile file can do to a worker (too slow, dying, cancelled), against real worker
+// threads built from src/workers/coreWorker.ts and against fakes.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { loadKnowledgeBase } from '../../src/core/kb/load';
+import { indexText } from '../../src/core/workspace/entries';
+import { CoreWorkerClient, type Cancellation, type CoreWorkerTransportEvents } from '../../src/workers/client';
+import { nodeCoreWorkerFactory } from '../../src/workers/nodeTransport';
+import { answerCoreRequest, CoreAnswerAssembly, entriesPerPart, type CoreMessage } from '../../src/workers/requests';
+import { readFixture, repositoryRoot, seedsDirectory } from './helpers';
+
+const encoder = new TextEncoder();
+
+/** A synthetic archive of `count` soundbites, each story holding ten. */
+function archive(count: number): string {
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    if (n % 10 === 0) {
+      out.push(`STORY: SYNTHETIC / DESK ${n / 10}`, 'DATELINE: 3 MARCH 2026, JUBA, SOUTH SUDAN', 'SHOTLIST');
+    }
+    out.push(`${(n % 10) + 1}. SOUNDBITE (English) Amara Okello, Patrol Commander:`, `"The convoy left at dawn, number ${n}."`);
+  }
+  return out.join('\n');
+}
+
+function assemble(messages: readonly CoreMessage[]): ReturnType<CoreAnswerAssembly['add']> {
+  const assembly = new CoreAnswerAssembly();
+  let answer: ReturnType<CoreAnswerAssembly['add']>;
+  for (const message of messages) {
+    answer = assembly.add(message);
+  }
+  return answer;
+}
+
+class Token implements Cancellation {
+  isCancellationRequested = false;
+  readonly #listeners: (() => void)[] = [];
+  onCancellationRequested(listener: () => void): { dispose(): void } {
+    this.#listeners.push(listener);
+    return { dispose: () => undefined };
+  }
+  cancel(): void {
+    this.isCancellationRequested = true;
+    this.#listeners.forEach((listener) => listener());
+  }
+}
+
+suite('core worker: answers in parts', () => {
+  test('an archive of 1,234 soundbites comes in parts of at most 500 entries and reassembles to the one-call entry', () => {
+    const text = archive(1234);
+    const messages = answerCoreRequest({ id: 7, kind: 'index', bytes: encoder.encode(text), file: 'a.unifeed', detect: false });
+    assert.deepEqual(messages.map((message) => message.kind), ['stories', 'soundbites', 'soundbites', 'soundbites', 'index-done']);
+    assert.ok(messages.every((message) => message.id === 7));
+    assert.ok(messages.every((message) => !('soundbites' in message) || message.soundbites.length <= entriesPerPart));
+    assert.deepEqual(assemble(messages), { entry: indexText(text, 'a.unifeed', { detect: false }), notices: [] });
+  });
+
+  test('every seed and a fixture of each folder reassemble to the one-call entry', () => {
+    const texts = readdirSync(seedsDirectory()).map((name) => [name, readFileSync(join(seedsDirectory(), name), 'utf8')] as const);
+    texts.push(['wrapped.txt', readFixture('shotlists/wrapped_speakers.txt')]);
+    assert.ok(texts.length >= 6);
+    for (const [name, text] of texts) {
+      const messages = answerCoreRequest({ id: 1, kind: 'index', bytes: encoder.encode(text), file: name, detect: true });
+      assert.deepEqual(assemble(messages), { entry: indexText(text, name, { detect: true }), notices: [] }, name);
+    }
+  });
+
+  test('Markdown guard notices travel with the answer', () => {
+    const text = `Q: Why?\n\nA: Because.\n\n${'- '.repeat(4000)}x\n`;
+    const messages = answerCoreRequest({ id: 2, kind: 'index', bytes: encoder.encode(text), file: 'deep.md', detect: false });
+    const answer = assemble(messages) as { notices: readonly { code: string }[] };
+    assert.deepEqual(answer.notices.map((notice) => notice.code), ['markdown-nesting']);
+  });
+
+  test('a knowledge file: entries in parts, problems in the answer, as loadKnowledgeBase gives them', () => {
+    const entries = Array.from({ length: 1100 }, (_, n) => `  - id: m${n}\n    type: peacekeeping-operation\n    names: [Mission ${n}]\n${n % 3 === 0 ? '    colour: blue\n' : ''}`);
+    const text = `version: 1\nentries:\n${entries.join('')}`;
+    const messages = answerCoreRequest({ id: 3, kind: 'knowledge', text, origin: 'k.yaml' });
+    assert.deepEqual(messages.map((message) => message.kind), ['entries', 'entries', 'entries', 'knowledge-done']);
+    const expected = loadKnowledgeBase(text, 'k.yaml');
+    assert.deepEqual(assemble(messages), { entries: expected.entries, problems: expected.problems });
+  });
+
+  test('a request that throws is answered with the error, not thrown', () => {
+    const messages = answerCoreRequest({ id: 4, kind: 'index', bytes: 'not bytes' as unknown as Uint8Array, file: 'x', detect: false });
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]?.kind, 'failed');
+    assert.match((messages[0] as { error: string }).error, /^TypeError: /u);
+  });
+});
+
+suite('core worker: the client against real worker threads', function () {
+  this.timeout(60_000);
+  let directory: string;
+  let script: string;
+
+  suiteSetup(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'shotlist-worker-'));
+    script = join(directory, 'coreWorker.js');
+    await esbuild.build({ entryPoints: [join(repositoryRoot, 'src', 'workers', 'coreWorker.ts')], outfile: script, bundle: true, platform: 'node',
+      format: 'cjs', target: 'node20', logLevel: 'error' });
+  });
+  suiteTeardown(() => rmSync(directory, { recursive: true, force: true }));
+
+  test('indexes a large archive and a seed as the core does, one after the other', async () => {
+    const client = new CoreWorkerClient(nodeCoreWorkerFactory(script));
+    try {
+      const big = archive(3000);
+      const seedName = readdirSync(seedsDirectory()).sort()[0] as string;
+      const seed = readFileSync(join(seedsDirectory(), seedName), 'utf8');
+      const [first, second] = await Promise.all([client.index(encoder.encode(big), 'big.unifeed', false), client.index(encoder.encode(seed), seedName, true)]);
+      assert.deepEqual(first, { entry: indexText(big, 'big.unifeed', { detect: false }), notices: [] });
+      assert.deepEqual(second, { entry: indexText(seed, seedName, { detect: true }), notices: [] });
+      assert.equal(client.unavailable, undefined);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  test('a request over its time is given up, the worker replaced, and the next request answered', async () => {
+    // One second is ample for a new worker to start and answer a small file, and far too short for 150,000 soundbites.
+    const client = new CoreWorkerClient(nodeCoreWorkerFactory(script), { timeoutMs: 1000, describeTimeout: (seconds) => `too slow (${seconds} s)` });
+    try {
+      const slow = client.index(encoder.encode(archive(150_000)), 'slow.unifeed', false);
+      const next = client.knowledge('entries:\n  - id: a\n    type: department\n    names: [Alpha]\n', 'k.yaml');
+      assert.deepEqual(await slow, { error: 'too slow (1 s)' });
+      const answer = await next;
+      assert.ok('entries' in answer, JSON.stringify(answer));
+      assert.deepEqual(answer.entries.map((entry) => entry.id), ['a']);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  test('cancelling a running request stops it; queued cancelled requests are never sent', async () => {
+    const client = new CoreWorkerClient(nodeCoreWorkerFactory(script));
+    try {
+      const token = new Token();
+      const running = client.index(encoder.encode(archive(60_000)), 'big.unifeed', false, token);
+      const queued = client.index(encoder.encode(archive(10)), 'small.unifeed', false, token);
+      setTimeout(() => token.cancel(), 20);
+      assert.deepEqual(await running, { cancelled: true });
+      assert.deepEqual(await queued, { cancelled: true });
+      const after = await client.index(encoder.encode(archive(10)), 'after.unifeed', false);
+      assert.ok('entry' in after && after.entry?.soundbites.length === 10);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  test('a missing worker script makes the client unavailable, so callers fall back', async () => {
+    const client = new CoreWorkerClient(nodeCoreWorkerFactory(join(directory, 'missing.js')));
+    const answer = await client.index(encoder.encode('x'), 'x.txt', true);
+    assert.ok('error' in answer);
+    assert.match(client.unavailable ?? '', /missing/u);
+    client.dispose();
+  });
+});
+
+suite('core worker: the client when a worker dies', () => {
+  test('a worker that dies fails only its request; the next gets a new worker', async () => {
+    const started: CoreWorkerTransportEvents[] = [];
+    const client = new CoreWorkerClient((events) => {
+      started.push(events);
+      const generation = started.length;
+      return {
+        post: (request) => {
+          if (request.kind === 'next') {
+            return;
+          }
+          // The first worker dies on its request; the second answers.
+          setTimeout(() => generation === 1
+            ? events.onFailure('out of memory')
+            : events.onMessage({ id: request.id, kind: 'index-done', entry: null, notices: [] }), 1);
+        },
+        terminate: () => undefined,
+      };
+    });
+    const first = client.index(encoder.encode('a'), 'a.txt', true);
+    const second = client.index(encoder.encode('b'), 'b.txt', true);
+    assert.deepEqual(await first, { error: 'out of memory' });
+    assert.deepEqual(await second, { entry: null, notices: [] });
+    assert.equal(started.length, 2);
+    client.dispose();
+  });
+
+  test('disposing settles everything still waiting as cancelled', async () => {
+    const client = new CoreWorkerClient(() => ({ post: () => undefined, terminate: () => undefined }));
+    const waiting = [client.index(encoder.encode('a'), 'a.txt', true), client.knowledge('x: 1', 'k.yaml')];
+    client.dispose();
+    assert.deepEqual(await Promise.all(waiting), [{ cancelled: true }, { cancelled: true }]);
+  });
+});
