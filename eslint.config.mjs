@@ -117,4 +117,19 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: [parserFenceForGlue] }],
     },
   },
+  // The worker's protocol and client run in a Node worker thread and (next) in a web worker: no VS Code
+  // API, no Node module except in the Node transport and entry.
+  {
+    files: ['src/workers/**/*.ts'],
+    ignores: ['src/workers/coreWorker.ts', 'src/workers/nodeTransport.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...corePatterns.map((pattern) => ({ ...pattern, message: pattern.message.replace('src/core', 'src/workers') })), parserFenceForGlue] }],
+    },
+  },
+  {
+    files: ['src/workers/coreWorker.ts', 'src/workers/nodeTransport.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [corePatterns[0], parserFenceForGlue] }],
+    },
+  },
 );

@@ -21,7 +21,7 @@ export type CoreRequest =
 export type CoreWork = Exclude<CoreRequest, { readonly kind: 'next' }>;
 
 /** Entries per message: small enough that copying one message stays around a millisecond. */
-export const entriesPerPart = 500;
+export const entriesPerPart = 250;
 
 export type CoreMessage =
   /** Part of a FileEntry's lists, in order; the entry itself comes last. */

@@ -50,10 +50,10 @@ class Token implements Cancellation {
 }
 
 suite('core worker: answers in parts', () => {
-  test('an archive of 1,234 soundbites comes in parts of at most 500 entries and reassembles to the one-call entry', () => {
+  test('an archive of 1,234 soundbites comes in parts of at most 250 entries and reassembles to the one-call entry', () => {
     const text = archive(1234);
     const messages = answerCoreRequest({ id: 7, kind: 'index', bytes: encoder.encode(text), file: 'a.unifeed', detect: false });
-    assert.deepEqual(messages.map((message) => message.kind), ['stories', 'soundbites', 'soundbites', 'soundbites', 'index-done']);
+    assert.deepEqual(messages.map((message) => message.kind), ['stories', 'soundbites', 'soundbites', 'soundbites', 'soundbites', 'soundbites', 'index-done']);
     assert.ok(messages.every((message) => message.id === 7));
     assert.ok(messages.every((message) => !('soundbites' in message) || message.soundbites.length <= entriesPerPart));
     assert.deepEqual(assemble(messages), { entry: indexText(text, 'a.unifeed', { detect: false }), notices: [] });
@@ -80,7 +80,7 @@ suite('core worker: answers in parts', () => {
     const entries = Array.from({ length: 1100 }, (_, n) => `  - id: m${n}\n    type: peacekeeping-operation\n    names: [Mission ${n}]\n${n % 3 === 0 ? '    colour: blue\n' : ''}`);
     const text = `version: 1\nentries:\n${entries.join('')}`;
     const messages = answerCoreRequest({ id: 3, kind: 'knowledge', text, origin: 'k.yaml' });
-    assert.deepEqual(messages.map((message) => message.kind), ['entries', 'entries', 'entries', 'knowledge-done']);
+    assert.deepEqual(messages.map((message) => message.kind), ['entries', 'entries', 'entries', 'entries', 'entries', 'knowledge-done']);
     const expected = loadKnowledgeBase(text, 'k.yaml');
     assert.deepEqual(assemble(messages), { entries: expected.entries, problems: expected.problems });
   });

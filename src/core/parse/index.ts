@@ -125,6 +125,6 @@ export function reparseTranscriptFile(previous: TranscriptDocument, text: string
   return isMarkdownFile(name, languageId) ? parseMarkdownTranscript(text, notices) : reparseTranscript(previous, text, edit);
 }
 
-function isMarkdownFile(name: string, languageId: string | undefined): boolean {
+export function isMarkdownFile(name: string, languageId: string | undefined): boolean {
   return languageId === 'markdown' || isMarkdownPath(name);
 }

@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
-import type { MarkdownNotice } from '../../core/parse';
+import { isMarkdownFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import { TimeSlicer } from '../../core/workspace/timeSlicer';
 import { indexTextInSlices, indexTranscript, type FileEntry } from '../../core/workspace/entries';
@@ -29,6 +29,8 @@ const includeGlob = `**/*.{${indexedExtensions.join(',')}}`;
 /** The setting that bounds what the index reads, in megabytes, and its default. */
 export const maxFileSizeSetting = 'index.maxFileSizeMB';
 const defaultMaxFileSizeMB = 16;
+/** Files up to this size (bytes, not Markdown) are parsed in the host: a few milliseconds each (see #index). */
+const inHostParseBytes = 64 * 1024;
 /** Files read at the same time. */
 const readConcurrency = 8;
 /** Edits in open documents and file events are gathered for this long before the index catches up. */
@@ -398,13 +400,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   async #index(bytes: Uint8Array, key: string, detect: boolean, slicer: TimeSlicer, token: vscode.CancellationToken): Promise<IndexAnswer> {
-    if (this.#worker.unavailable === undefined) {
+    // Small plain-text files parse in the host in a few milliseconds, faster than a round trip to the
+    // worker; Markdown always goes to the worker (remark's cost does not follow the size alone).
+    const small = bytes.byteLength <= inHostParseBytes && !isMarkdownFile(key, undefined);
+    if (!small && this.#worker.unavailable === undefined) {
       const answer = await slicer.wait(this.#worker.index(bytes, key, detect, token));
       if (this.#worker.unavailable === undefined || !('error' in answer)) {
         return answer;
       }
     }
-    if (!this.#saidNoWorker) {
+    if (!small && !this.#saidNoWorker) {
       this.#saidNoWorker = true;
       this.#log.warn(vscode.l10n.t('No worker thread ({0}): files are parsed in the extension host, in slices.', this.#worker.unavailable ?? ''));
     }
