@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadKnowledgeBase, maxKnowledgeFileLength, maxKnowledgeProblems, mergeKnowledgeBases } from '../../src/core/kb/load';
 import { createMatcher, type Mention } from '../../src/core/kb/match';
+import { yamlNestingBeyond } from '../../src/core/text/yamlNesting';
 import type { KbEntry } from '../../src/core/kb/model';
 import { lines, readSeed, repositoryRoot } from './helpers';
 
@@ -537,5 +538,41 @@ suite('knowledge files: bounds', () => {
     const summary = loaded.problems[maxKnowledgeProblems];
     assert.deepEqual([summary?.code, summary?.data.count], ['more-problems', 800]);
     assert.equal(summary?.message, '…and 800 more problems in this file (only the first 200 are listed).');
+  });
+});
+
+suite('knowledge files: nesting', () => {
+  test('a file nesting past the bound is one problem at the first level too deep, and the YAML parser never sees it', () => {
+    for (const [deep, line] of [
+      [`entries:\n  - id: a\n    names: ${'['.repeat(100_000)}\n`, 3],
+      [`version: 1\nentries: ${'{a: '.repeat(5000)}\n`, 2],
+      [`entries:\n${Array.from({ length: 60 }, (_, depth) => `${'  '.repeat(depth)}- x:`).join('\n')}\n`, 33],
+      [`entries:\n  - ${'- '.repeat(5000)}x\n`, 2],
+    ] as const) {
+      const started = performance.now();
+      const loaded = loadKnowledgeBase(deep, 'deep.yaml');
+      assert.ok(performance.now() - started < 2000, 'refused quickly');
+      assert.deepEqual(loaded.problems.map((problem) => [problem.code, problem.line]), [['too-deep', line]], deep.slice(0, 40));
+      assert.match(loaded.problems[0]?.message ?? '', /^This knowledge file nests more than 32 levels deep here: it was not read\./u);
+    }
+  });
+
+  test('brackets in quotes, comments and block scalars are text, and the bundled file is far from the bound', () => {
+    const text = [
+      'version: 1 # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[',
+      'entries:',
+      '  - id: quoted',
+      '    type: department',
+      `    names: ["${'['.repeat(50)}", '${'{'.repeat(50)}']`,
+      '    description: |',
+      `      ${'['.repeat(50)}`,
+      `      ${'- '.repeat(50)}`,
+      '    title: >-',
+      `      ${'{'.repeat(50)}`,
+    ].join('\n');
+    const loaded = loadKnowledgeBase(text, 'brackets.yaml');
+    assert.deepEqual(loaded.problems, []);
+    assert.deepEqual(loaded.entries.map((entry) => entry.id), ['quoted']);
+    assert.equal(yamlNestingBeyond(bundledText, 6), -1);
   });
 });

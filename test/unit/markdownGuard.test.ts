@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { formatMarkdownNotice } from '../../src/core/messages/notices';
 import {
-  maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, parseTranscript, parseTranscriptFile, type MarkdownNotice,
+  maxContainerDepth, maxBracketsPerParagraph, maxDelimitersPerParagraph, maxSetextHeadings, parseTranscript, parseTranscriptFile, type MarkdownNotice,
 } from '../../src/core/parse';
 import { guardMarkdown } from '../../src/core/parse/markdownGuard';
 import { LineTable } from '../../src/core/text/lineTable';
@@ -69,6 +69,16 @@ suite('Markdown guard', () => {
     assert.equal(changed.length, 100);
     assert.ok(changed.every((position) => position < paragraph.length));
     assert.deepEqual(guarded.notices, [{ code: 'markdown-delimiters', line: 0, lines: 1 }]);
+  });
+
+  test('link brackets past the bound in one paragraph are read as text (remark is quadratic on `[x]` runs)', () => {
+    const paragraph = `${'[x] '.repeat(maxBracketsPerParagraph + 40)}\nstill the same paragraph [y]`;
+    const text = `${paragraph}\n\n${'[z]'.repeat(maxBracketsPerParagraph)}\n`;
+    const guarded = guard(text);
+    const changed = changedPositions(text, guarded.text);
+    assert.equal(changed.length, 41);
+    assert.ok(changed.every((position) => position < paragraph.length && text.charAt(position) === '['));
+    assert.deepEqual(guarded.notices, [{ code: 'markdown-brackets', line: 0, lines: 2 }]);
   });
 
   test('setext headings past the bound are read as text', () => {

@@ -1,53 +1,9 @@
 // Properties that must hold for any input: the parser never throws, every range lies inside the
 // document, and every line belongs to exactly one block.
-import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { TextRange, TranscriptDocument } from '../../src/core/model';
 import { parseTranscript } from '../../src/core/parse';
+import { checkInvariants } from '../fuzz/invariants';
 import { readFixture, readSeed } from './helpers';
-
-/** Every range the model exposes, found by walking it (so a new field cannot escape the check). */
-function allRanges(value: unknown, found: TextRange[] = []): TextRange[] {
-  if (value === null || typeof value !== 'object') {
-    return found;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item) => allRanges(item, found));
-    return found;
-  }
-  const record = value as Record<string, unknown>;
-  if (isRange(record)) {
-    found.push(record as unknown as TextRange);
-    return found;
-  }
-  // Records compute their ranges in getters; their toJSON lists every field.
-  const toJSON = record['toJSON'];
-  const fields = typeof toJSON === 'function' ? (toJSON.call(record) as Record<string, unknown>) : record;
-  Object.values(fields).forEach((item) => allRanges(item, found));
-  return found;
-}
-
-function isRange(value: Record<string, unknown>): boolean {
-  const start = value['start'] as Record<string, unknown> | undefined;
-  return typeof start === 'object' && start !== null && typeof start['offset'] === 'number' && typeof value['end'] === 'object';
-}
-
-function checkInvariants(text: string, document: TranscriptDocument): void {
-  const lineCount = text.split(/\r\n|\r|\n/u).length;
-  assert.equal(document.lineCount, lineCount);
-  for (const range of allRanges(document)) {
-    assert.ok(range.start.offset >= 0 && range.end.offset <= text.length, `range ${range.start.offset}-${range.end.offset} outside 0-${text.length}`);
-    assert.ok(range.start.offset <= range.end.offset, `range ${range.start.offset}-${range.end.offset} is reversed`);
-    assert.ok(range.start.line < lineCount && range.end.line < lineCount);
-  }
-  let next = 0;
-  for (const block of document.blocks) {
-    assert.equal(block.firstLine, next, `line ${next} belongs to no block`);
-    assert.ok(block.lastLine >= block.firstLine);
-    next = block.lastLine + 1;
-  }
-  assert.equal(next, lineCount, 'the blocks stop before the end of the document');
-}
 
 const fragments = [
   'STORY: UN / TEST', 'TRT: 1:00', 'TRT: ', 'SOURCE: UNIFEED', 'RESTRICTIONS: NONE', 'LANGUAGES: ENGLISH / NATS',

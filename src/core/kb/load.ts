@@ -3,6 +3,7 @@
 // positions, so the bundled knowledge keeps working beside it.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { kbMessage, kbTypeDescriptions } from '../messages/knowledge';
+import { yamlNestingBeyond } from '../text/yamlNesting';
 import { kbEntryTypes, type KbEntry, type KbEntryType, type KbProblem, type KbProblemCode, type KbProblemSeverity, type KbYear, type KnowledgeBase } from './model';
 
 type FieldKind = 'string' | 'strings' | 'year' | 'date';
@@ -42,6 +43,8 @@ interface Range {
  * checking run at about 1 MB in half a second, and a knowledge file is a hand-kept list, not a dump.
  */
 export const maxKnowledgeFileLength = 2 * 1024 * 1024;
+/** Levels a knowledge file may nest (entries nest four); deeper, it is refused before the YAML parser sees it. */
+export const maxKnowledgeNesting = 32;
 /** At most this many problems are listed per file; one more says how many were left out. */
 export const maxKnowledgeProblems = 200;
 
@@ -98,6 +101,16 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
   const entries: KbEntry[] = [];
   if (text.length > maxKnowledgeFileLength) {
     return oversizedKnowledgeFile(text.length, origin);
+  }
+  const tooDeep = yamlNestingBeyond(text, maxKnowledgeNesting);
+  if (tooDeep >= 0) {
+    // The parser descends by recursion: a hostile file must not reach it. Its lines are counted here instead.
+    lines.addNewLine(0);
+    for (let index = text.indexOf('\n'); index >= 0 && index < tooDeep; index = text.indexOf('\n', index + 1)) {
+      lines.addNewLine(index + 1);
+    }
+    sink.add('too-deep', 'error', { start: tooDeep, end: tooDeep + 1 }, { limit: maxKnowledgeNesting });
+    return { entries, problems: sink.finish() };
   }
   let document;
   try {

@@ -44,6 +44,7 @@ export type KbProblemCode =
   | 'unknown-entry-type'
   | 'duplicate-id'
   | 'too-large'
+  | 'too-deep'
   | 'more-problems';
 
 export type KbProblemSeverity = 'error' | 'warning';

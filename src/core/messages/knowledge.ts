@@ -13,6 +13,7 @@ export const kbMessages: Readonly<Record<KbProblemCode, string>> = {
   'unknown-entry-type': 'Unknown type "{value}"; expected one of {known}.',
   'duplicate-id': 'The id "{id}" is already used on line {firstLine}; this entry is ignored.',
   'too-large': 'This knowledge file is {size} KB, over the {limit} KB limit: it was not read. Split it, or keep only the entries you need.',
+  'too-deep': 'This knowledge file nests more than {limit} levels deep here: it was not read. Entries nest four levels; look for unclosed [ or { brackets.',
   'more-problems': '…and {count} more problems in this file (only the first {shown} are listed).',
 };
 

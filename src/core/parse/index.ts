@@ -17,7 +17,7 @@ import {
 } from './store/segments';
 
 export { parseTranscript, type ParseOptions } from './lines';
-export { maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, markdownBudgetMs, type MarkdownNotice, type MarkdownNoticeCode } from './markdownGuard';
+export { maxBracketsPerParagraph, maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, markdownBudgetMs, type MarkdownNotice, type MarkdownNoticeCode } from './markdownGuard';
 
 /**
  * The document of `text`, which is `previous`'s text with `edit` applied. For an archive of shot

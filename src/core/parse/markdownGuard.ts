@@ -2,7 +2,8 @@
 // remark-parse 11 (scripts in the issue notes): its time grows with the square of
 //   - container markers nested on one line (`- - - - … x`: 4 KB 1.1 s, 16 KB 33 s),
 //   - emphasis delimiters in one paragraph (`*a*a*a…`: 16 KB 0.7 s, 64 KB 20 s; `***…a***…` alike),
-//   - setext headings in a document (`a` / `=` repeated: 4 KB 0.2 s, 16 KB 4.3 s);
+//   - setext headings in a document (`a` / `=` repeated: 4 KB 0.2 s, 16 KB 4.3 s),
+//   - link brackets in one paragraph (`[x]` repeated, found by `npm run fuzz`: 6 KB 0.3 s, 24 KB 2.2 s);
 // and even where it is linear it reads list and blockquote lines at about 30 µs a byte, prose at
 // 2–5 µs a byte. One pass over the lines finds the first three and neutralises the characters past a
 // bound (each replaced by a look-alike that is not Markdown, so every offset stays the same and the
@@ -15,6 +16,8 @@ import type { LineTable } from '../text/lineTable';
 export const maxContainerDepth = 8;
 /** Emphasis delimiters (`*`, `_`) one paragraph may hold. */
 export const maxDelimitersPerParagraph = 256;
+/** Opening link brackets (`[`) one paragraph may hold. */
+export const maxBracketsPerParagraph = 256;
 /** Setext headings (a line of `=` or `-` under a paragraph) one document may hold. */
 export const maxSetextHeadings = 128;
 /** What remark may be given: its estimated time for the whole file, in milliseconds. */
@@ -23,7 +26,7 @@ export const markdownBudgetMs = 400;
 const containerCostUs = 33;
 const otherCostUs = 5;
 
-export type MarkdownNoticeCode = 'markdown-nesting' | 'markdown-delimiters' | 'markdown-setext' | 'markdown-too-costly';
+export type MarkdownNoticeCode = 'markdown-nesting' | 'markdown-delimiters' | 'markdown-brackets' | 'markdown-setext' | 'markdown-too-costly';
 
 /** Something the guard changed or refused, with the first line (0-based) it concerns and how many lines. */
 export interface MarkdownNotice {
@@ -44,7 +47,7 @@ export interface GuardedMarkdown {
 
 /** The look-alike each Markdown character is replaced with: same width in the text, no meaning to Markdown. */
 const neutral: Readonly<Record<string, string>> = {
-  '>': '\uff1e', '-': '\u2010', '*': '\u2217', '+': '\uff0b', '.': '\u2024', ')': '\uff09', '_': '\uff3f', '=': '\uff1d',
+  '>': '\uff1e', '-': '\u2010', '*': '\u2217', '+': '\uff0b', '.': '\u2024', ')': '\uff09', '_': '\uff3f', '=': '\uff1d', '[': '\uff3b',
 };
 
 /** Counts for one notice code: the first line it concerns and how many lines. */
@@ -68,9 +71,11 @@ export function guardMarkdown(text: string, table: LineTable): GuardedMarkdown {
   const replacements: number[] = [];
   const nesting = new NoticeTally();
   const delimiters = new NoticeTally();
+  const brackets = new NoticeTally();
   const setext = new NoticeTally();
   let costUs = 0;
   let paragraphDelimiters = 0;
+  let paragraphBrackets = 0;
   let setextHeadings = 0;
   let previousVisible = false;
   for (let line = 0; line < table.lineCount; line++) {
@@ -82,6 +87,7 @@ export function guardMarkdown(text: string, table: LineTable): GuardedMarkdown {
     }
     if (index === end) {
       paragraphDelimiters = 0;
+      paragraphBrackets = 0;
       previousVisible = false;
       costUs += (end - start) * otherCostUs;
       continue;
@@ -120,6 +126,7 @@ export function guardMarkdown(text: string, table: LineTable): GuardedMarkdown {
       }
     }
     let crowded = false;
+    let bracketed = false;
     for (let position = index; position < end; position++) {
       const code = text.charCodeAt(position);
       if (code === 0x2a || code === 0x5f) {
@@ -128,16 +135,25 @@ export function guardMarkdown(text: string, table: LineTable): GuardedMarkdown {
           replacements.push(position);
           crowded = true;
         }
+      } else if (code === 0x5b) {
+        paragraphBrackets++;
+        if (paragraphBrackets > maxBracketsPerParagraph) {
+          replacements.push(position);
+          bracketed = true;
+        }
       }
     }
     if (crowded) {
       delimiters.add(line);
     }
+    if (bracketed) {
+      brackets.add(line);
+    }
     costUs += (end - start) * (depth > 0 ? containerCostUs : otherCostUs);
     previousVisible = true;
   }
   const notices: MarkdownNotice[] = [];
-  for (const [code, tally] of [['markdown-nesting', nesting], ['markdown-delimiters', delimiters], ['markdown-setext', setext]] as const) {
+  for (const [code, tally] of [['markdown-nesting', nesting], ['markdown-delimiters', delimiters], ['markdown-brackets', brackets], ['markdown-setext', setext]] as const) {
     if (tally.first >= 0) {
       notices.push({ code, line: tally.first, lines: tally.lines });
     }
