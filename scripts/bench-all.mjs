@@ -8,6 +8,7 @@ const benches = [
   ['outline after an edit', ['--import', 'tsx', 'scripts/bench-outline.ts']],
   ['workspace index', ['--expose-gc', '--import', 'tsx', 'scripts/bench-index.ts']],
   ['knowledge-base matcher and hover', ['--expose-gc', '--import', 'tsx', 'scripts/bench-kb.ts']],
+  ['scaling to 100 MB', ['--expose-gc', '--import', 'tsx', 'scripts/bench-scaling.ts']],
 ];
 
 const results = [];

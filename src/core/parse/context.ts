@@ -131,6 +131,36 @@ export class ParseContext {
   /** Per line: 0 not yet read, 1 not a known header field, 2 a known header field. */
   readonly #knownFields: Uint8Array;
 
+  /**
+   * For the run of field and blank lines that starts at `line`: its last field line and how many of
+   * its fields are known header fields (-1 and 0 outside a run). Computed for every line at once,
+   * backwards, on first use: measuring a run from each of its lines would read it again and again
+   * (an interview of `Q:`/`A:` lines between blank lines is one long run).
+   */
+  headerRun(line: number): { readonly lastField: number; readonly known: number } {
+    if (!this.#runLastField || !this.#runKnown) {
+      const count = this.lineCount;
+      const lastField = new Int32Array(count + 1).fill(-1);
+      const known = new Int32Array(count + 1);
+      for (let index = count - 1; index >= 0; index--) {
+        const lineClass = this.classes[index];
+        if (lineClass !== LineClass.Field && lineClass !== LineClass.Blank) {
+          continue;
+        }
+        const next = index + 1 < count && (this.classes[index + 1] === LineClass.Field || this.classes[index + 1] === LineClass.Blank) ? index + 1 : count;
+        const isField = lineClass === LineClass.Field;
+        lastField[index] = next < count && (lastField[next] ?? -1) >= 0 ? (lastField[next] as number) : isField ? index : -1;
+        known[index] = (isField && this.isKnownField(index) ? 1 : 0) + (next < count ? (known[next] ?? 0) : 0);
+      }
+      this.#runLastField = lastField;
+      this.#runKnown = known;
+    }
+    return { lastField: this.#runLastField[line] ?? -1, known: this.#runKnown[line] ?? 0 };
+  }
+
+  #runLastField: Int32Array | undefined;
+  #runKnown: Int32Array | undefined;
+
   line(index: number): string {
     // Sliced again on every read rather than kept: a slice kept for each line lives through the
     // whole parse and costs the garbage collector more than slicing again costs.

@@ -12,20 +12,9 @@ export function headerBlockEnd(context: ParseContext, line: number, requireTwoKn
   if (context.classes[line] !== LineClass.Field) {
     return -1;
   }
-  let known = 0;
-  let last = -1;
-  for (let index = line; index < context.lineCount; index++) {
-    const lineClass = context.classes[index];
-    if (lineClass === LineClass.Field) {
-      if (context.isKnownField(index)) {
-        known++;
-      }
-      last = index;
-    } else if (lineClass !== LineClass.Blank) {
-      break;
-    }
-  }
-  return known >= (requireTwoKnown ? 2 : 1) ? last : -1;
+  // The run of field and blank lines from here, measured once for the whole parse (context.headerRun).
+  const run = context.headerRun(line);
+  return run.known >= (requireTwoKnown ? 2 : 1) ? run.lastField : -1;
 }
 
 /** Running time in seconds from `07:37`, `2.31`, `2:40”`, `1:02:03` or `90 seconds`; null when unreadable. */
