@@ -53,7 +53,8 @@ const common = {
   // An empty import.meta in CJS output breaks packages that read it: fail the build instead.
   logOverride: { 'empty-import-meta': 'error' },
   // The bundled knowledge base (src/core/kb/bundled.yaml) is embedded as text; src/yaml.d.ts types it.
-  loader: { '.yaml': 'text' },
+  // The walkthrough's sample shot list (samples/01-shot-list.unifeed) likewise; src/yaml.d.ts types both.
+  loader: { '.yaml': 'text', '.unifeed': 'text' },
   plugins: [knowledgeEntriesPlugin],
 };
 

@@ -1,25 +1,31 @@
-// `npm run try`: package Shotlist and open it, with the sample files, in a real VS Code.
-//   - desktop `code` on PATH: install dist/shotlist.vsix into it and open test/fixtures;
+// `npm run try`: package Shotlist and open it, with the samples/ workspace, in a real VS Code.
+// samples/.vscode/settings.json sets `shotlist.tour.openOnStartup`: the extension opens the full shot list
+// with the cursor on its first soundbite and the Outline and Soundbites views showing (src/features/tour.ts).
+//   - desktop `code` on PATH: install dist/shotlist.vsix into it and open samples/;
 //   - otherwise: code-server (test/vscode-host) with the VSIX installed into a fresh
-//     extensions dir, serving test/fixtures on http://127.0.0.1:$PORT (default 8080) until Ctrl+C.
+//     extensions dir, serving samples/ on http://127.0.0.1:$PORT (default 8080) until Ctrl+C.
 // Options:
-//   --screenshot <out.png>  no display needed: open the workbench in headless chromium, open the
-//                           first .unifeed (else .txt) fixture, save a PNG and exit
-//                           (exit 1 if the file did not open or its language is not UNifeed).
+//   --screenshot <out.png>  no display needed: open the workbench in headless chromium, wait for the
+//                           startup file, save a PNG and exit; exit 1 unless the file is open as UNifeed
+//                           with the cursor on its first soundbite and the Outline and Soundbites views show.
 //   --no-package            reuse the existing dist/shotlist.vsix
 //   --browser               use code-server even when a desktop `code` exists
 // Env: PORT (serve mode, default 8080), CHROMIUM_PATH, SHOTLIST_HOST_VERBOSE=1.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installVsix, openWorkbench, quickOpen } from '../test/vscode-host/workbench.mjs';
+import { installVsix, openWorkbench, poll } from '../test/vscode-host/workbench.mjs';
 import { hostInstalled, hostVersion, launchChromium, startCodeServer } from '../test/vscode-host/run-tests.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vsix = path.join(root, 'dist', 'shotlist.vsix');
-const fixtures = path.join(root, 'test', 'fixtures');
+const samples = path.join(root, 'samples');
+/** What the samples workspace shows at startup (samples/.vscode/settings.json), and where the cursor must be. */
+const STARTUP_FILE = '01-shot-list.unifeed';
+/** The first soundbite's quote (1-based line and column of its first word), as the status bar shows it. */
+const FIRST_QUOTE = 'Ln 14, Col 2';
 
 const say = (msg) => console.log(`[try] ${msg}`);
 function die(msg) {
@@ -59,12 +65,6 @@ function onPath(bin) {
   return spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' }).status === 0;
 }
 
-/** First sample to show: a .unifeed file if there is one, else a .txt; relative to test/fixtures. */
-function firstFixture() {
-  const files = readdirSync(fixtures, { recursive: true, encoding: 'utf8' }).sort();
-  return files.find((f) => f.endsWith('.unifeed')) ?? files.find((f) => f.endsWith('.txt'));
-}
-
 const opts = parseArgs(process.argv.slice(2));
 
 if (opts.pack) {
@@ -75,9 +75,9 @@ if (!existsSync(vsix)) { die(`${path.relative(root, vsix)} not found (run withou
 
 // Desktop VS Code: the real thing.
 if (!opts.screenshot && !opts.browser && onPath('code')) {
-  say('desktop VS Code found: installing the VSIX and opening test/fixtures');
+  say('desktop VS Code found: installing the VSIX and opening samples/');
   run('code', ['--install-extension', vsix, '--force'], 'code --install-extension');
-  run('code', [fixtures], 'code');
+  run('code', [samples], 'code');
   process.exit(0);
 }
 
@@ -99,7 +99,7 @@ writeFileSync(path.join(userSettings, 'settings.json'), JSON.stringify({
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'telemetry.telemetryLevel': 'off',
-  'git.openRepositoryInParentFolders': 'never', // test/fixtures sits inside this repository
+  'git.openRepositoryInParentFolders': 'never', // samples/ sits inside this repository
 }, null, 2));
 const removeState = () => rmSync(stateDir, { recursive: true, force: true });
 
@@ -115,7 +115,7 @@ let server;
 try {
   server = await startCodeServer({
     stateDir,
-    folder: fixtures,
+    folder: samples,
     // Serve mode: a predictable port. Screenshot mode: any free port.
     port: opts.screenshot ? undefined : Number(process.env.PORT || 8080),
   });
@@ -123,7 +123,7 @@ try {
   removeState();
   die(`${e instanceof Error ? e.message : String(e)}${opts.screenshot ? '' : '\n(is the port taken? set PORT=...)'}`);
 }
-const url = `${server.url}?folder=${encodeURIComponent(fixtures)}`;
+const url = `${server.url}?folder=${encodeURIComponent(samples)}`;
 
 if (!opts.screenshot) {
   console.log('');
@@ -149,12 +149,9 @@ if (!opts.screenshot) {
   });
 } else {
   const out = path.resolve(opts.screenshot);
-  const fixture = firstFixture();
   let ok = false;
   let browser;
   try {
-    if (!fixture) { throw new Error('no .unifeed or .txt file under test/fixtures'); }
-    const fileName = path.basename(fixture);
     const languageLabel = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
       .contributes?.languages?.find((l) => l.id === 'unifeed')?.aliases?.[0] ?? 'unifeed';
     browser = await launchChromium();
@@ -164,18 +161,31 @@ if (!opts.screenshot) {
     }
     say(`opening ${url}`);
     await openWorkbench(page, url);
-    // Quick Open (Ctrl+P) with the path relative to the folder.
-    say(`opening ${fixture} with Quick Open`);
-    await quickOpen(page, fixture);
-    await page.waitForTimeout(2000); // let the language, grammar and extension settle
-    const statusItems = await page.locator('.statusbar-item').allInnerTexts();
-    const language = statusItems.map((s) => s.trim()).find((s) => s === languageLabel || /^(Plain Text|unifeed)$/i.test(s)) ?? '';
+    // Nothing is clicked: the extension opens the startup file and the views by itself.
+    const state = await poll(() => page.evaluate(() => {
+      const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      // A view moved out of its container is titled with the container's name too ("Shotlist: Soundbites").
+      const visiblePane = (title) => [...document.querySelectorAll('.pane')].some((pane) =>
+        text(pane.querySelector('.pane-header .title')).toLowerCase().split(': ').pop() === title &&
+        pane.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true' &&
+        pane.querySelectorAll('.pane-body .monaco-list-row').length > 0);
+      return {
+        tab: text(document.querySelector('.tab.active .label-name')),
+        language: text(document.getElementById('status.editor.mode')),
+        cursor: text(document.getElementById('status.editor.selection')),
+        outline: visiblePane('outline'),
+        soundbites: visiblePane('soundbites'),
+      };
+    }), (s) => s.tab === STARTUP_FILE && s.language === languageLabel && s.cursor === FIRST_QUOTE && s.outline && s.soundbites, 30_000);
+    await page.waitForTimeout(500);
     await page.screenshot({ path: out });
-    say(`editor tab  : ${fileName}`);
-    say(`language    : ${JSON.stringify(language)} (status bar)`);
+    say(`editor tab  : ${state.tab}`);
+    say(`language    : ${JSON.stringify(state.language)} (status bar)`);
+    say(`cursor      : ${JSON.stringify(state.cursor)} (expected ${FIRST_QUOTE}, the first soundbite's quote)`);
+    say(`views       : Outline ${state.outline ? 'showing' : 'NOT showing'}, Soundbites ${state.soundbites ? 'showing' : 'NOT showing'}`);
     say(`screenshot  : ${out}`);
-    ok = fixture.endsWith('.unifeed') ? language === languageLabel : true;
-    if (!ok) { say(`expected the status bar to show the language "${languageLabel}"`); }
+    ok = state.tab === STARTUP_FILE && state.language === languageLabel && state.cursor === FIRST_QUOTE && state.outline && state.soundbites;
+    if (!ok) { say(`expected ${STARTUP_FILE} open as "${languageLabel}" at ${FIRST_QUOTE} with the Outline and Soundbites views showing`); }
   } catch (e) {
     say(`screenshot failed: ${e instanceof Error ? e.message : String(e)}`);
     const page = browser?.contexts()[0]?.pages()[0];

@@ -14,6 +14,7 @@ import { registerQuotes } from './features/quoteCommands';
 import { registerKnowledgeReferences } from './features/references';
 import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
+import { registerTour } from './features/tour';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { CoreWorkerClient } from './workers/client';
@@ -46,6 +47,8 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
   const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
+  // The walkthrough's sample and the samples workspace's startup file (npm run try).
+  context.subscriptions.push(registerTour(cache));
   return { soundbites, index, cache, knowledge, log };
 }
 

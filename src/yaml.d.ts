@@ -9,3 +9,10 @@ declare module '*.yaml?entries' {
   const entries: readonly import('./core/kb/model').KbEntry[];
   export default entries;
 }
+
+// The sample shot list the walkthrough opens (src/features/tour.ts), embedded as text
+// (esbuild `loader: { '.unifeed': 'text' }`).
+declare module '*.unifeed' {
+  const text: string;
+  export default text;
+}
