@@ -15,6 +15,7 @@
 //    median of 5 timings after a warm-up. Target: the slowest line under 10 ms.
 // Exit code 1 if a target is missed. Option: --markdown-grammar=FILE, a markdown.tmLanguage.json to use
 // instead of @shikijs/langs (e.g. the one in a VS Code install: extensions/markdown-basics/syntaxes/).
+import { recordTarget } from './benchResults.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cases, states, LENGTH } from '../test/grammar/adversarial-cases.mjs';
@@ -133,6 +134,9 @@ console.log(`adversarial: ${results.length} lines of ${LENGTH} chars (${Object.k
 for (const r of results.slice(0, 5)) { console.log(`  ${r.ms.toFixed(2).padStart(6)} ms (min ${r.min.toFixed(2)})  ${r.name}`); }
 console.log(`  slowest line: ${worst.ms.toFixed(2)} ms "${worst.name}" (target < ${LINE_LIMIT_MS} ms) ${lineOk ? 'OK' : 'MISSED'}`);
 
+recordTarget({ bench: 'bench:grammar', name: 'grammar throughput per byte', value: mbps(median(times.unifeed)), unit: 'MB/s', op: '>=', limit: mbps(median(times.markdown)),
+  baseline: 'Markdown grammar', baselineValue: mbps(median(times.markdown)) });
+recordTarget({ bench: 'bench:grammar', name: `slowest adversarial line (${LENGTH} chars)`, value: worst.ms, unit: 'ms', op: '<', limit: LINE_LIMIT_MS });
 if (throughputOk && lineOk) {
   console.log('bench-grammar: targets met');
 } else {

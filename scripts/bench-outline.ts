@@ -5,6 +5,7 @@
 // edited text (what a cache without the edit would do) is the baseline, timed in the same runs. The
 // full-detail outline (no budget), folding, soundbite targets and the quick-pick items are timed too.
 // Env: BENCH_MB (default 10), BENCH_RUNS (default 9).
+import { recordTarget } from './benchResults.mjs';
 import { foldingRanges } from '../src/core/outline/folding';
 import { soundbitePickItems, soundbiteTargets } from '../src/core/outline/navigation';
 import { buildOutline, defaultMaxSymbols, outlineLevel, type OutlineSymbol } from '../src/core/outline/symbols';
@@ -100,6 +101,8 @@ function main(): void {
   row('full-detail outline', full);
   row('folding + targets + picks', extras);
   const pass = median(total) < budgetMs;
+  recordTarget({ bench: 'bench:outline', name: `re-parse + outline after an edit, ${megabytes.toFixed(0)} MB`, value: median(total), unit: 'ms', op: '<', limit: budgetMs,
+    baseline: 'full parse', baselineValue: median(parse) });
   console.log(pass ? 'bench:outline: target met' : 'bench:outline: TARGET MISSED');
   process.exitCode = pass ? 0 : 1;
 }

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseTranscriptFile } from '../src/core/parse';
 import { archive } from './benchArchive';
+import { recordTarget } from './benchResults.mjs';
 
 const megabyte = 1024 * 1024;
 
@@ -144,6 +145,8 @@ function main(): void {
     const ratio = (perMB[perMB.length - 1] as number) / (perMB[0] as number);
     const met = ratio <= 2;
     pass &&= met;
+    recordTarget({ bench: 'bench:scaling', name: `${family}: ms per MB at ${sizes[sizes.length - 1]} MB`, value: perMB[perMB.length - 1] as number, unit: 'ms/MB', op: '<', limit: 2 * (perMB[0] as number),
+      baseline: `${sizes[0]} MB`, baselineValue: perMB[0] as number });
     console.log(`${family.padEnd(27)}${cells.join('')}${Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}x`}${met ? '' : '  (over 2x)'}`);
   }
   console.log(pass ? 'bench:scaling: every family parses 100 MB in the default heap, its cost per MB within 2x of 1 MB' : 'bench:scaling: a family missed');

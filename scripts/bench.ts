@@ -1,5 +1,6 @@
 // `npm run bench`: parser throughput and memory on a generated 10 MB archive of shot lists, against
 // markdown-it (the parser behind VS Code's Markdown outline) on the same bytes in the same run.
+import { recordTarget } from './benchResults.mjs';
 import MarkdownIt from 'markdown-it';
 import { writeFileSync } from 'node:fs';
 import type { TranscriptDocument } from '../src/core/model';
@@ -94,6 +95,8 @@ function main(): void {
     console.log(`${(name ?? '').padEnd(24)} ${value}`);
   }
   const pass = ourRate >= 100 && ratio >= 5;
+  recordTarget({ bench: 'bench:parser', name: `parser, ${megabytes.toFixed(0)} MB archive`, value: ourRate, unit: 'MB/s', op: '>=', limit: 100, baseline: 'markdown-it', baselineValue: theirRate });
+  recordTarget({ bench: 'bench:parser', name: 'parser vs markdown-it (paired runs)', value: ratio, unit: 'x', op: '>=', limit: 5 });
   console.log(pass ? 'bench: targets met' : 'bench: TARGETS MISSED');
   process.exitCode = pass ? 0 : 1;
 }
