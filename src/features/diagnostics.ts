@@ -44,7 +44,8 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
     }, debounceMs));
   };
 
-  vscode.workspace.textDocuments.forEach(refresh);
+  // Documents already open are read after activation (debounced like an edit): activate() never parses.
+  vscode.workspace.textDocuments.forEach(schedule);
   return vscode.Disposable.from(
     collection,
     vscode.workspace.onDidOpenTextDocument(refresh),

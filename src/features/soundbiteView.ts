@@ -387,7 +387,8 @@ export function registerSoundbiteView(index: WorkspaceIndex, state: vscode.Memen
   };
 
   provider.setActiveEditor(vscode.window.activeTextEditor);
-  update();
+  // Counting the active transcript's soundbites parses it: after activate(), not inside it.
+  scheduleUpdate();
 
   const disposables: vscode.Disposable[] = [
     treeView,

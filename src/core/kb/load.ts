@@ -1,9 +1,10 @@
 // Reads a knowledge file (YAML text in, entries and problems out) and merges the bundled knowledge with
 // workspace files. Never throws: a broken file yields what can be read plus problems with exact
 // positions, so the bundled knowledge keeps working beside it.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { kbMessage, kbTypeDescriptions } from '../messages/knowledge';
 import { yamlNestingBeyond } from '../text/yamlNesting';
+import { yaml } from '../util/lazyModules';
 import { kbEntryTypes, type KbEntry, type KbEntryType, type KbProblem, type KbProblemCode, type KbProblemSeverity, type KbYear, type KnowledgeBase } from './model';
 
 type FieldKind = 'string' | 'strings' | 'year' | 'date';
@@ -91,12 +92,12 @@ function rangeOf(node: Node | null | undefined, fallback: Range): Range {
 }
 
 function keyName(pair: Pair): string | null {
-  return isScalar(pair.key) ? String(pair.key.value) : null;
+  return yaml().isScalar(pair.key) ? String(pair.key.value) : null;
 }
 
 /** Parses one knowledge file. `origin` names it in problems and entries (`bundled`, a path or a URI). */
 export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const sink = new ProblemSink(origin, lines, text.length);
   const entries: KbEntry[] = [];
   if (text.length > maxKnowledgeFileLength) {
@@ -114,7 +115,7 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
   }
   let document;
   try {
-    document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    document = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false });
   } catch (error) {
     // The parser reports errors in document.errors; this only guards the promise never to throw.
     sink.add('yaml-syntax', 'error', { start: 0, end: 0 }, { detail: error instanceof Error ? error.message : String(error) });
@@ -127,11 +128,11 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
     sink.add('yaml-syntax', 'warning', { start: warning.pos[0], end: warning.pos[1] }, { detail: firstLine(warning.message) });
   }
   const root = document.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
+  if (root === null || (yaml().isScalar(root) && (root.value === null || root.value === undefined))) {
     return { entries, problems: sink.finish() };
   }
   const whole = { start: 0, end: text.length };
-  if (!isMap(root)) {
+  if (!yaml().isMap(root)) {
     sink.add('root-not-mapping', 'error', rangeOf(root, whole));
     return { entries, problems: sink.finish() };
   }
@@ -140,16 +141,16 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
     const name = keyName(pair);
     const keyRange = rangeOf(pair.key as Node, whole);
     if (name === 'version') {
-      if (!isScalar(pair.value) || typeof pair.value.value !== 'number') {
+      if (!yaml().isScalar(pair.value) || typeof pair.value.value !== 'number') {
         sink.add('wrong-type', 'warning', rangeOf(pair.value as Node, keyRange), { field: 'version', expected: kbTypeDescriptions.version });
       }
     } else if (name === 'entries') {
-      if (!isSeq(pair.value)) {
+      if (!yaml().isSeq(pair.value)) {
         sink.add('entries-not-sequence', 'error', rangeOf(pair.value as Node, keyRange));
         continue;
       }
       for (const item of pair.value.items) {
-        if (!isMap(item)) {
+        if (!yaml().isMap(item)) {
           sink.add('entry-not-mapping', 'error', rangeOf(item as Node, keyRange));
           continue;
         }
@@ -178,7 +179,7 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
  * that can stat a file (the extension) use this without reading it; `size` in bytes or characters.
  */
 export function oversizedKnowledgeFile(size: number, origin: string): KnowledgeBase {
-  const sink = new ProblemSink(origin, new LineCounter(), 0);
+  const sink = new ProblemSink(origin, new (yaml().LineCounter)(), 0);
   sink.add('too-large', 'error', { start: 0, end: 0 }, { size: Math.round(size / 1024), limit: maxKnowledgeFileLength / 1024 });
   return { entries: [], problems: sink.finish() };
 }
@@ -246,17 +247,17 @@ function readEntry(map: YAMLMap, origin: string, sink: ProblemSink, fallback: Ra
 }
 
 function readValue(node: Node | null, kind: FieldKind): string | readonly string[] | KbYear | undefined {
-  if (kind === 'strings' && isSeq(node)) {
+  if (kind === 'strings' && yaml().isSeq(node)) {
     const list: string[] = [];
     for (const item of node.items) {
-      if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number') || String(item.value).trim() === '') {
+      if (!yaml().isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number') || String(item.value).trim() === '') {
         return undefined;
       }
       list.push(String(item.value));
     }
     return list;
   }
-  if (!isScalar(node)) {
+  if (!yaml().isScalar(node)) {
     return undefined;
   }
   const value = node.value;

@@ -3,8 +3,6 @@
 // (`**UN News:** …`, `### Q: …`, `A: …`) are turns, blockquotes and quoted passages in paragraphs are
 // quotes, and every line belongs to exactly one block. Ranges come from the syntax tree's offsets,
 // which point into the original text; words come without Markdown markup, white space collapsed.
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { coverLines } from './context';
 import { assignLabelRoles, endsWithQuestion, readLabel, weighInterviewEvidence, type Mutable, type Paragraph } from './interview';
 import { answerLabels, questionLabels } from './lexicon';
@@ -18,6 +16,7 @@ import { closingFor, marksMismatch, quoteWordsAcross, scanMarks, startsWithConti
 import { LineTable } from '../text/lineTable';
 import { collapseWhitespace, firstVisible, isBlank, isSpaceCode, lastVisibleEnd } from '../text/whitespace';
 import { appendAll } from '../util/arrays';
+import { remark } from '../util/lazyModules';
 
 /** The part of an mdast node this module reads (remark-parse always sets offsets). */
 interface MdNode {
@@ -415,6 +414,7 @@ interface TurnDraft {
 
 /** The document of a Markdown text: `masked` is the text remark reads (front matter blanked, guarded). */
 function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: string): TranscriptDocument {
+  const { unified, remarkParse } = remark();
   const root = unified().use(remarkParse).parse(masked) as unknown as MdNode;
   const nodes = root.children ?? [];
 

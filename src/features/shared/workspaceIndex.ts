@@ -123,7 +123,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       }),
     );
-    vscode.workspace.textDocuments.forEach((document) => this.#documentChanged(document));
+    // Documents already open are indexed once they settle, not inside activate().
+    vscode.workspace.textDocuments.forEach((document) => this.#scheduleDocument(document));
     this.#startTimer = setTimeout(() => {
       this.#startTimer = undefined;
       if (!this.#build) {
