@@ -1,5 +1,6 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import * as vscode from 'vscode';
+import { registerAnnotations, type Annotations } from './features/annotations';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
@@ -26,6 +27,7 @@ export interface ShotlistApi {
   readonly cache: TranscriptCache;
   readonly knowledge: Knowledge;
   readonly log: ShotlistLog;
+  readonly annotations: Annotations;
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
@@ -46,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
   const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
-  return { soundbites, index, cache, knowledge, log };
+  const { annotations, disposable: annotationFeatures } = registerAnnotations(context, cache, log);
+  context.subscriptions.push(annotationFeatures);
+  return { soundbites, index, cache, knowledge, log, annotations };
 }
 
 export function deactivate(): void {

@@ -44,7 +44,7 @@ suite('quote commands', () => {
       };
     };
     const binding = manifest.contributes.keybindings.find((entry) => entry.command === 'shotlist.copyQuote');
-    assert.deepEqual(binding, { command: 'shotlist.copyQuote', key: 'ctrl+alt+c', mac: 'cmd+alt+c', when: 'editorTextFocus && editorLangId == unifeed' });
+    assert.deepEqual(binding, { command: 'shotlist.copyQuote', key: 'alt+shift+c', mac: 'cmd+alt+c', when: 'editorTextFocus && (editorLangId == unifeed || editorLangId == markdown)' });
     const context = manifest.contributes.menus['editor/context']?.filter((entry) => entry.command.startsWith('shotlist.copyQuote')) ?? [];
     assert.deepEqual(context.map((entry) => entry.command), ['shotlist.copyQuote', 'shotlist.copyQuoteAs']);
     assert.ok(context.every((entry) => entry.group?.startsWith('9_cutcopypaste') && entry.when === 'editorLangId == unifeed'));

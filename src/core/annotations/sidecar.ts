@@ -47,7 +47,7 @@ export const annotationStatuses = ['selected', 'maybe', 'rejected'] as const;
 export type AnnotationStatus = (typeof annotationStatuses)[number];
 
 /** Fields in the order they are written; unknown fields keep their place after them. */
-const fieldOrder = ['id', 'anchor', 'status', 'tags', 'note', 'created', 'updated', 'conflict'] as const;
+const fieldOrder = ['id', 'anchor', 'status', 'tags', 'note', 'order', 'created', 'updated', 'conflict'] as const;
 const anchorFieldOrder = ['text', 'prefix', 'suffix', 'line', 'soundbite', 'block'] as const;
 const rootFields = ['version', 'annotations'];
 
@@ -77,6 +77,8 @@ export interface Annotation {
   readonly tags: readonly string[];
   /** Markdown, shown untrusted. */
   readonly note: string | null;
+  /** The place of a selected passage in the package the editor arranged (1 = first); null: document order. */
+  readonly order: number | null;
   readonly created: string | null;
   readonly updated: string | null;
   readonly conflicts: readonly ConflictEntry[];
@@ -167,6 +169,7 @@ export interface NewAnnotation {
   readonly status?: AnnotationStatus | null;
   readonly tags?: readonly string[];
   readonly note?: string | null;
+  readonly order?: number | null;
   readonly created?: string;
   readonly updated?: string;
 }
@@ -184,6 +187,7 @@ export type SidecarChange =
     readonly status?: AnnotationStatus | null;
     readonly tags?: readonly string[] | null;
     readonly note?: string | null;
+    readonly order?: number | null;
     readonly anchor?: Anchor;
     readonly updated?: string | null;
   }
@@ -469,6 +473,7 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
   let status: AnnotationStatus | null = null;
   let tags: string[] = [];
   let note: string | null = null;
+  let order: number | null = null;
   let created: string | null = null;
   let updated: string | null = null;
   let conflicts: ConflictEntry[] = [];
@@ -509,6 +514,16 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
           sink.add('wrong-type', 'warning', range.start, range.end, { field: 'note', expected: 'text (Markdown)' });
         }
         break;
+      case 'order':
+        if (value === null || (isScalar(value) && value.value === null)) {
+          break;
+        }
+        if (isScalar(value) && validOrder(value.value)) {
+          order = value.value;
+        } else {
+          sink.add('wrong-type', 'warning', range.start, range.end, { field: 'order', expected: 'a whole number from 1' });
+        }
+        break;
       case 'created':
       case 'updated': {
         const date = readDate(value, name, range, sink);
@@ -536,7 +551,7 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
   }
   return {
     id,
-    annotation: { id, anchor, status, tags, note, created, updated, conflicts, start: where.start, end: where.end, line: lines.linePos(where.start).line },
+    annotation: { id, anchor, status, tags, note, order, created, updated, conflicts, start: where.start, end: where.end, line: lines.linePos(where.start).line },
   };
 }
 
@@ -814,6 +829,9 @@ function newAnnotationNode(annotation: NewAnnotation): YAMLMap {
   }
   if (annotation.note !== undefined && annotation.note !== null) {
     setOrdered(map, 'note', noteScalar(annotation.note), fieldOrder);
+  }
+  if (annotation.order !== undefined && annotation.order !== null) {
+    setOrdered(map, 'order', new Scalar(annotation.order), fieldOrder);
   }
   if (annotation.created !== undefined) {
     setOrdered(map, 'created', new Scalar(annotation.created), fieldOrder);
@@ -1191,7 +1209,14 @@ function newAnnotationError(annotation: NewAnnotation | undefined): string | nul
   if (annotation.note !== undefined && annotation.note !== null && (typeof annotation.note !== 'string' || annotation.note.length > maxNoteLength)) {
     return 'the note must be text';
   }
+  if (annotation.order !== undefined && annotation.order !== null && !validOrder(annotation.order)) {
+    return 'the order must be a whole number from 1';
+  }
   return null;
+}
+
+function validOrder(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 }
 
 /**
@@ -1323,6 +1348,13 @@ function updateEdits(change: Extract<SidecarChange, { kind: 'update' }>, edits: 
     }
     const note = change.note;
     edits.push(note === null ? { kind: 'remove', field: 'note' } : { kind: 'set', field: 'note', make: () => noteScalar(note) });
+  }
+  if (change.order !== undefined) {
+    if (change.order !== null && !validOrder(change.order)) {
+      return 'the order must be a whole number from 1';
+    }
+    const order = change.order;
+    edits.push(order === null ? { kind: 'remove', field: 'order' } : { kind: 'set', field: 'order', make: () => new Scalar(order) });
   }
   if (change.anchor !== undefined) {
     if (!validAnchor(change.anchor)) {

@@ -41,3 +41,16 @@ export const sidecarMessages: Readonly<Record<SidecarProblemCode, string>> = {
 export function sidecarMessage(code: SidecarProblemCode, data: MessageData = {}): string {
   return formatMessage(sidecarMessages[code], data);
 }
+
+/** The selects sheet's words (src/core/annotations/selects.ts). */
+export const selectsWording = {
+  sheetTitle: 'Selects',
+  total: 'Total {total}',
+  totalOfTarget: 'Total {total} of {target}',
+  needsReview: '(needs review)',
+  source: 'Source: {source}',
+  dateline: 'Dateline: {dateline}',
+  restrictions: 'Restrictions: {restrictions}',
+  location: '{file}, line {line}',
+  note: 'Note: {note}',
+} as const;
