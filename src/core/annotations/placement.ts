@@ -2,7 +2,7 @@
 // and soundbite it is in) and finding every stored anchor again by its content. One AnnotationText
 // per document version; the extension, the CLI and the tests all place annotations through it.
 import type { TranscriptDocument } from '../model';
-import { captureAnchor, prepareText, resolveAnchor, type Anchor, type BlockSpan, type CaptureResult, type PreparedText, type Resolution } from './anchor';
+import { captureAnchor, prepareText, resolveAnchor, type Anchor, type BlockSpan, type CaptureResult, type Placement, type PreparedText, type Resolution } from './anchor';
 import { blockSpans, searchScopes } from './scopes';
 import { firstWhere } from '../text/search';
 
@@ -67,4 +67,13 @@ export function passageAt(document: TranscriptDocument, offset: number): { start
     return { start: turn.textRange.start.offset, end: turn.textRange.end.offset, kind: 'turn' };
   }
   return null;
+}
+
+/**
+ * How a resolution is shown. A fuzzy match (the words themselves changed a little) is shown as "needs
+ * review" even when the matcher is confident: the editor marked other words, and says whether these
+ * still qualify (Accept here). Only the same words, moved or not, are placed without a flag.
+ */
+export function placementOf(resolution: Resolution): Placement {
+  return resolution.placement === 'auto' && resolution.status === 'fuzzy' ? 'review' : resolution.placement;
 }

@@ -4,6 +4,7 @@
 // the selects sheet export. The passage comes from a CodeLens or view item when one is given.
 import * as vscode from 'vscode';
 import { randomId } from './ids';
+import { parseDuration, parseTags } from '../../core/annotations/fields';
 import { AnnotationText, passageAt } from '../../core/annotations/placement';
 import { reorder, sheetFormats, exportSheet, type SheetEntry, type SheetFormat } from '../../core/annotations/selects';
 import type { AnnotationStatus, SidecarChange } from '../../core/annotations/sidecar';
@@ -425,27 +426,6 @@ function covering(notes: TranscriptNotes, start: number, end: number): LiveAnnot
     }
   }
   return best;
-}
-
-export function parseTags(value: string): string[] {
-  const tags: string[] = [];
-  for (const word of value.split(/[\s,]+/u)) {
-    const tag = word.replace(/^#+/u, '');
-    if (tag !== '' && !tags.includes(tag)) {
-      tags.push(tag);
-    }
-  }
-  return tags;
-}
-
-/** `1:30`, `90`, `1:02:00` as seconds; null when it is not a length. */
-export function parseDuration(value: string): number | null {
-  const text = value.trim();
-  if (!/^\d{1,6}(?::\d{1,2}){0,2}$/u.test(text)) {
-    return null;
-  }
-  const seconds = text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
-  return seconds > 0 ? seconds : null;
 }
 
 function plainQuote(words: string, file: string, line: number): QuoteItem {

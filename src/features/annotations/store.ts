@@ -6,7 +6,7 @@
 // move annotations exactly (trackThroughChanges); words an edit swallowed, reloads and outside changes
 // are found again by content (AnnotationText.resolve), in slices that keep the host responsive.
 import * as vscode from 'vscode';
-import { AnnotationText } from '../../core/annotations/placement';
+import { AnnotationText, placementOf } from '../../core/annotations/placement';
 import type { Anchor, ResolveReason, Resolution, Suggestion } from '../../core/annotations/anchor';
 import {
   maxSidecarLength, mergeSidecars, readSidecar, sidecarNameFor, updateSidecar,
@@ -326,43 +326,52 @@ export class AnnotationStore implements vscode.Disposable {
   /** Finds every annotation by content in the document as it is now (or the file on disk). */
   async #placeAll(uri: vscode.Uri, entry: Entry): Promise<void> {
     const generation = ++entry.generation;
-    const annotations = entry.read.annotations;
-    const document = openDocument(uri);
-    let text: AnnotationText | null = null;
-    let version = -1;
-    if (document) {
-      text = new AnnotationText(document.getText(), this.#cache.get(document));
-      version = document.version;
-    } else if (annotations.length > 0) {
-      text = await this.#readClosed(uri);
-    }
-    if (text === null) {
-      entry.live = annotations.map((annotation) => hinted(annotation));
-      entry.lineOf = () => 1;
+    // Edited while the places were looked for: start again on the new text (typing stops eventually).
+    for (;;) {
+      const annotations = entry.read.annotations;
+      const document = openDocument(uri);
+      let text: AnnotationText | null = null;
+      let version = -1;
+      if (document) {
+        text = new AnnotationText(document.getText(), this.#cache.get(document));
+        version = document.version;
+      } else if (annotations.length > 0) {
+        text = await this.#readClosed(uri);
+      }
+      if (text === null) {
+        entry.live = annotations.map((annotation) => hinted(annotation));
+        entry.lineOf = () => 1;
+        this.#changed.fire(uri);
+        return;
+      }
+      const placedNow: LiveAnnotation[] = [];
+      let sliceStart = performance.now();
+      let edited = false;
+      for (const annotation of annotations) {
+        if (performance.now() - sliceStart > sliceMs) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = performance.now();
+          if (generation !== entry.generation) {
+            return; // A newer run took over.
+          }
+          if (document && document.version !== version) {
+            edited = true;
+            break;
+          }
+        }
+        placedNow.push(live(annotation, text.resolve(annotation.anchor)));
+      }
+      if (edited) {
+        continue;
+      }
+      const finalText = text;
+      entry.live = placedNow.sort(byStart);
+      entry.version = version;
+      entry.lineOf = (offset) => finalText.lineOf(offset);
+      entry.lost.clear();
       this.#changed.fire(uri);
       return;
     }
-    const placedNow: LiveAnnotation[] = [];
-    let sliceStart = performance.now();
-    for (const annotation of annotations) {
-      if (performance.now() - sliceStart > sliceMs) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-        if (generation !== entry.generation) {
-          return; // A newer run took over.
-        }
-        if (document && document.version !== version) {
-          return this.#placeAll(uri, entry); // Edited meanwhile: start again on the new text.
-        }
-      }
-      placedNow.push(live(annotation, text.resolve(annotation.anchor)));
-    }
-    const finalText = text;
-    entry.live = placedNow.sort(byStart);
-    entry.version = version;
-    entry.lineOf = (offset) => finalText.lineOf(offset);
-    entry.lost.clear();
-    this.#changed.fire(uri);
   }
 
   async #readClosed(uri: vscode.Uri): Promise<AnnotationText | null> {
@@ -543,7 +552,8 @@ function hinted(annotation: Annotation): LiveAnnotation {
 }
 
 function live(annotation: Annotation, resolution: Resolution): LiveAnnotation {
-  const state: AnnotationState = resolution.placement === 'auto' ? 'placed' : resolution.placement === 'review' ? 'review' : 'detached';
+  const placement = placementOf(resolution);
+  const state: AnnotationState = placement === 'auto' ? 'placed' : placement === 'review' ? 'review' : 'detached';
   return {
     annotation, start: resolution.start, end: resolution.end, state,
     reason: state === 'placed' ? null : resolution.reason, rivals: resolution.rivals, suggestion: resolution.suggestion,
