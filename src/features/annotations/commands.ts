@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { randomId } from './ids';
 import { parseDuration, parseTags } from '../../core/annotations/fields';
 import { AnnotationText, passageAt } from '../../core/annotations/placement';
-import { reorder, sheetFormats, exportSheet, type SheetEntry, type SheetFormat } from '../../core/annotations/selects';
+import { reorder, sheetFormats, exportSheet, type SheetFormat } from '../../core/annotations/selects';
+import { sheetEntries } from '../../core/annotations/report';
 import type { AnnotationStatus, SidecarChange } from '../../core/annotations/sidecar';
-import { quoteAt, type QuoteItem } from '../../core/quotes/extract';
 import { builtInStyles, type QuoteStyle } from '../../core/quotes/styles';
 import type { TranscriptCache } from '../shared/documentCache';
 import { AnnotationStore, type LiveAnnotation, type TranscriptNotes } from './store';
@@ -381,12 +381,8 @@ export class AnnotationCommands {
       return undefined;
     }
     const file = uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, false);
-    const entries: SheetEntry[] = pack.items.map((item) => {
-      const start = item.select.start as number;
-      const live = notes.live.find((each) => each.annotation.id === item.id);
-      const quote: QuoteItem = quoteAt(model, text, { start, end: live?.end ?? start }, file) ?? plainQuote(item.select.words, file, document.positionAt(start).line + 1);
-      return { position: item.position, seconds: item.seconds, runningSeconds: item.runningSeconds, quote, note: item.select.note, tags: item.select.tags, needsReview: item.select.needsReview };
-    });
+    const ranges = new Map(notes.live.filter((each) => each.state !== 'detached').map((each) => [each.annotation.id, { start: each.start, end: each.end }]));
+    const entries = sheetEntries(pack, ranges, model, text, file);
     const config = vscode.workspace.getConfiguration('shotlist.quotes');
     const styleName = config.get<string>('style') ?? 'wire';
     const templates = config.get<Record<string, unknown>>('templates') ?? {};
@@ -426,13 +422,6 @@ function covering(notes: TranscriptNotes, start: number, end: number): LiveAnnot
     }
   }
   return best;
-}
-
-function plainQuote(words: string, file: string, line: number): QuoteItem {
-  return {
-    text: words.replace(/\s+/gu, ' ').trim(), speaker: null, title: null, language: null, translatedFrom: null, shot: null, date: null, place: null,
-    source: null, story: null, restrictions: null, file, line, kind: 'quote',
-  };
 }
 
 export function shorten(text: string, max = 60): string {
