@@ -937,11 +937,27 @@ function cleanScopes(scopes: readonly SearchScope[] | undefined, length: number)
   return clean;
 }
 
+/**
+ * The checked copy of each blocks list a caller passed, by list: the extension resolves every anchor of
+ * a document version with the same list, and checking 40,000 blocks per anchor cost more than the search.
+ */
+const checkedBlocks = new WeakMap<readonly BlockSpan[], { length: number; clean: BlockSpan[] }>();
+
 /** Blocks clamped, malformed ones dropped, sorted by start; null when the caller gave none. */
 function cleanBlocks(blocks: readonly BlockSpan[] | undefined, length: number): BlockSpan[] | null {
   if (!Array.isArray(blocks)) {
     return null;
   }
+  const known = checkedBlocks.get(blocks);
+  if (known !== undefined && known.length === length) {
+    return known.clean;
+  }
+  const clean = checkBlocks(blocks, length);
+  checkedBlocks.set(blocks, { length, clean });
+  return clean;
+}
+
+function checkBlocks(blocks: readonly BlockSpan[], length: number): BlockSpan[] {
   const clean: BlockSpan[] = [];
   for (const block of blocks) {
     if (clean.length >= maxBlocks) {

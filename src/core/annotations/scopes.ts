@@ -2,6 +2,7 @@
 // against the few fields it reads of src/core/model.ts (TranscriptDocument satisfies this shape), so
 // it stays pure and testable; the extension calls it with the document cache's current parse.
 import type { Anchor, AnchorBlock, BlockSpan, SearchScope } from './anchor';
+import { firstWhere } from '../text/search';
 
 interface OffsetLike {
   readonly offset: number;
@@ -68,20 +69,47 @@ export function blockSpans(document: ScopeSource): BlockSpan[] {
   return clean;
 }
 
-/** The story of an archive holding an offset: from its header block to the next one. */
-function segmentAt(document: ScopeSource, offset: number): { start: number; end: number } {
-  let start = 0;
-  let end = document.length;
-  for (const header of document.headers) {
-    const at = header.range.start.offset;
-    if (at <= offset) {
-      start = at;
-    } else {
-      end = at;
-      break;
+/** What searchScopes reads of a document, gathered once per document (a 10 MB archive has 12,000 soundbites). */
+interface ScopeIndex {
+  /** Soundbite ranges by shot number as written, in document order. */
+  readonly soundbitesByNumber: ReadonlyMap<string, readonly RangeLike[]>;
+  /** Where each header block starts, ascending. */
+  readonly headerStarts: readonly number[];
+  /** Story ranges, ascending. */
+  readonly stories: readonly RangeLike[];
+}
+
+const indexes = new WeakMap<ScopeSource, ScopeIndex>();
+
+function scopeIndex(document: ScopeSource): ScopeIndex {
+  let index = indexes.get(document);
+  if (index === undefined) {
+    const soundbitesByNumber = new Map<string, RangeLike[]>();
+    for (const soundbite of document.soundbites) {
+      const number = document.shots[soundbite.shotIndex]?.numberText;
+      if (number !== null && number !== undefined) {
+        const list = soundbitesByNumber.get(number) ?? [];
+        list.push(soundbite.range);
+        soundbitesByNumber.set(number, list);
+      }
     }
+    index = {
+      soundbitesByNumber,
+      headerStarts: document.headers.map((header) => header.range.start.offset).sort((a, b) => a - b),
+      stories: document.stories.map((story) => story.range).sort((a, b) => a.start.offset - b.start.offset),
+    };
+    indexes.set(document, index);
   }
-  return { start: start === document.headers[0]?.range.start.offset ? 0 : start, end };
+  return index;
+}
+
+/** The story of an archive holding an offset: from its header block to the next one. */
+function segmentAt(document: ScopeSource, index: ScopeIndex, offset: number): { start: number; end: number } {
+  const starts = index.headerStarts;
+  const at = firstWhere(starts.length, (i) => (starts[i] as number) > offset);
+  const start = at > 0 ? (starts[at - 1] as number) : 0;
+  const end = at < starts.length ? (starts[at] as number) : document.length;
+  return { start: start === starts[0] ? 0 : start, end };
 }
 
 /**
@@ -90,20 +118,25 @@ function segmentAt(document: ScopeSource, offset: number): { start: number; end:
  * then the whole document.
  */
 export function searchScopes(document: ScopeSource, anchor: Anchor, hintOffset: number): SearchScope[] {
+  const index = scopeIndex(document);
   const scopes: SearchScope[] = [];
-  const segment = segmentAt(document, hintOffset);
+  const segment = segmentAt(document, index, hintOffset);
   if (anchor.soundbite !== undefined) {
-    const matching = document.soundbites
-      .filter((soundbite) => document.shots[soundbite.shotIndex]?.numberText === anchor.soundbite)
-      .sort((a, b) => distance(a.range, hintOffset) - distance(b.range, hintOffset))
+    const numbered = index.soundbitesByNumber.get(anchor.soundbite) ?? [];
+    // The nearest few to the hint: those around the first one that starts after it.
+    const after = firstWhere(numbered.length, (i) => (numbered[i] as RangeLike).start.offset > hintOffset);
+    const nearby = numbered.slice(Math.max(0, after - maxSoundbiteScopes), after + maxSoundbiteScopes)
+      .sort((a, b) => distance(a, hintOffset) - distance(b, hintOffset))
       .slice(0, maxSoundbiteScopes);
-    for (const soundbite of matching) {
-      scopes.push({ start: soundbite.range.start.offset, end: soundbite.range.end.offset, kind: 'soundbite', soundbite: anchor.soundbite });
+    for (const range of nearby) {
+      scopes.push({ start: range.start.offset, end: range.end.offset, kind: 'soundbite', soundbite: anchor.soundbite });
     }
   } else if (anchor.block === 'story') {
-    const story = document.stories.find((s) => s.range.start.offset >= segment.start && s.range.end.offset <= segment.end);
-    if (story !== undefined) {
-      scopes.push({ start: story.range.start.offset, end: story.range.end.offset, kind: 'story' });
+    const stories = index.stories;
+    const first = firstWhere(stories.length, (i) => (stories[i] as RangeLike).start.offset >= segment.start);
+    const story = stories[first];
+    if (story !== undefined && story.end.offset <= segment.end) {
+      scopes.push({ start: story.start.offset, end: story.end.offset, kind: 'story' });
     }
   }
   if (segment.start > 0 || segment.end < document.length) {
