@@ -1,6 +1,6 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import * as vscode from 'vscode';
-import { registerAnnotations, type Annotations } from './features/annotations';
+import { registerAnnotations, showStatusInSoundbites, type Annotations } from './features/annotations';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
   const { annotations, disposable: annotationFeatures } = registerAnnotations(context, cache, log);
-  context.subscriptions.push(annotationFeatures);
+  context.subscriptions.push(annotationFeatures, showStatusInSoundbites(soundbites, annotations));
   return { soundbites, index, cache, knowledge, log, annotations };
 }
 

@@ -124,6 +124,13 @@ suite('annotations', function () {
     assert.ok(pack && pack.kind === 'group' && pack.id.startsWith('package:'), 'the package group comes first');
     assert.equal(pack.children.length, 1);
 
+    // The Soundbites view (active file) shows each soundbite's status.
+    await vscode.commands.executeCommand('shotlist.soundbites.showActiveFile');
+    const provider = shotlist.soundbites.provider;
+    const soundbiteRows = await until(() => provider.getChildren().flatMap((group) => provider.getChildren(group)).map((node) => String(provider.getTreeItem(node).description ?? '')),
+      (found) => found.some((row) => row.startsWith('Selected · Mireille')) && found.some((row) => row.startsWith('Maybe · Tomas')), 'the statuses in the Soundbites view');
+    assert.equal(soundbiteRows.length, 2);
+
     const csv = await vscode.commands.executeCommand<string>('shotlist.annotations.exportSelects', { uri: transcript }, 'csv');
     const rows = csv.trim().split('\r\n');
     assert.equal(rows.length, 2, csv);

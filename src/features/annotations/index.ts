@@ -5,7 +5,8 @@ import type { ShotlistLog } from '../shared/output';
 import { registerAnnotationLenses } from './codeLens';
 import { AnnotationCommands } from './commands';
 import { registerNotes } from './comments';
-import { registerAnnotationDecorations } from './decorations';
+import { registerAnnotationDecorations, statusLabel } from './decorations';
+import type { SoundbiteView } from '../soundbiteView';
 import { registerPackageStatus } from './statusBar';
 import { AnnotationStore } from './store';
 import { registerAnnotationsView, type AnnotationsView } from './view';
@@ -37,4 +38,19 @@ export function registerAnnotations(context: vscode.ExtensionContext, cache: Tra
       }
     }),
   };
+}
+
+/** The Soundbites view shows each soundbite's status (from the annotations of files loaded so far). */
+export function showStatusInSoundbites(soundbites: SoundbiteView, annotations: Annotations): vscode.Disposable {
+  soundbites.provider.setStatusSource((uri, line) => {
+    const notes = annotations.store.known(uri);
+    const item = notes?.live.find((each) => each.state !== 'detached' && each.checked && each.annotation.status !== null &&
+      notes.lineOf(each.start) - 1 <= line && line <= notes.lineOf(each.end) - 1);
+    return item?.annotation.status ? { label: statusLabel(item.annotation.status), status: item.annotation.status } : null;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return vscode.Disposable.from(annotations.store.onDidChange(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => soundbites.provider.refresh(), 200);
+  }), { dispose: () => clearTimeout(timer) });
 }
