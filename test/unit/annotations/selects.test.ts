@@ -132,3 +132,22 @@ suite('the package order in the sidecar', () => {
     assert.equal(updateSidecar(added.text, [{ kind: 'update', id: 'aaaaaaaaaaaa', order: 0 }]).applied.length, 0);
   });
 });
+
+suite('the sidecar\'s JSON schema', () => {
+  test('names the fields, statuses and blocks the reader knows, and is contributed for *.notes.yaml', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { annotationStatuses } = await import('../../../src/core/annotations/sidecar');
+    const { anchorBlocks } = await import('../../../src/core/annotations/anchor');
+    const root = join(__dirname, '..', '..', '..');
+    type Node = { properties: Record<string, Node & { enum?: unknown[] }>; items: Node; required?: string[] };
+    const schema = JSON.parse(readFileSync(join(root, 'media', 'notes.schema.json'), 'utf8')) as Node;
+    const entry = schema.properties.annotations?.items as Node;
+    assert.deepEqual(Object.keys(entry.properties), ['id', 'anchor', 'status', 'tags', 'note', 'order', 'created', 'updated', 'conflict']);
+    assert.deepEqual(entry.required, ['id', 'anchor']);
+    assert.deepEqual(entry.properties.status?.enum, [...annotationStatuses, null]);
+    assert.deepEqual(entry.properties.anchor?.properties.block?.enum, [...anchorBlocks]);
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { yamlValidation: { fileMatch: string; url: string }[] } };
+    assert.ok(manifest.contributes.yamlValidation.some((each) => each.fileMatch === '**/*.notes.yaml' && each.url === './media/notes.schema.json'));
+  });
+});

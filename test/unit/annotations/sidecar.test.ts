@@ -636,7 +636,8 @@ annotations:
     assert.ok((merged.text as string).includes('written by hand without id'));
   });
 
-  test('property: merge never loses an id of ours or theirs, except ours deleted and untouched on disk', () => {
+  test('property: merge never loses an id of ours or theirs, except ours deleted and untouched on disk', function () {
+    this.timeout(120_000); // Hundreds of YAML documents parsed and written: slow on a loaded machine.
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const edit = fc.record({
       id: fc.constantFrom(...ids),
