@@ -1,5 +1,6 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import * as vscode from 'vscode';
+import { registerAnnotations, showStatusInSoundbites, type Annotations } from './features/annotations';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
@@ -27,6 +28,7 @@ export interface ShotlistApi {
   readonly cache: TranscriptCache;
   readonly knowledge: Knowledge;
   readonly log: ShotlistLog;
+  readonly annotations: Annotations;
   /** How long this activate() call took, in milliseconds (npm run bench measures it in the real VS Code). */
   readonly activation: { readonly activateMs: number };
 }
@@ -52,7 +54,9 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
   // The walkthrough's sample and the samples workspace's startup file (npm run try).
   context.subscriptions.push(registerTour(cache));
-  return { soundbites, index, cache, knowledge, log, activation: { activateMs: performance.now() - activationStarted } };
+  const { annotations, disposable: annotationFeatures } = registerAnnotations(context, cache, log);
+  context.subscriptions.push(annotationFeatures, showStatusInSoundbites(soundbites, annotations));
+  return { soundbites, index, cache, knowledge, log, annotations, activation: { activateMs: performance.now() - activationStarted } };
 }
 
 export function deactivate(): void {
