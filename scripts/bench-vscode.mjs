@@ -86,7 +86,7 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(outDir, 'index.js'),
     launchArgs: [workspace],
-    extensionTestsEnv: { SHOTLIST_WORKSPACE_TRUST: '0', SHOTLIST_BENCH_HOST_OUT: resultFile },
+    extensionTestsEnv: { SHOTLIST_WORKSPACE_TRUST: '0', SHOTLIST_BENCH_HOST_OUT: resultFile, SHOTLIST_BENCH_ARCHIVE_CHARS: String(generate.stdout.length) },
   });
 } catch (e) {
   error = e instanceof Error ? e.message : String(e);
