@@ -87,7 +87,8 @@ function card(entry: KbEntry, count: number, args: MentionCommandArgs): vscode.M
   const paragraphs: string[] = [];
   const field = (label: string, value: string | undefined): void => {
     if (value !== undefined && value.trim() !== '') {
-      paragraphs.push(`**${escapeMarkdownText(label)}:** ${escapeMarkdownText(value)}`);
+      // The colon is part of the translation: French puts a no-break space before it.
+      paragraphs.push(`**${escapeMarkdownText(vscode.l10n.t('{0}:', label))}** ${escapeMarkdownText(value)}`);
     }
   };
   const name = entry.names[0] ?? entry.acronyms[0] ?? entry.id;
