@@ -267,6 +267,59 @@ export function coreMessages(locale: (typeof translatedLocales)[number]): Record
   return flattenCatalog(messageCatalogs[locale]);
 }
 
+/** Manifest fields a user reads (command titles, settings, views, walkthroughs…): each must be a `%key%`. */
+const userFacingManifestFields: ReadonlySet<string> = new Set([
+  'title', 'shortTitle', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage',
+  'markdownDeprecationMessage', 'name', 'contextualTitle', 'contents', 'label', 'altText', 'displayName', 'placeholder',
+]);
+/** Names that read the same in every language. */
+const untranslatedNames: ReadonlySet<string> = new Set(['Shotlist']);
+
+/**
+ * Where package.json shows a user a string that does not go through package.nls.json: `path: text`
+ * for every user-facing field of `contributes` (and the extension's name and description), and the
+ * language's display name (its first alias), that is not a `%key%`.
+ */
+export function unlocalizedManifestStrings(manifest: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  const check = (where: string, value: unknown): void => {
+    if (typeof value === 'string' && !/^%[^%]+%$/u.test(value) && !untranslatedNames.has(value)) {
+      found.push(`${where}: ${JSON.stringify(value)}`);
+    }
+  };
+  check('displayName', manifest.displayName);
+  check('description', manifest.description);
+  const capabilities = manifest.capabilities as { untrustedWorkspaces?: { description?: unknown } } | undefined;
+  check('capabilities.untrustedWorkspaces.description', capabilities?.untrustedWorkspaces?.description);
+  const stack: [string, unknown][] = [['contributes', manifest.contributes]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [where, value] = item;
+    if (Array.isArray(value)) {
+      value.forEach((element, index) => stack.push([`${where}[${index}]`, element]));
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) {
+      continue;
+    }
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const path = `${where}.${key}`;
+      if (userFacingManifestFields.has(key) && (typeof child === 'string' || Array.isArray(child))) {
+        if (Array.isArray(child)) {
+          child.forEach((element, index) => check(`${path}[${index}]`, element));
+        } else {
+          check(path, child);
+        }
+      } else if (key === 'aliases' && Array.isArray(child)) {
+        // The first alias is the language's name in the status bar and the language picker.
+        check(`${path}[0]`, child[0]);
+      } else if (key !== 'configurationDefaults' && key !== 'menus' && key !== 'keybindings') {
+        stack.push([path, child]);
+      }
+    }
+  }
+  return found.sort();
+}
+
 /** Everything `--check` reports, as lines (empty when all is in order). */
 export function checkTranslations(): string[] {
   const lines: string[] = [];
@@ -277,6 +330,10 @@ export function checkTranslations(): string[] {
   const englishReport = compareTranslation(english, written, 'en');
   if (englishReport.missing.length > 0 || englishReport.stale.length > 0) {
     lines.push(`l10n/bundle.l10n.json is out of date (run \`npm run l10n\`):\n${describeReport({ ...englishReport, mismatched: [] }, 'l10n/bundle.l10n.json')}`);
+  }
+  const unlocalized = unlocalizedManifestStrings(readJson(path.join(repoRoot, 'package.json')));
+  if (unlocalized.length > 0) {
+    lines.push(`package.json shows ${unlocalized.length} string(s) that are not %keys% of package.nls.json:\n${unlocalized.map((line) => `  ${line}`).join('\n')}`);
   }
   const nls = packageNls() as Record<string, string>;
   for (const locale of translatedLocales) {

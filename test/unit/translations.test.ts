@@ -15,12 +15,12 @@ import { parseTranscript } from '../../src/core/parse';
 import { validateStyle } from '../../src/core/quotes/styles';
 import {
   compareTranslation, coreMessages, describeReport, englishBundle, englishBundlePath, englishCoreMessages, extractL10nMessages,
-  l10nBundle, packageNls, readJson, repoRoot,
+  l10nBundle, packageNls, readJson, repoRoot, unlocalizedManifestStrings,
 } from '../../scripts/l10n';
 
-function assertComplete(report: string): void {
+function assertComplete(report: string, hint = 'translate these, then run `npm run l10n -- --check`'): void {
   if (report !== '') {
-    assert.fail(`${report}\n(translate these, then run \`npm run l10n -- --check\`)`);
+    assert.fail(`${report}\n(${hint})`);
   }
 }
 
@@ -33,6 +33,27 @@ suite('Translations: French', () => {
     assert.deepEqual(used.filter((key) => !(key in nls)), [], 'package.json uses %keys% that package.nls.json lacks');
   });
 
+  test('every string package.json shows a user is a %key% of package.nls.json', () => {
+    const unlocalized = unlocalizedManifestStrings(readJson(path.join(repoRoot, 'package.json')));
+    if (unlocalized.length > 0) {
+      assert.fail(`package.json shows these strings as written; make each a %key% of package.nls.json (and package.nls.fr.json):\n${unlocalized.join('\n')}`);
+    }
+    assert.deepEqual(unlocalizedManifestStrings({
+      displayName: '%displayName%',
+      contributes: {
+        commands: [{ command: 'a', title: 'Do It', category: 'Shotlist' }],
+        languages: [{ id: 'x', aliases: ['X Language', 'x'] }],
+        configuration: { title: 'Shotlist', properties: { 'a.b': { markdownEnumDescriptions: ['%ok%', 'Plain'] } } },
+        walkthroughs: [{ title: '%w%', steps: [{ description: 'Open a sample', media: { altText: '%alt%' } }] }],
+      },
+    }), [
+      'contributes.commands[0].title: "Do It"',
+      'contributes.configuration.properties.a.b.markdownEnumDescriptions[1]: "Plain"',
+      'contributes.languages[0].aliases[0]: "X Language"',
+      'contributes.walkthroughs[0].steps[0].description: "Open a sample"',
+    ]);
+  });
+
   test('package.nls.fr.json translates every key of package.nls.json, placeholders and links unchanged', () => {
     assertComplete(describeReport(compareTranslation(packageNls() as Record<string, string>, packageNls('fr'), 'fr'), 'package.nls.fr.json'));
   });
@@ -42,7 +63,7 @@ suite('Translations: French', () => {
     assert.deepEqual(extraction.problems, []);
     assert.ok(extraction.messages.size > 100, `only ${extraction.messages.size} l10n.t messages found in src/`);
     const report = compareTranslation(englishBundle(extraction), readJson(englishBundlePath), 'en');
-    assertComplete(describeReport({ ...report, mismatched: [] }, 'l10n/bundle.l10n.json (regenerate it with `npm run l10n`)'));
+    assertComplete(describeReport({ ...report, mismatched: [] }, 'l10n/bundle.l10n.json'), 'regenerate it with `npm run l10n`, then translate the new keys in l10n/bundle.l10n.fr.json');
   });
 
   test('l10n/bundle.l10n.fr.json translates every vscode.l10n.t message of src/, placeholders unchanged', () => {
