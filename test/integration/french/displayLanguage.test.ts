@@ -5,6 +5,7 @@
 // hover card and the outline worded through l10n/bundle.l10n.fr.json.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ShotlistApi } from '../../../src/extension';
 import { EXTENSION_ID, fixtureIn, markdownOf, waitFor } from '../helpers';
 
 /** A localized manifest string: VS Code keeps a command title's English beside it (`original`) for the palette's search. */
@@ -41,11 +42,12 @@ function symbolTexts(symbols: readonly vscode.DocumentSymbol[]): string[] {
 
 suite('French display language', () => {
   let manifest: Manifest;
+  let shotlist: ShotlistApi;
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<ShotlistApi>(EXTENSION_ID);
     assert.ok(extension);
-    await extension.activate();
+    shotlist = await extension.activate();
     manifest = extension.packageJSON as Manifest;
   });
 
@@ -106,6 +108,26 @@ suite('French display language', () => {
     const texts = symbolTexts(symbols);
     assert.ok(texts.some((text) => /^(En-tête|Texte du sujet|plans? \d)/u.test(text)), texts.join(' | '));
     assert.ok(!texts.some((text) => /^(Header|Storyline|shots? \d)/u.test(text)), texts.join(' | '));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('the Soundbites view counts and quotes in French', async () => {
+    const uri = fixtureIn('integration', 'soundbites/two-stories.unifeed');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('shotlist.soundbites.showActiveFile');
+    await vscode.commands.executeCommand('shotlist.soundbites.groupByStory');
+    const provider = shotlist.soundbites.provider;
+    assert.ok(await waitFor(() => provider.document?.uri.toString() === uri.toString() && provider.count === 4, 5000), 'the view follows the transcript');
+    const [story] = provider.getChildren();
+    assert.ok(story);
+    assert.equal(provider.getTreeItem(story).description, '3 extraits sonores');
+    const [first] = provider.getChildren(story);
+    assert.ok(first);
+    const tooltip = provider.getTreeItem(first).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.match(tooltip.value, /^> «\u00a0The boat brings the vaccines/mu, 'the quote between French guillemets');
+    await waitFor(() => shotlist.soundbites.treeView.badge?.value === 4, 2000);
+    assert.equal(shotlist.soundbites.treeView.badge?.tooltip, '4 extraits sonores');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
