@@ -17,6 +17,7 @@ import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { setMessageLocale } from './core/messages/locale';
 import { CoreWorkerClient } from './workers/client';
 import { nodeCoreWorkerFactory } from './workers/nodeTransport';
 
@@ -31,6 +32,8 @@ export interface ShotlistApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
+  // The core's wording (diagnostics, knowledge problems, notices) in the display language, before any parse.
+  setMessageLocale(vscode.env.language);
   const log = new ShotlistLog();
   // Parses of files nobody opened (the index, knowledge files) run on this worker thread, started on first use.
   const worker = new CoreWorkerClient(nodeCoreWorkerFactory(context.asAbsolutePath('dist/coreWorker.js')), {
