@@ -13,6 +13,7 @@ import { diagnosticMessages, diagnosticVariantMessages, messageFragments } from 
 import { kbMessages, kbTypeDescriptions } from '../src/core/messages/knowledge';
 import { messageCatalogs, type MessageCatalog } from '../src/core/messages/locale';
 import { markdownNoticeMessages } from '../src/core/messages/notices';
+import { sidecarMessages } from '../src/core/messages/annotations';
 import { quoteErrorMessages } from '../src/core/messages/quotes';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -259,6 +260,7 @@ export function englishCoreMessages(): Record<string, string> {
     knowledgeTypes: kbTypeDescriptions,
     notices: markdownNoticeMessages,
     quoteErrors: quoteErrorMessages,
+    sidecar: sidecarMessages,
   });
 }
 

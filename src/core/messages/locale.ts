@@ -10,6 +10,7 @@ import type { MarkdownNoticeCode } from '../parse';
 import type { messageFragments } from './diagnostics';
 import type { kbTypeDescriptions } from './knowledge';
 import type { QuoteErrorCode } from './quotes';
+import type { SidecarProblemCode } from '../annotations/sidecar';
 import { frenchMessages } from './fr';
 
 /** Every group of templates the core renders, by key; a catalog may leave keys out (English is used). */
@@ -21,6 +22,7 @@ export interface MessageCatalog {
   readonly knowledgeTypes: Readonly<Partial<Record<keyof typeof kbTypeDescriptions, string>>>;
   readonly notices: Readonly<Partial<Record<MarkdownNoticeCode, string>>>;
   readonly quoteErrors: Readonly<Partial<Record<QuoteErrorCode, string>>>;
+  readonly sidecar: Readonly<Partial<Record<SidecarProblemCode, string>>>;
 }
 
 export type MessageLocale = 'en' | 'fr';
