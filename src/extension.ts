@@ -18,6 +18,7 @@ import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteV
 import { registerTour } from './features/tour';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { setMessageLocale } from './core/messages/locale';
 import { CoreWorkerClient } from './workers/client';
 import { nodeCoreWorkerFactory } from './workers/nodeTransport';
 
@@ -35,6 +36,8 @@ export interface ShotlistApi {
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const activationStarted = performance.now();
+  // The core's wording (diagnostics, knowledge problems, notices) in the display language, before any parse.
+  setMessageLocale(vscode.env.language);
   const log = new ShotlistLog();
   // Parses of files nobody opened (the index, knowledge files) run on this worker thread, started on first use.
   const worker = new CoreWorkerClient(nodeCoreWorkerFactory(context.asAbsolutePath('dist/coreWorker.js')), {

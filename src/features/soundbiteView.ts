@@ -303,7 +303,8 @@ export function soundbiteTooltip(node: SoundbiteNode): vscode.MarkdownString {
   if (entry.language) {
     lines.push(`_${escapeMarkdownText(entry.language)}_`);
   }
-  const quote = entry.quote.length > 0 ? `> “${escapeMarkdownText(entry.quote)}”` : escapeMarkdownText(vscode.l10n.t('(no quote)'));
+  // The quotation marks are the UI language's (« … » in French), not the transcript's.
+  const quote = entry.quote.length > 0 ? `> ${vscode.l10n.t('“{0}”', escapeMarkdownText(entry.quote))}` : escapeMarkdownText(vscode.l10n.t('(no quote)'));
   const where = escapeMarkdownText(`${vscode.workspace.asRelativePath(node.uri)}:${entry.line + 1}`);
   return new vscode.MarkdownString(`${lines.join('  \n')}\n\n${quote}\n\n${where}`);
 }

@@ -2,6 +2,7 @@
 // of reading one, and why a write was refused. Keyed by code; the data fills the {placeholders}.
 import type { SidecarProblemCode } from '../annotations/sidecar';
 import { formatMessage, type MessageData } from './format';
+import { localizedTemplate } from './locale';
 
 export const sidecarMessages: Readonly<Record<SidecarProblemCode, string>> = {
   'not-text': 'The sidecar is not text.',
@@ -39,7 +40,7 @@ export const sidecarMessages: Readonly<Record<SidecarProblemCode, string>> = {
 };
 
 export function sidecarMessage(code: SidecarProblemCode, data: MessageData = {}): string {
-  return formatMessage(sidecarMessages[code], data);
+  return formatMessage(localizedTemplate('sidecar', code, sidecarMessages[code]), data);
 }
 
 /** The selects sheet's words (src/core/annotations/selects.ts). */
