@@ -152,8 +152,11 @@ if (!opts.screenshot) {
   let ok = false;
   let browser;
   try {
-    const languageLabel = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+    // The language's name as the status bar shows it (English UI): package.json may hold a %key% of package.nls.json.
+    const alias = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
       .contributes?.languages?.find((l) => l.id === 'unifeed')?.aliases?.[0] ?? 'unifeed';
+    const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+    const languageLabel = /^%.+%$/.test(alias) ? nls[alias.slice(1, -1)] ?? alias : alias;
     browser = await launchChromium();
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
     if (process.env.SHOTLIST_HOST_VERBOSE === '1') {
