@@ -17,7 +17,7 @@ import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteV
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { CoreWorkerClient } from './workers/client';
-import { nodeCoreWorkerFactory } from './workers/nodeTransport';
+import { coreWorkerTransport } from './features/shared/coreWorkerTransport';
 
 /** What activate() returns: the integration tests read the Soundbites view, the index and the cache through it. */
 export interface ShotlistApi {
@@ -26,12 +26,15 @@ export interface ShotlistApi {
   readonly cache: TranscriptCache;
   readonly knowledge: Knowledge;
   readonly log: ShotlistLog;
+  /** The core worker's client: the web tests check that the Web Worker really ran (unavailable stays undefined). */
+  readonly worker: CoreWorkerClient;
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const log = new ShotlistLog();
-  // Parses of files nobody opened (the index, knowledge files) run on this worker thread, started on first use.
-  const worker = new CoreWorkerClient(nodeCoreWorkerFactory(context.asAbsolutePath('dist/coreWorker.js')), {
+  // Parses of files nobody opened (the index, knowledge files) run on this worker, started on first use:
+  // a Node worker thread on the desktop, a Web Worker in the web build (coreWorkerTransport.web.ts).
+  const worker = new CoreWorkerClient(coreWorkerTransport(context), {
     describeTimeout: (seconds) => vscode.l10n.t('gave up after {0} s', seconds),
   });
   context.subscriptions.push(vscode.commands.registerCommand(showLogCommand, () => log.show()));
@@ -46,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
   const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
-  return { soundbites, index, cache, knowledge, log };
+  return { soundbites, index, cache, knowledge, log, worker };
 }
 
 export function deactivate(): void {

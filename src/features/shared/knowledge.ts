@@ -111,7 +111,7 @@ export class Knowledge implements vscode.Disposable {
     for (const folder of folders) {
       for (const path of knowledgeFilePaths(vscode.workspace.getConfiguration('shotlist', folder.uri).get<unknown>(filesSetting))) {
         // eslint-disable-next-line no-restricted-syntax -- a path's segments: as many as the user wrote
-        add(isAbsoluteKnowledgePath(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder.uri, ...relativeKnowledgeSegments(path)));
+        add(isAbsoluteKnowledgePath(path) ? absoluteKnowledgeUri(path, folder.uri) : vscode.Uri.joinPath(folder.uri, ...relativeKnowledgeSegments(path)));
       }
       // eslint-disable-next-line no-restricted-syntax -- two fixed segments
       add(vscode.Uri.joinPath(folder.uri, ...folderFile));
@@ -120,7 +120,7 @@ export class Knowledge implements vscode.Disposable {
       // A window without a folder: only absolute paths of the user's setting mean anything.
       for (const path of knowledgeFilePaths(vscode.workspace.getConfiguration('shotlist').get<unknown>(filesSetting))) {
         if (isAbsoluteKnowledgePath(path)) {
-          add(vscode.Uri.file(path));
+          add(absoluteKnowledgeUri(path, undefined));
         }
       }
     }
@@ -262,6 +262,18 @@ export class Knowledge implements vscode.Disposable {
     this.#fileWatchers.clear();
     this.#mentions.clear();
   }
+}
+
+/**
+ * An absolute path of the setting as a URI. On a local disk it is a file path (Windows forms included).
+ * In a remote or virtual workspace (vscode-remote:, vscode-vfs:… folders, as in VS Code for the Web) a
+ * `/…` path names a file on the folder's own file system, the only one workspace.fs can reach there.
+ */
+function absoluteKnowledgeUri(path: string, folder: vscode.Uri | undefined): vscode.Uri {
+  if (folder && folder.scheme !== 'file' && path.startsWith('/')) {
+    return folder.with({ path, query: '', fragment: '' });
+  }
+  return vscode.Uri.file(path);
 }
 
 /** A problem of a knowledge file at its exact range (offsets into the file's text). */
