@@ -20,6 +20,7 @@ import type { KbEntry, KbProblem, KnowledgeBase } from '../../core/kb/model';
 import { LineTable } from '../../core/text/lineTable';
 import type { CoreWorkerClient } from '../../workers/client';
 import { languageId, toRange } from './editor';
+import { readTextFile, uriBaseName } from './files';
 
 export const knowledgeSelector: vscode.DocumentSelector = [{ language: languageId }, { language: 'plaintext' }, { language: 'markdown' }];
 const folderFile = ['.shotlist', 'entities.yaml'] as const;
@@ -140,7 +141,7 @@ export class Knowledge implements vscode.Disposable {
       if (this.#fileWatchers.has(key)) {
         continue;
       }
-      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      const name = uriBaseName(uri);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name));
       const schedule = (): void => this.#schedule();
       this.#fileWatchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule)));
@@ -195,20 +196,14 @@ export class Knowledge implements vscode.Disposable {
 
   /** One knowledge file read and checked (size first, then in the worker), with its text for positions; 'missing' when unreadable. */
   async #read(uri: vscode.Uri): Promise<readonly [KnowledgeBase, string] | 'missing'> {
-    let bytes: Uint8Array;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if ((stat.type & vscode.FileType.File) === 0) {
-        return 'missing';
-      }
-      if (stat.size > maxKnowledgeFileLength) {
-        return [oversizedKnowledgeFile(stat.size, uri.toString()), ''];
-      }
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
+    const read = await readTextFile(uri, { maxBytes: maxKnowledgeFileLength });
+    if (read.kind === 'too-large') {
+      return [oversizedKnowledgeFile(read.size, uri.toString()), ''];
+    }
+    if (read.kind !== 'text') {
       return 'missing';
     }
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const text = read.text;
     if (this.#worker.unavailable === undefined) {
       const answer = await this.#worker.knowledge(text, uri.toString());
       if ('entries' in answer) {
