@@ -6,7 +6,7 @@ import { readTextFile, uriBaseName, writeTextFile } from '../../src/features/sha
 import { deepEqual, equal, fixture, ok } from './helpers';
 
 suite('web: files through workspace.fs', () => {
-  const folder = (): vscode.Uri => fixture('integration', 'files-by-test');
+  const folder = (): vscode.Uri => fixture('integration', 'web-files-by-test.tmp');
 
   teardown(async () => {
     try {
