@@ -1,5 +1,6 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import * as vscode from 'vscode';
+import { registerAnnotations, showStatusInSoundbites, type Annotations } from './features/annotations';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
@@ -16,6 +17,7 @@ import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { setMessageLocale } from './core/messages/locale';
 import { CoreWorkerClient } from './workers/client';
 import { coreWorkerTransport } from './features/shared/coreWorkerTransport';
 
@@ -28,9 +30,12 @@ export interface ShotlistApi {
   readonly log: ShotlistLog;
   /** The core worker's client: the web tests check that the Web Worker really ran (unavailable stays undefined). */
   readonly worker: CoreWorkerClient;
+  readonly annotations: Annotations;
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
+  // The core's wording (diagnostics, knowledge problems, notices) in the display language, before any parse.
+  setMessageLocale(vscode.env.language);
   const log = new ShotlistLog();
   // Parses of files nobody opened (the index, knowledge files) run on this worker, started on first use:
   // a Node worker thread on the desktop, a Web Worker in the web build (coreWorkerTransport.web.ts).
@@ -49,7 +54,9 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
   const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
-  return { soundbites, index, cache, knowledge, log, worker };
+  const { annotations, disposable: annotationFeatures } = registerAnnotations(context, cache, log);
+  context.subscriptions.push(annotationFeatures, showStatusInSoundbites(soundbites, annotations));
+  return { soundbites, index, cache, knowledge, log, worker, annotations };
 }
 
 export function deactivate(): void {

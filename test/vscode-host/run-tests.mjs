@@ -19,6 +19,7 @@
 //   SHOTLIST_WORKSPACE_TRUST=1  keep workspace trust on: the folder opens untrusted (Restricted Mode)
 //   SHOTLIST_EXTENSION_KIND=web  run the extension under development (its package.json "browser" entry)
 //                             and the tests in the web worker extension host, as VS Code for the Web does
+//   SHOTLIST_DISPLAY_LANGUAGE=fr  run VS Code with that display language (see useDisplayLanguage)
 // Exit code: the extension host's test exit code (0 = all passed); 1 on timeout or launch failure.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -105,11 +106,36 @@ export async function launchChromium() {
 }
 
 /**
+ * Makes the server start in display language `language`, offline. VS Code takes a display language
+ * only when a language pack for it is installed: the server looks the language up in
+ * `<user-data>/languagepacks.json` (written by the extension manager when a pack is installed), and
+ * the workbench then reports it as `vscode.env.language`, which is what loads an extension's
+ * `package.nls.<language>.json` and `l10n/bundle.l10n.<language>.json`. No pack can be downloaded
+ * here, so this registers an empty one: VS Code's own words stay English, the extension's are
+ * translated. Returns the code-server arguments that choose the language.
+ */
+export function useDisplayLanguage(userDataDir, language) {
+  const packDir = path.join(userDataDir, `shotlist-test-pack-${language}`);
+  mkdirSync(packDir, { recursive: true });
+  const translations = path.join(packDir, 'main.i18n.json');
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [language]: {
+      hash: `shotlist-test-${language}`,
+      extensions: [{ extensionIdentifier: { id: `shotlist-test.language-pack-${language}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+      label: language,
+    },
+  }, null, 2));
+  return ['--locale', language];
+}
+
+/**
  * Starts code-server on a free port with isolated state under stateDir. Resolves once the
  * HTTP server listens. `extraArgs` go before the folder (e.g. nothing for tests).
  * Returns { proc, port, url, output(), stop() }.
  */
-export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3, workspaceTrust = false, userSettings = {} }) {
+export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3, workspaceTrust = false, displayLanguage, userSettings = {} }) {
   assertInstalled();
   const config = path.join(stateDir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
@@ -130,6 +156,7 @@ export async function startCodeServer({ stateDir, folder, port, extraArgs = [], 
     mkdirSync(path.join(stateDir, 'user-data', 'User'), { recursive: true });
     writeFileSync(path.join(stateDir, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   }
+  const languageArgs = displayLanguage ? useDisplayLanguage(path.join(stateDir, 'user-data'), displayLanguage) : [];
   for (let attempt = 1; ; attempt++) {
     const p = port ?? await freePort();
     const args = [
@@ -139,7 +166,7 @@ export async function startCodeServer({ stateDir, folder, port, extraArgs = [], 
       '--disable-telemetry', '--disable-update-check',
       ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--ignore-last-opened',
-      ...extraArgs, folder,
+      ...languageArgs, ...extraArgs, folder,
     ];
     // detached: own process group, so stop() can end code-server and everything it spawned.
     const proc = spawn(CODE_SERVER_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -194,6 +221,7 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
   // From the environment: test-electron, which spawns code-shim.mjs, passes extensionTestsEnv that way.
   const workspaceTrust = process.env.SHOTLIST_WORKSPACE_TRUST === '1';
   const web = (extensionKind ?? process.env.SHOTLIST_EXTENSION_KIND) === 'web';
+  const displayLanguage = process.env.SHOTLIST_DISPLAY_LANGUAGE || undefined;
   const t0 = Date.now();
   for (const [what, p] of [['extensionDevelopmentPath', dev], ['extensionTestsPath', tests], ['folder', workspace]]) {
     if (!existsSync(p)) { log(`${what} does not exist: ${p}`); return 1; }
@@ -223,9 +251,9 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
     // the user setting remote.extensionKind puts the extension under development in the web worker host;
     // the payload entry stays for hosts that honour it. test/web/activation.test.ts checks where it ran.
     const userSettings = web ? { 'remote.extensionKind': { [extensionId(dev)]: ['web'] } } : {};
-    server = await startCodeServer({ stateDir, folder: workspace, workspaceTrust, userSettings });
+    server = await startCodeServer({ stateDir, folder: workspace, workspaceTrust, displayLanguage, userSettings });
     const host = `127.0.0.1:${server.port}`;
-    log(`${hostVersion()} listening on ${host}${workspaceTrust ? ', workspace trust on' : ''}${web ? ', web worker extension host' : ''} (${seconds(Date.now() - t0)})`);
+    log(`${hostVersion()} listening on ${host}${workspaceTrust ? ', workspace trust on' : ''}${displayLanguage ? `, display language ${displayLanguage}` : ''}${web ? ', web worker extension host' : ''} (${seconds(Date.now() - t0)})`);
 
     const remote = (p) => `vscode-remote://${host}${p}`;
     const payload = JSON.stringify([
