@@ -1,4 +1,5 @@
-// Bundles the extension, the CLI and the benchmark with esbuild. Type-checking is tsc's job (npm run check-types).
+// Bundles the extension (desktop and web), the CLI and the benchmark with esbuild. Type-checking is
+// tsc's job (npm run check-types; tsconfig.web.json checks the web build against web-worker globals).
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -58,8 +59,28 @@ const common = {
   plugins: [knowledgeEntriesPlugin],
 };
 
+/**
+ * The web build (package.json "browser"): the same sources for the web worker extension host of VS Code
+ * for the Web, where only `require('vscode')` exists and there is no Node. `.web.ts` files are
+ * preferred to their desktop twins (coreWorkerTransport.web.ts starts a Web Worker, not a worker
+ * thread); the `worker` condition keeps DOM-only variants of packages out (decode-named-character-reference
+ * touches `document` at load in its browser build). A Node module reached from here fails the build
+ * (esbuild cannot resolve node:* for the browser); a global of Node fails `npm run check-types`
+ * (tsconfig.web.json), and scripts/test-web.mjs loads the bundle in a context without Node first.
+ */
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['worker'],
+  resolveExtensions: ['.web.ts', '.ts', '.js', '.mjs', '.cjs', '.json'],
+  define: { global: 'globalThis' },
+};
+
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...web, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
+  { ...web, format: 'iife', entryPoints: ['src/workers/webCoreWorker.ts'], outfile: 'dist/web/coreWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/workers/coreWorker.ts'], outfile: 'dist/coreWorker.js' },
 ];

@@ -20,7 +20,7 @@ import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/w
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { setMessageLocale } from './core/messages/locale';
 import { CoreWorkerClient } from './workers/client';
-import { nodeCoreWorkerFactory } from './workers/nodeTransport';
+import { coreWorkerTransport } from './features/shared/coreWorkerTransport';
 
 /** What activate() returns: the integration tests read the Soundbites view, the index and the cache through it. */
 export interface ShotlistApi {
@@ -29,6 +29,8 @@ export interface ShotlistApi {
   readonly cache: TranscriptCache;
   readonly knowledge: Knowledge;
   readonly log: ShotlistLog;
+  /** The core worker's client: the web tests check that the Web Worker really ran (unavailable stays undefined). */
+  readonly worker: CoreWorkerClient;
   readonly annotations: Annotations;
   /** How long this activate() call took, in milliseconds (npm run bench measures it in the real VS Code). */
   readonly activation: { readonly activateMs: number };
@@ -39,8 +41,9 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // The core's wording (diagnostics, knowledge problems, notices) in the display language, before any parse.
   setMessageLocale(vscode.env.language);
   const log = new ShotlistLog();
-  // Parses of files nobody opened (the index, knowledge files) run on this worker thread, started on first use.
-  const worker = new CoreWorkerClient(nodeCoreWorkerFactory(context.asAbsolutePath('dist/coreWorker.js')), {
+  // Parses of files nobody opened (the index, knowledge files) run on this worker, started on first use:
+  // a Node worker thread on the desktop, a Web Worker in the web build (coreWorkerTransport.web.ts).
+  const worker = new CoreWorkerClient(coreWorkerTransport(context), {
     describeTimeout: (seconds) => vscode.l10n.t('gave up after {0} s', seconds),
   });
   context.subscriptions.push(vscode.commands.registerCommand(showLogCommand, () => log.show()));
@@ -59,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   context.subscriptions.push(registerTour(cache));
   const { annotations, disposable: annotationFeatures } = registerAnnotations(context, cache, log);
   context.subscriptions.push(annotationFeatures, showStatusInSoundbites(soundbites, annotations));
-  return { soundbites, index, cache, knowledge, log, annotations, activation: { activateMs: performance.now() - activationStarted } };
+  return { soundbites, index, cache, knowledge, log, worker, annotations, activation: { activateMs: performance.now() - activationStarted } };
 }
 
 export function deactivate(): void {

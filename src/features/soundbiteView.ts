@@ -7,6 +7,7 @@ import { escapeMarkdownText } from '../core/text/markdown';
 import { soundbiteAtLine, type FileEntry, type SoundbiteEntry } from '../core/workspace/entries';
 import { groupSoundbites, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
 import { disposeAllOf, languageId } from './shared/editor';
+import { uriBaseName as fileName } from './shared/files';
 import type { WorkspaceIndex } from './shared/workspaceIndex';
 
 export const soundbiteViewId = 'shotlist.soundbites';
@@ -54,10 +55,6 @@ export interface SoundbiteNode {
 }
 
 export type SoundbiteViewNode = SoundbiteGroupNode | SoundbiteNode;
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
 
 function isTranscript(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document !== undefined && document.languageId === languageId;

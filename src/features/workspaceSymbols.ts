@@ -9,14 +9,11 @@
 import * as vscode from 'vscode';
 import { foldForSearch, type SearchHit } from '../core/workspace/search';
 import { toRange } from './shared/editor';
+import { uriBaseName as fileName } from './shared/files';
 import type { WorkspaceIndex } from './shared/workspaceIndex';
 
 /** At most this many symbols per query, the most relevant first. */
 export const workspaceSymbolLimit = 500;
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
 
 /**
  * `name`, followed by the query words (as typed, lower case) that it holds only once accents are

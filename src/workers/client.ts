@@ -2,9 +2,10 @@
 // knowledge files run on another thread, so that a 16 MB archive or a hostile file never holds the
 // host. One request at a time; the answer arrives in parts, each asked for after a turn of the event
 // loop. A request that runs too long (a pathological file) or kills the worker (out of memory) fails
-// alone: the worker is replaced for the next one. Where no worker can start, callers fall back to
-// the sliced in-host path and the Output channel says so once. No `vscode` import: the unit tests run
-// it against real worker threads and against fakes.
+// alone: the worker is replaced for the next one. Where no worker can start (the factory throws, or the
+// transport reports it unavailable), callers fall back to the sliced in-host path and the Output
+// channel says so once. No `vscode` import: the unit tests run it against real worker threads, fakes,
+// and (test/web) the Web Worker of VS Code for the Web.
 import type { KbEntry, KbProblem } from '../core/kb/model';
 import type { MarkdownNotice } from '../core/parse';
 import type { FileEntry } from '../core/workspace/entries';
@@ -34,6 +35,11 @@ export interface CoreWorkerTransportEvents {
   readonly onMessage: (message: CoreMessage) => void;
   /** The worker died (an error it could not answer, out of memory, exited). */
   readonly onFailure: (reason: string) => void;
+  /**
+   * No worker can start here at all (its script could not be loaded, the host refuses workers), found
+   * only after the factory returned: the client stops trying and callers fall back, as when the factory throws.
+   */
+  readonly onUnavailable: (reason: string) => void;
 }
 
 export type CoreWorkerTransportFactory = (events: CoreWorkerTransportEvents) => CoreWorkerTransport;
@@ -141,6 +147,13 @@ export class CoreWorkerClient {
         },
         onFailure: (reason) => {
           if (this.#transport === transport) {
+            this.#fail(reason);
+          }
+        },
+        onUnavailable: (reason) => {
+          if (this.#transport === transport) {
+            // Set before the running request fails, so that its caller sees why and falls back.
+            this.#unavailable = reason;
             this.#fail(reason);
           }
         },

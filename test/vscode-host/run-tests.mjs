@@ -17,6 +17,8 @@
 //   SHOTLIST_HOST_VERBOSE=1   also print the page console and the code-server log
 //   SHOTLIST_KEEP_STATE=1     keep the temp user-data dir (VS Code logs) and print its path
 //   SHOTLIST_WORKSPACE_TRUST=1  keep workspace trust on: the folder opens untrusted (Restricted Mode)
+//   SHOTLIST_EXTENSION_KIND=web  run the extension under development (its package.json "browser" entry)
+//                             and the tests in the web worker extension host, as VS Code for the Web does
 //   SHOTLIST_DISPLAY_LANGUAGE=fr  run VS Code with that display language (see useDisplayLanguage)
 // Exit code: the extension host's test exit code (0 = all passed); 1 on timeout or launch failure.
 import { spawn } from 'node:child_process';
@@ -133,22 +135,26 @@ export function useDisplayLanguage(userDataDir, language) {
  * HTTP server listens. `extraArgs` go before the folder (e.g. nothing for tests).
  * Returns { proc, port, url, output(), stop() }.
  */
-export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3, workspaceTrust = false, displayLanguage }) {
+export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3, workspaceTrust = false, displayLanguage, userSettings = {} }) {
   assertInstalled();
   const config = path.join(stateDir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   // Exists up front, or code-server cannot create its IPC socket in it.
   mkdirSync(path.join(stateDir, 'user-data'), { recursive: true });
+  const settings = { ...userSettings };
   if (workspaceTrust) {
     // The fresh state trusts no folder, so the folder opens in Restricted Mode. The startup prompt
     // ("Do you trust the authors…?") is a modal that would wait for a click forever: never show it,
     // and no Restricted Mode banner either (it only takes room; the tests read isTrusted).
-    mkdirSync(path.join(stateDir, 'user-data', 'User'), { recursive: true });
-    writeFileSync(path.join(stateDir, 'user-data', 'User', 'settings.json'), JSON.stringify({
+    Object.assign(settings, {
       'security.workspace.trust.enabled': true,
       'security.workspace.trust.startupPrompt': 'never',
       'security.workspace.trust.banner': 'never',
-    }, null, 2));
+    });
+  }
+  if (Object.keys(settings).length > 0) {
+    mkdirSync(path.join(stateDir, 'user-data', 'User'), { recursive: true });
+    writeFileSync(path.join(stateDir, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   }
   const languageArgs = displayLanguage ? useDisplayLanguage(path.join(stateDir, 'user-data'), displayLanguage) : [];
   for (let attempt = 1; ; attempt++) {
@@ -195,17 +201,26 @@ export async function startCodeServer({ stateDir, folder, port, extraArgs = [], 
   }
 }
 
+/** `publisher.name` of the extension in `dir` (its package.json). */
+function extensionId(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}`;
+}
+
 /**
  * Runs the tests; resolves to the exit code (never rejects for test failures).
- * @param {{extensionDevelopmentPath: string, extensionTestsPath: string, folder?: string}} opts
+ * `extensionKind: 'web'` (or SHOTLIST_EXTENSION_KIND=web) loads the extension and the tests in the web
+ * worker extension host instead of the Node one (the payload's extensionDevelopmentKind).
+ * @param {{extensionDevelopmentPath: string, extensionTestsPath: string, folder?: string, extensionKind?: 'web'}} opts
  */
-export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsPath, folder }) {
+export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsPath, folder, extensionKind }) {
   const dev = path.resolve(extensionDevelopmentPath);
   const tests = path.resolve(extensionTestsPath);
   const workspace = path.resolve(folder ?? dev);
   const timeoutMs = Number(process.env.SHOTLIST_TEST_TIMEOUT_MS || 180_000);
   // From the environment: test-electron, which spawns code-shim.mjs, passes extensionTestsEnv that way.
   const workspaceTrust = process.env.SHOTLIST_WORKSPACE_TRUST === '1';
+  const web = (extensionKind ?? process.env.SHOTLIST_EXTENSION_KIND) === 'web';
   const displayLanguage = process.env.SHOTLIST_DISPLAY_LANGUAGE || undefined;
   const t0 = Date.now();
   for (const [what, p] of [['extensionDevelopmentPath', dev], ['extensionTestsPath', tests], ['folder', workspace]]) {
@@ -231,15 +246,21 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
   process.once('SIGTERM', onSignal);
 
   try {
-    server = await startCodeServer({ stateDir, folder: workspace, workspaceTrust, displayLanguage });
+    // VS Code 1.100's browser workbench ignores the payload's extensionDevelopmentKind (its running-location
+    // code reads environmentService.extensionDevelopmentKind, which only the desktop environment has), so
+    // the user setting remote.extensionKind puts the extension under development in the web worker host;
+    // the payload entry stays for hosts that honour it. test/web/activation.test.ts checks where it ran.
+    const userSettings = web ? { 'remote.extensionKind': { [extensionId(dev)]: ['web'] } } : {};
+    server = await startCodeServer({ stateDir, folder: workspace, workspaceTrust, displayLanguage, userSettings });
     const host = `127.0.0.1:${server.port}`;
-    log(`${hostVersion()} listening on ${host}${workspaceTrust ? ', workspace trust on' : ''}${displayLanguage ? `, display language ${displayLanguage}` : ''} (${seconds(Date.now() - t0)})`);
+    log(`${hostVersion()} listening on ${host}${workspaceTrust ? ', workspace trust on' : ''}${displayLanguage ? `, display language ${displayLanguage}` : ''}${web ? ', web worker extension host' : ''} (${seconds(Date.now() - t0)})`);
 
     const remote = (p) => `vscode-remote://${host}${p}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(dev)],
       ['extensionTestsPath', remote(tests)],
       ['skipWelcome', 'true'],
+      ...(web ? [['extensionDevelopmentKind', 'web']] : []),
     ]);
     const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
 

@@ -21,6 +21,7 @@ import { kbMessage } from '../../core/messages/knowledge';
 import { LineTable } from '../../core/text/lineTable';
 import type { CoreWorkerClient } from '../../workers/client';
 import { languageId, toRange } from './editor';
+import { readTextFile, uriBaseName } from './files';
 
 export const knowledgeSelector: vscode.DocumentSelector = [{ language: languageId }, { language: 'plaintext' }, { language: 'markdown' }];
 const folderFile = ['.shotlist', 'entities.yaml'] as const;
@@ -112,7 +113,7 @@ export class Knowledge implements vscode.Disposable {
     for (const folder of folders) {
       for (const path of knowledgeFilePaths(vscode.workspace.getConfiguration('shotlist', folder.uri).get<unknown>(filesSetting))) {
         // eslint-disable-next-line no-restricted-syntax -- a path's segments: as many as the user wrote
-        add(isAbsoluteKnowledgePath(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder.uri, ...relativeKnowledgeSegments(path)));
+        add(isAbsoluteKnowledgePath(path) ? absoluteKnowledgeUri(path, folder.uri) : vscode.Uri.joinPath(folder.uri, ...relativeKnowledgeSegments(path)));
       }
       // eslint-disable-next-line no-restricted-syntax -- two fixed segments
       add(vscode.Uri.joinPath(folder.uri, ...folderFile));
@@ -121,7 +122,7 @@ export class Knowledge implements vscode.Disposable {
       // A window without a folder: only absolute paths of the user's setting mean anything.
       for (const path of knowledgeFilePaths(vscode.workspace.getConfiguration('shotlist').get<unknown>(filesSetting))) {
         if (isAbsoluteKnowledgePath(path)) {
-          add(vscode.Uri.file(path));
+          add(absoluteKnowledgeUri(path, undefined));
         }
       }
     }
@@ -141,7 +142,7 @@ export class Knowledge implements vscode.Disposable {
       if (this.#fileWatchers.has(key)) {
         continue;
       }
-      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      const name = uriBaseName(uri);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name));
       const schedule = (): void => this.#schedule();
       this.#fileWatchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule)));
@@ -197,20 +198,14 @@ export class Knowledge implements vscode.Disposable {
 
   /** One knowledge file read and checked (size first, then in the worker), with its text for positions; 'missing' when unreadable. */
   async #read(uri: vscode.Uri): Promise<readonly [KnowledgeBase, string] | 'missing'> {
-    let bytes: Uint8Array;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if ((stat.type & vscode.FileType.File) === 0) {
-        return 'missing';
-      }
-      if (stat.size > maxKnowledgeFileLength) {
-        return [oversizedKnowledgeFile(stat.size, uri.toString()), ''];
-      }
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
+    const read = await readTextFile(uri, { maxBytes: maxKnowledgeFileLength });
+    if (read.kind === 'too-large') {
+      return [oversizedKnowledgeFile(read.size, uri.toString()), ''];
+    }
+    if (read.kind !== 'text') {
       return 'missing';
     }
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const text = read.text;
     if (this.#worker.unavailable === undefined) {
       const answer = await this.#worker.knowledge(text, uri.toString());
       if ('entries' in answer) {
@@ -264,6 +259,18 @@ export class Knowledge implements vscode.Disposable {
     this.#fileWatchers.clear();
     this.#mentions.clear();
   }
+}
+
+/**
+ * An absolute path of the setting as a URI. On a local disk it is a file path (Windows forms included).
+ * In a remote or virtual workspace (vscode-remote:, vscode-vfs:… folders, as in VS Code for the Web) a
+ * `/…` path names a file on the folder's own file system, the only one workspace.fs can reach there.
+ */
+function absoluteKnowledgeUri(path: string, folder: vscode.Uri | undefined): vscode.Uri {
+  if (folder && folder.scheme !== 'file' && path.startsWith('/')) {
+    return folder.with({ path, query: '', fragment: '' });
+  }
+  return vscode.Uri.file(path);
 }
 
 /** A problem of a knowledge file at its exact range (offsets into the file's text). */
