@@ -11,7 +11,9 @@
 // stays as it was. The result is checked against the same change applied to the whole Document,
 // and that whole-Document rendering is used instead whenever the splice would differ.
 // Pure: no I/O, no VS Code, no Node API; runs in a web worker.
-import { Document, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import type { Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+// yaml is evaluated on first use (lazyModules.ts): the annotation store is built when Shotlist activates.
+import { yaml } from '../util/lazyModules';
 import { sidecarMessage } from '../messages/annotations';
 import { yamlNestingBeyond } from '../text/yamlNesting';
 import { anchorBlocks, maxAnchorLength, type Anchor, type AnchorBlock } from './anchor';
@@ -276,7 +278,7 @@ function rangeOf(node: unknown, fallback: Range): Range {
 }
 
 function keyName(pair: Pair): string | null {
-  return isScalar(pair.key) ? String(pair.key.value) : typeof pair.key === 'string' ? pair.key : null;
+  return yaml().isScalar(pair.key) ? String(pair.key.value) : typeof pair.key === 'string' ? pair.key : null;
 }
 
 function firstLine(message: string): string {
@@ -286,7 +288,7 @@ function firstLine(message: string): string {
 
 /** An id as written: the source of a plain scalar (so `1e3` stays `1e3`), else its string value. */
 function scalarText(node: unknown): string | null {
-  if (!isScalar(node)) {
+  if (!yaml().isScalar(node)) {
     return null;
   }
   if (typeof node.value === 'string') {
@@ -324,7 +326,7 @@ export function readSidecar(text: string): SidecarRead {
     sink.add('too-large', 'error', 0, 0, { limit: maxSidecarLength });
     return { annotations: [], invalid: [], problems: sink.finish(), document: null, version: null, writable: false };
   }
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const sink = new ProblemSink(lines, text.length);
   const tooDeep = yamlNestingBeyond(text, maxNesting);
   if (tooDeep >= 0) {
@@ -338,7 +340,7 @@ export function readSidecar(text: string): SidecarRead {
   }
   let document: Document;
   try {
-    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    document = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     // The parser reports errors in document.errors; this only keeps the promise never to throw.
     sink.add('yaml-syntax', 'error', 0, 0, { detail: error instanceof Error ? firstLine(error.message) : String(error) });
@@ -355,10 +357,10 @@ export function readSidecar(text: string): SidecarRead {
   const invalid: InvalidEntry[] = [];
   const root = document.contents;
   const whole = { start: 0, end: text.length };
-  if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
+  if (root === null || (yaml().isScalar(root) && (root.value === null || root.value === undefined))) {
     return { annotations, invalid, problems: sink.finish(), document, version: null, writable };
   }
-  if (!isMap(root)) {
+  if (!yaml().isMap(root)) {
     sink.add('root-not-mapping', 'error', rangeOf(root, whole).start, rangeOf(root, whole).end);
     return { annotations, invalid, problems: sink.finish(), document, version: null, writable: false };
   }
@@ -367,7 +369,7 @@ export function readSidecar(text: string): SidecarRead {
   if (versionPair === undefined) {
     sink.add('missing-version', 'warning', 0, 0, { version: sidecarVersion });
   } else {
-    const value = isScalar(versionPair.value) ? versionPair.value.value : undefined;
+    const value = yaml().isScalar(versionPair.value) ? versionPair.value.value : undefined;
     const where = rangeOf(versionPair.value, rangeOf(versionPair.key, whole));
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
       sink.add('bad-version', 'error', where.start, where.end);
@@ -389,10 +391,10 @@ export function readSidecar(text: string): SidecarRead {
   }
   const listPair = root.items.find((pair) => keyName(pair) === 'annotations');
   const list = listPair?.value;
-  if (listPair === undefined || list === null || list === undefined || (isScalar(list) && (list.value === null || list.value === undefined))) {
+  if (listPair === undefined || list === null || list === undefined || (yaml().isScalar(list) && (list.value === null || list.value === undefined))) {
     return { annotations, invalid, problems: sink.finish(), document, version, writable };
   }
-  if (!isSeq(list)) {
+  if (!yaml().isSeq(list)) {
     const where = rangeOf(list, rangeOf(listPair.key, whole));
     sink.add('annotations-not-sequence', 'error', where.start, where.end);
     return { annotations, invalid, problems: sink.finish(), document, version, writable: false };
@@ -408,7 +410,7 @@ export function readSidecar(text: string): SidecarRead {
     const item = list.items[index];
     const where = rangeOf(item, listRange);
     const line = lines.linePos(where.start).line;
-    if (!isMap(item)) {
+    if (!yaml().isMap(item)) {
       sink.add('annotation-not-mapping', 'error', where.start, where.end);
       invalid.push({ index, id: null, start: where.start, end: where.end, line });
       continue;
@@ -441,7 +443,7 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
   const idPair = field('id');
   let id: string | null = null;
   let usable = true;
-  if (idPair === undefined || idPair.value === null || (isScalar(idPair.value) && idPair.value.value === null)) {
+  if (idPair === undefined || idPair.value === null || (yaml().isScalar(idPair.value) && idPair.value.value === null)) {
     sink.add('missing-id', 'error', head.start, head.end);
     usable = false;
   } else {
@@ -457,10 +459,10 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
   const label = id ?? '?';
   const anchorPair = field('anchor');
   let anchor: Anchor | null = null;
-  if (anchorPair === undefined || anchorPair.value === null || (isScalar(anchorPair.value) && anchorPair.value.value === null)) {
+  if (anchorPair === undefined || anchorPair.value === null || (yaml().isScalar(anchorPair.value) && anchorPair.value.value === null)) {
     sink.add('missing-anchor', 'error', head.start, head.end, { id: label });
     usable = false;
-  } else if (!isMap(anchorPair.value)) {
+  } else if (!yaml().isMap(anchorPair.value)) {
     const range = rangeOf(anchorPair.value, head);
     sink.add('wrong-type', 'error', range.start, range.end, { field: 'anchor', expected: 'a mapping with text, prefix, suffix, line' });
     usable = false;
@@ -486,14 +488,14 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
       case 'anchor':
         break;
       case 'status': {
-        if (value === null || (isScalar(value) && value.value === null)) {
+        if (value === null || (yaml().isScalar(value) && value.value === null)) {
           break;
         }
-        const text = isScalar(value) && typeof value.value === 'string' ? value.value : null;
+        const text = yaml().isScalar(value) && typeof value.value === 'string' ? value.value : null;
         if (text !== null && (annotationStatuses as readonly string[]).includes(text)) {
           status = text as AnnotationStatus;
         } else {
-          sink.add('bad-status', 'error', range.start, range.end, { value: isScalar(value) ? String(value.value) : '…' });
+          sink.add('bad-status', 'error', range.start, range.end, { value: yaml().isScalar(value) ? String(value.value) : '…' });
         }
         break;
       }
@@ -501,10 +503,10 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
         tags = readTags(value, range, sink);
         break;
       case 'note':
-        if (value === null || (isScalar(value) && value.value === null)) {
+        if (value === null || (yaml().isScalar(value) && value.value === null)) {
           break;
         }
-        if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
+        if (yaml().isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
           note = String(value.value);
           if (note.length > maxNoteLength) {
             sink.add('wrong-type', 'warning', range.start, range.end, { field: 'note', expected: `at most ${maxNoteLength} characters` });
@@ -515,10 +517,10 @@ function readAnnotation(map: YAMLMap, where: Range, lines: LineCounter, sink: Pr
         }
         break;
       case 'order':
-        if (value === null || (isScalar(value) && value.value === null)) {
+        if (value === null || (yaml().isScalar(value) && value.value === null)) {
           break;
         }
-        if (isScalar(value) && validOrder(value.value)) {
+        if (yaml().isScalar(value) && validOrder(value.value)) {
           order = value.value;
         } else {
           sink.add('wrong-type', 'warning', range.start, range.end, { field: 'order', expected: 'a whole number from 1' });
@@ -568,7 +570,7 @@ function readAnchor(map: YAMLMap, id: string, where: Range, sink: ProblemSink): 
     const name = keyName(pair);
     const value = pair.value as Node | null;
     const range = rangeOf(value, rangeOf(pair.key, head));
-    const stringValue = isScalar(value) && typeof value.value === 'string' ? value.value : null;
+    const stringValue = yaml().isScalar(value) && typeof value.value === 'string' ? value.value : null;
     switch (name) {
       case 'text':
         textSeen = true;
@@ -585,7 +587,7 @@ function readAnchor(map: YAMLMap, id: string, where: Range, sink: ProblemSink): 
       case 'prefix':
       case 'suffix':
         if (stringValue === null) {
-          if (!(isScalar(value) && value.value === null) && value !== null) {
+          if (!(yaml().isScalar(value) && value.value === null) && value !== null) {
             sink.add('wrong-type', 'warning', range.start, range.end, { field: `anchor.${name}`, expected: 'text' });
           }
         } else if (name === 'prefix') {
@@ -595,7 +597,7 @@ function readAnchor(map: YAMLMap, id: string, where: Range, sink: ProblemSink): 
         }
         break;
       case 'line':
-        if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 1) {
+        if (yaml().isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 1) {
           line = value.value;
         } else {
           sink.add('wrong-type', 'warning', range.start, range.end, { field: 'anchor.line', expected: 'a line number from 1' });
@@ -605,7 +607,7 @@ function readAnchor(map: YAMLMap, id: string, where: Range, sink: ProblemSink): 
         const number = scalarText(value);
         if (number !== null && number.trim() !== '' && !hasLineBreak(number)) {
           soundbite = number.trim();
-        } else if (!(isScalar(value) && value.value === null) && value !== null) {
+        } else if (!(yaml().isScalar(value) && value.value === null) && value !== null) {
           sink.add('wrong-type', 'warning', range.start, range.end, { field: 'anchor.soundbite', expected: 'a shot number' });
         }
         break;
@@ -633,21 +635,21 @@ function readAnchor(map: YAMLMap, id: string, where: Range, sink: ProblemSink): 
 }
 
 function readTags(value: Node | null, range: Range, sink: ProblemSink): string[] {
-  if (value === null || (isScalar(value) && value.value === null)) {
+  if (value === null || (yaml().isScalar(value) && value.value === null)) {
     return [];
   }
-  if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
+  if (yaml().isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
     // `tags: divisions` reads as one tag: clearly meant, and harmless.
     const tag = String(value.value).trim();
     return tag === '' ? [] : [tag.slice(0, maxTagLength)];
   }
-  if (!isSeq(value)) {
+  if (!yaml().isSeq(value)) {
     sink.add('wrong-type', 'warning', range.start, range.end, { field: 'tags', expected: 'a list of words' });
     return [];
   }
   const tags: string[] = [];
   for (const item of value.items) {
-    const tag = isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? String(item.value).trim() : null;
+    const tag = yaml().isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? String(item.value).trim() : null;
     if (tag === null || tag === '' || hasLineBreak(tag)) {
       const where = rangeOf(item, range);
       sink.add('wrong-type', 'warning', where.start, where.end, { field: 'tags', expected: 'a list of words' });
@@ -665,14 +667,14 @@ function readTags(value: Node | null, range: Range, sink: ProblemSink): string[]
 }
 
 function readDate(value: Node | null, name: string, range: Range, sink: ProblemSink): string | null {
-  if (value === null || (isScalar(value) && value.value === null)) {
+  if (value === null || (yaml().isScalar(value) && value.value === null)) {
     return null;
   }
-  if (isScalar(value) && value.value instanceof Date && !Number.isNaN(value.value.getTime())) {
+  if (yaml().isScalar(value) && value.value instanceof Date && !Number.isNaN(value.value.getTime())) {
     // A `%YAML 1.1` file resolves timestamps to dates; the text is what we keep.
     return value.value.toISOString();
   }
-  if (isScalar(value) && typeof value.value === 'string') {
+  if (yaml().isScalar(value) && typeof value.value === 'string') {
     if (!isoDateTime.test(value.value)) {
       sink.add('bad-date', 'warning', range.start, range.end, { field: name, value: value.value.slice(0, 40) });
     }
@@ -683,21 +685,21 @@ function readDate(value: Node | null, name: string, range: Range, sink: ProblemS
 }
 
 function readConflicts(value: Node | null, range: Range, sink: ProblemSink): ConflictEntry[] {
-  if (value === null || (isScalar(value) && value.value === null)) {
+  if (value === null || (yaml().isScalar(value) && value.value === null)) {
     return [];
   }
-  if (!isSeq(value)) {
+  if (!yaml().isSeq(value)) {
     sink.add('wrong-type', 'warning', range.start, range.end, { field: 'conflict', expected: 'a list of {field, value}' });
     return [];
   }
   const entries: ConflictEntry[] = [];
   for (const item of value.items) {
-    if (!isMap(item)) {
+    if (!yaml().isMap(item)) {
       continue;
     }
     const fieldNode = item.items.find((pair) => keyName(pair) === 'field')?.value;
     const valueNode = item.items.find((pair) => keyName(pair) === 'value')?.value;
-    const fieldName = isScalar(fieldNode) && typeof fieldNode.value === 'string' ? fieldNode.value : null;
+    const fieldName = yaml().isScalar(fieldNode) && typeof fieldNode.value === 'string' ? fieldNode.value : null;
     if (fieldName !== null) {
       entries.push({ field: fieldName, value: plain(valueNode) });
     }
@@ -710,7 +712,7 @@ function plain(node: unknown): unknown {
   if (node === null || node === undefined) {
     return null;
   }
-  if (isScalar(node)) {
+  if (yaml().isScalar(node)) {
     return node.value instanceof Date ? node.value.toISOString() : node.value;
   }
   try {
@@ -725,7 +727,7 @@ function plain(node: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 
 function textScalar(value: string): Scalar {
-  const scalar = new Scalar(value);
+  const scalar = new (yaml().Scalar)(value);
   // Double quotes show every character of the annotated words, white space and line breaks included.
   scalar.type = 'QUOTE_DOUBLE';
   return scalar;
@@ -737,12 +739,12 @@ function textScalar(value: string): Scalar {
  * the block is used only when it reads back as the same text; double quotes otherwise.
  */
 function noteScalar(value: string): Scalar {
-  const scalar = new Scalar(value);
+  const scalar = new (yaml().Scalar)(value);
   if (hasLineBreak(value)) {
     scalar.type = 'BLOCK_LITERAL';
     try {
-      const written = new Document({ note: scalar }).toString(stringifyOptions);
-      const back = (parseDocument(written).toJS() as { note?: unknown } | null)?.note;
+      const written = new (yaml().Document)({ note: scalar }).toString(stringifyOptions);
+      const back = (yaml().parseDocument(written).toJS() as { note?: unknown } | null)?.note;
       if (back !== value) {
         scalar.type = 'QUOTE_DOUBLE';
       }
@@ -755,14 +757,14 @@ function noteScalar(value: string): Scalar {
 
 function soundbiteScalar(value: string): Scalar {
   // A shot number written as digits stays a number (`soundbite: 6`); anything else ("6A", "06") keeps its text.
-  return /^(?:0|[1-9]\d{0,8})$/.test(value) ? new Scalar(Number(value)) : textScalar(value);
+  return /^(?:0|[1-9]\d{0,8})$/.test(value) ? new (yaml().Scalar)(Number(value)) : textScalar(value);
 }
 
 function tagsNode(tags: readonly string[]): YAMLSeq {
-  const seq = new YAMLSeq();
+  const seq = new (yaml().YAMLSeq)();
   seq.flow = true;
   for (const tag of tags) {
-    seq.items.push(new Scalar(tag));
+    seq.items.push(new (yaml().Scalar)(tag));
   }
   return seq;
 }
@@ -773,9 +775,9 @@ function writeAnchorFields(map: YAMLMap, anchor: Anchor): void {
     text: textScalar(anchor.text),
     prefix: textScalar(anchor.prefix ?? ''),
     suffix: textScalar(anchor.suffix ?? ''),
-    line: Number.isInteger(anchor.line) && anchor.line >= 1 ? new Scalar(anchor.line) : undefined,
+    line: Number.isInteger(anchor.line) && anchor.line >= 1 ? new (yaml().Scalar)(anchor.line) : undefined,
     soundbite: anchor.soundbite !== undefined && anchor.soundbite !== '' ? soundbiteScalar(anchor.soundbite) : undefined,
-    block: anchor.block !== undefined ? new Scalar(anchor.block) : undefined,
+    block: anchor.block !== undefined ? new (yaml().Scalar)(anchor.block) : undefined,
   };
   for (const name of anchorFieldOrder) {
     setOrdered(map, name, values[name], anchorFieldOrder);
@@ -783,7 +785,7 @@ function writeAnchorFields(map: YAMLMap, anchor: Anchor): void {
 }
 
 function anchorNode(anchor: Anchor): YAMLMap {
-  const map = new YAMLMap();
+  const map = new (yaml().YAMLMap)();
   writeAnchorFields(map, anchor);
   return map;
 }
@@ -814,15 +816,15 @@ function setOrdered(map: YAMLMap, key: string, value: Node | undefined, order: r
       }
     }
   }
-  map.items.splice(insertAt, 0, new Pair(new Scalar(key), value));
+  map.items.splice(insertAt, 0, new (yaml().Pair)(new (yaml().Scalar)(key), value));
 }
 
 function newAnnotationNode(annotation: NewAnnotation): YAMLMap {
-  const map = new YAMLMap();
-  setOrdered(map, 'id', new Scalar(annotation.id), fieldOrder);
+  const map = new (yaml().YAMLMap)();
+  setOrdered(map, 'id', new (yaml().Scalar)(annotation.id), fieldOrder);
   setOrdered(map, 'anchor', anchorNode(annotation.anchor), fieldOrder);
   if (annotation.status !== undefined && annotation.status !== null) {
-    setOrdered(map, 'status', new Scalar(annotation.status), fieldOrder);
+    setOrdered(map, 'status', new (yaml().Scalar)(annotation.status), fieldOrder);
   }
   if (annotation.tags !== undefined && annotation.tags.length > 0) {
     setOrdered(map, 'tags', tagsNode(annotation.tags), fieldOrder);
@@ -831,13 +833,13 @@ function newAnnotationNode(annotation: NewAnnotation): YAMLMap {
     setOrdered(map, 'note', noteScalar(annotation.note), fieldOrder);
   }
   if (annotation.order !== undefined && annotation.order !== null) {
-    setOrdered(map, 'order', new Scalar(annotation.order), fieldOrder);
+    setOrdered(map, 'order', new (yaml().Scalar)(annotation.order), fieldOrder);
   }
   if (annotation.created !== undefined) {
-    setOrdered(map, 'created', new Scalar(annotation.created), fieldOrder);
+    setOrdered(map, 'created', new (yaml().Scalar)(annotation.created), fieldOrder);
   }
   if (annotation.updated !== undefined) {
-    setOrdered(map, 'updated', new Scalar(annotation.updated), fieldOrder);
+    setOrdered(map, 'updated', new (yaml().Scalar)(annotation.updated), fieldOrder);
   }
   return map;
 }
@@ -865,7 +867,7 @@ function applyFieldEdits(map: YAMLMap, edits: readonly FieldEdit[]): void {
   for (const edit of edits) {
     if (edit.kind === 'anchor') {
       const existing = map.items.find((pair) => keyName(pair) === 'anchor')?.value;
-      if (isMap(existing)) {
+      if (yaml().isMap(existing)) {
         writeAnchorFields(existing, edit.anchor);
       } else {
         setOrdered(map, 'anchor', anchorNode(edit.anchor), fieldOrder);
@@ -880,23 +882,23 @@ function applyFieldEdits(map: YAMLMap, edits: readonly FieldEdit[]): void {
 
 /** The edits applied to the whole Document of `text` (which must parse without errors). */
 function applyToDocument(text: string, plan: EditPlan): Document {
-  const document = parseDocument(text, { uniqueKeys: true });
-  if (!isMap(document.contents)) {
-    document.contents = new YAMLMap() as unknown as typeof document.contents;
+  const document = yaml().parseDocument(text, { uniqueKeys: true });
+  if (!yaml().isMap(document.contents)) {
+    document.contents = new (yaml().YAMLMap)() as unknown as typeof document.contents;
   }
   const root = document.contents as unknown as YAMLMap;
   if (root.items.find((pair) => keyName(pair) === 'version') === undefined) {
-    root.items.unshift(new Pair(new Scalar('version'), new Scalar(sidecarVersion)));
+    root.items.unshift(new (yaml().Pair)(new (yaml().Scalar)('version'), new (yaml().Scalar)(sidecarVersion)));
   }
   let list = root.items.find((pair) => keyName(pair) === 'annotations')?.value;
-  if (!isSeq(list)) {
-    list = new YAMLSeq();
+  if (!yaml().isSeq(list)) {
+    list = new (yaml().YAMLSeq)();
     setOrdered(root, 'annotations', list as YAMLSeq, rootFields);
   }
   const seq = list as YAMLSeq;
   seq.items.forEach((item, index) => {
     const edits = plan.fields.get(index);
-    if (edits !== undefined && isMap(item)) {
+    if (edits !== undefined && yaml().isMap(item)) {
       applyFieldEdits(item, edits);
     }
   });
@@ -912,7 +914,7 @@ function applyToDocument(text: string, plan: EditPlan): Document {
 
 /** Text of a new sidecar holding only the appended items. */
 function renderNew(plan: EditPlan): string {
-  const document = new Document({ version: sidecarVersion, annotations: [] });
+  const document = new (yaml().Document)({ version: sidecarVersion, annotations: [] });
   const seq = (document.contents as unknown as YAMLMap).get('annotations') as YAMLSeq;
   for (const make of plan.appends) {
     seq.items.push(make());
@@ -978,7 +980,7 @@ function itemSpans(text: string, seq: YAMLSeq, lines: LineInfo): ItemSpan[] | nu
   const spans: ItemSpan[] = [];
   for (const item of seq.items) {
     const range = (item as Node | null)?.range;
-    if (!isMap(item) || !range || item.flow) {
+    if (!yaml().isMap(item) || !range || item.flow) {
       return null;
     }
     const lineIndex = lineIndexAt(lines, range[0]);
@@ -1028,7 +1030,7 @@ function indentLines(text: string, column: number, eol: string): string {
 
 /** Renders one item alone, with its own comments, through a one-item Document. */
 function renderItem(map: YAMLMap, column: number, eol: string): string {
-  const document = new Document(new YAMLSeq());
+  const document = new (yaml().Document)(new (yaml().YAMLSeq)());
   (document.contents as unknown as YAMLSeq).items.push(map);
   let rendered = document.toString(stringifyOptions);
   if (!rendered.endsWith('\n')) {
@@ -1048,8 +1050,8 @@ function parseItemAlone(text: string, span: ItemSpan): YAMLMap | null {
     }
     return line.slice(cut);
   }).join('\n');
-  const document = parseDocument(dedented, { uniqueKeys: true });
-  if (document.errors.length > 0 || !isSeq(document.contents) || document.contents.items.length !== 1 || !isMap(document.contents.items[0])) {
+  const document = yaml().parseDocument(dedented, { uniqueKeys: true });
+  if (document.errors.length > 0 || !yaml().isSeq(document.contents) || document.contents.items.length !== 1 || !yaml().isMap(document.contents.items[0])) {
     return null;
   }
   return document.contents.items[0] as YAMLMap;
@@ -1061,12 +1063,12 @@ function parseItemAlone(text: string, span: ItemSpan): YAMLMap | null {
  */
 function splice(text: string, document: Document, plan: EditPlan): string | null {
   const root = document.contents;
-  if (!isMap(root)) {
+  if (!yaml().isMap(root)) {
     return null;
   }
   const listPair = root.items.find((pair) => keyName(pair) === 'annotations');
   const list = listPair?.value;
-  if (!isSeq(list) || list.items.length === 0) {
+  if (!yaml().isSeq(list) || list.items.length === 0) {
     return null;
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -1118,7 +1120,7 @@ function splice(text: string, document: Document, plan: EditPlan): string | null
 /** Plain data of a whole text, for comparing two renderings; null when it does not parse cleanly. */
 function plainOf(text: string): string | null {
   try {
-    const document = parseDocument(text, { uniqueKeys: true });
+    const document = yaml().parseDocument(text, { uniqueKeys: true });
     if (document.errors.length > 0) {
       return null;
     }
@@ -1146,7 +1148,7 @@ function render(previous: string | null, plan: EditPlan): string | null {
   }
   const expected = JSON.stringify(reference.toJS({ maxAliasCount: 1000 }));
   try {
-    const spliced = splice(previous, parseDocument(previous, { uniqueKeys: true }), plan);
+    const spliced = splice(previous, yaml().parseDocument(previous, { uniqueKeys: true }), plan);
     if (spliced !== null && plainOf(spliced) === expected) {
       return spliced;
     }
@@ -1248,7 +1250,7 @@ export function updateSidecar(previous: string | null, changes: readonly Sidecar
   if (read !== null) {
     const usable = new Set(read.annotations.map((annotation) => annotation.id));
     listItems.forEach((item, index) => {
-      const id = isMap(item) ? scalarText(item.items.find((pair) => keyName(pair) === 'id')?.value) : null;
+      const id = yaml().isMap(item) ? scalarText(item.items.find((pair) => keyName(pair) === 'id')?.value) : null;
       if (id !== null && usable.has(id) && !indexOf.has(id)) {
         indexOf.set(id, index);
       }
@@ -1319,11 +1321,11 @@ export function updateSidecar(previous: string | null, changes: readonly Sidecar
 
 function listItemsOf(document: Document | null): readonly unknown[] {
   const root = document?.contents;
-  if (!isMap(root)) {
+  if (!yaml().isMap(root)) {
     return [];
   }
   const list = root.items.find((pair) => keyName(pair) === 'annotations')?.value;
-  return isSeq(list) ? list.items : [];
+  return yaml().isSeq(list) ? list.items : [];
 }
 
 /** The field edits of an update, or the reason it cannot apply. */
@@ -1333,7 +1335,7 @@ function updateEdits(change: Extract<SidecarChange, { kind: 'update' }>, edits: 
       return 'the status must be selected, maybe or rejected';
     }
     const status = change.status;
-    edits.push(status === null ? { kind: 'remove', field: 'status' } : { kind: 'set', field: 'status', make: () => new Scalar(status) });
+    edits.push(status === null ? { kind: 'remove', field: 'status' } : { kind: 'set', field: 'status', make: () => new (yaml().Scalar)(status) });
   }
   if (change.tags !== undefined) {
     if (change.tags !== null && !validTags(change.tags)) {
@@ -1354,7 +1356,7 @@ function updateEdits(change: Extract<SidecarChange, { kind: 'update' }>, edits: 
       return 'the order must be a whole number from 1';
     }
     const order = change.order;
-    edits.push(order === null ? { kind: 'remove', field: 'order' } : { kind: 'set', field: 'order', make: () => new Scalar(order) });
+    edits.push(order === null ? { kind: 'remove', field: 'order' } : { kind: 'set', field: 'order', make: () => new (yaml().Scalar)(order) });
   }
   if (change.anchor !== undefined) {
     if (!validAnchor(change.anchor)) {
@@ -1364,7 +1366,7 @@ function updateEdits(change: Extract<SidecarChange, { kind: 'update' }>, edits: 
   }
   if (change.updated !== undefined) {
     const updated = change.updated;
-    edits.push(updated === null ? { kind: 'remove', field: 'updated' } : { kind: 'set', field: 'updated', make: () => new Scalar(String(updated)) });
+    edits.push(updated === null ? { kind: 'remove', field: 'updated' } : { kind: 'set', field: 'updated', make: () => new (yaml().Scalar)(String(updated)) });
   }
   return null;
 }
@@ -1388,7 +1390,7 @@ function sideOf(read: SidecarRead | null): Side {
   }
   const usable = new Set(read.annotations.map((annotation) => annotation.id));
   for (const item of listItemsOf(read.document)) {
-    const id = isMap(item) ? scalarText(item.items.find((pair) => keyName(pair) === 'id')?.value) : null;
+    const id = yaml().isMap(item) ? scalarText(item.items.find((pair) => keyName(pair) === 'id')?.value) : null;
     if (id !== null && usable.has(id) && !side.items.has(id)) {
       side.items.set(id, item as YAMLMap);
       side.order.push(id);
@@ -1424,7 +1426,7 @@ function fingerprintValue(data: unknown): string {
 
 function fieldNode(map: YAMLMap | undefined, field: string): Node | undefined {
   const pair = map?.items.find((p) => keyName(p) === field);
-  return pair === undefined ? undefined : ((pair.value ?? new Scalar(null)) as Node);
+  return pair === undefined ? undefined : ((pair.value ?? new (yaml().Scalar)(null)) as Node);
 }
 
 function fieldNames(...maps: (YAMLMap | undefined)[]): string[] {
@@ -1468,15 +1470,15 @@ function mergeTags(base: string[], ours: string[], theirs: string[]): string[] {
 }
 
 function conflictListNode(entries: readonly ConflictEntry[]): YAMLSeq {
-  const seq = new YAMLSeq();
+  const seq = new (yaml().YAMLSeq)();
   for (const entry of entries) {
-    const map = new YAMLMap();
-    map.items.push(new Pair(new Scalar('field'), new Scalar(entry.field)));
-    const value = typeof entry.value === 'string' ? noteScalar(entry.value) : (new Document(entry.value).contents as Node);
-    if (isScalar(value) && typeof value.value === 'string' && !hasLineBreak(value.value)) {
+    const map = new (yaml().YAMLMap)();
+    map.items.push(new (yaml().Pair)(new (yaml().Scalar)('field'), new (yaml().Scalar)(entry.field)));
+    const value = typeof entry.value === 'string' ? noteScalar(entry.value) : (new (yaml().Document)(entry.value).contents as Node);
+    if (yaml().isScalar(value) && typeof value.value === 'string' && !hasLineBreak(value.value)) {
       value.type = 'QUOTE_DOUBLE';
     }
-    map.items.push(new Pair(new Scalar('value'), value));
+    map.items.push(new (yaml().Pair)(new (yaml().Scalar)('value'), value));
     seq.items.push(map);
   }
   return seq;
@@ -1519,7 +1521,7 @@ export function mergeSidecars(base: string | null, ours: string, theirs: string 
   const keptChangedOnDisk: string[] = [];
   const theirIndex = new Map<string, number>();
   listItemsOf(theirsRead?.document ?? null).forEach((item, index) => {
-    const id = isMap(item) ? scalarText(item.items.find((pair) => keyName(pair) === 'id')?.value) : null;
+    const id = yaml().isMap(item) ? scalarText(item.items.find((pair) => keyName(pair) === 'id')?.value) : null;
     if (id !== null && theirSide.items.get(id) === item) {
       theirIndex.set(id, index);
     }
@@ -1566,7 +1568,7 @@ export function mergeSidecars(base: string | null, ours: string, theirs: string 
   for (const entry of ourSide.loose) {
     if (!theirPrints.has(entry.fingerprint) && !basePrints.has(entry.fingerprint)) {
       const node = entry.node;
-      plan.appends.push(() => (isMap(node) ? (node.clone() as YAMLMap) : (new Document(plain(node)).contents as unknown as YAMLMap)));
+      plan.appends.push(() => (yaml().isMap(node) ? (node.clone() as YAMLMap) : (new (yaml().Document)(plain(node)).contents as unknown as YAMLMap)));
     }
   }
   const text = plan.fields.size === 0 && plan.deletes.size === 0 && plan.appends.length === 0 && theirs !== null ? theirs : render(theirs, plan);
