@@ -1,5 +1,6 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import * as vscode from 'vscode';
+import { registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
@@ -11,9 +12,11 @@ import { registerMentionCommands } from './features/mentionCommands';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
 import { registerQuotes } from './features/quoteCommands';
+import { registerQuoteSources } from './features/quoteSources';
 import { registerKnowledgeReferences } from './features/references';
 import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
+import { registerTiming, type TimingStatus } from './features/timing';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { CoreWorkerClient } from './workers/client';
@@ -26,6 +29,8 @@ export interface ShotlistApi {
   readonly cache: TranscriptCache;
   readonly knowledge: Knowledge;
   readonly log: ShotlistLog;
+  /** The soundbite timing in the status bar. */
+  readonly timing: TimingStatus;
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
@@ -46,7 +51,10 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
   const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
-  return { soundbites, index, cache, knowledge, log };
+  // Checks and quick fixes: story quotes against their soundbites, header and DATELINE style, timing.
+  const timing = registerTiming(cache);
+  context.subscriptions.push(registerCodeActions(cache), registerQuoteSources(cache), timing);
+  return { soundbites, index, cache, knowledge, log, timing };
 }
 
 export function deactivate(): void {

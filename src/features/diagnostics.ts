@@ -1,8 +1,11 @@
-// Shows what the parser could not read (numbering errors, open quotes, header gaps) in the Problems panel.
+// Shows what the parser could not read (numbering errors, open quotes, header gaps) and what the checks
+// found (story quotes against their soundbites, LANGUAGES, DATELINE, TRT) in the Problems panel, with
+// the user's severities (shared/findings.ts).
 import * as vscode from 'vscode';
 import type { DiagnosticSeverity } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { languageId, toRange } from './shared/editor';
+import { findingsOf, severitySetting } from './shared/findings';
 
 const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -23,13 +26,13 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
       collection.delete(document.uri);
       return;
     }
-    const model = cache.get(document);
-    collection.set(document.uri, model.diagnostics.map((finding) => {
+    collection.set(document.uri, findingsOf(cache, document).map((finding) => {
       const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severityMap[finding.severity]);
       diagnostic.source = 'shotlist';
       diagnostic.code = finding.code;
       if (finding.related) {
-        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(finding.related)), finding.message)];
+        const where = finding.code === 'quote-differs' ? vscode.l10n.t('The soundbite (or answer) this quote was compared with') : finding.message;
+        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(finding.related)), where)];
       }
       return diagnostic;
     }));
@@ -50,6 +53,11 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(severitySetting)) {
+        vscode.workspace.textDocuments.forEach(refresh);
+      }
+    }),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );
 }

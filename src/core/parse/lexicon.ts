@@ -102,6 +102,15 @@ export const monthNumbers: ReadonlyMap<string, number> = new Map([
   ['december', 12], ['dec', 12], ['décembre', 12], ['decembre', 12],
 ]);
 
+/** The English month names, January first: the house style of a DATELINE writes them in full, in capitals. */
+export const englishMonthNames: readonly string[] = [
+  'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+];
+
+/** English month abbreviations (`DEC`, `SEPT`): short, but English. */
+export const englishMonthAbbreviations: ReadonlySet<string> = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
 
 /**
  * First words of a shot type (`Wide shot`, `Various shots`, `Pan left`, `Close-up`), lower-cased.
