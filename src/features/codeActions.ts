@@ -6,7 +6,7 @@ import { quickFixesFor, type FixId, type QuickFix } from '../core/checks/fixes';
 import type { TranscriptDiagnostic } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { toRange, transcriptSelector } from './shared/editor';
-import { findingsOf } from './shared/findings';
+import { findingsAround } from './shared/findings';
 
 function title(fix: QuickFix): string {
   const data = (name: string): string => String(fix.data[name] ?? '');
@@ -37,7 +37,7 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
     const offered = new Set<string>();
-    for (const finding of findingsOf(this.cache, document)) {
+    for (const finding of findingsAround(this.cache, document, range.start.line, range.end.line)) {
       const findingRange = toRange(finding.range);
       if (!findingRange.intersection(range)) {
         continue;

@@ -26,7 +26,13 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
       collection.delete(document.uri);
       return;
     }
-    collection.set(document.uri, findingsOf(cache, document).map((finding) => {
+    // A long archive is checked in the background: refresh again once its checks are done.
+    const findings = findingsOf(cache, document, () => {
+      if (!document.isClosed) {
+        schedule(document);
+      }
+    });
+    collection.set(document.uri, findings.map((finding) => {
       const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severityMap[finding.severity]);
       diagnostic.source = 'shotlist';
       diagnostic.code = finding.code;

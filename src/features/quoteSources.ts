@@ -10,7 +10,7 @@ import { toRange, transcriptSelector } from './shared/editor';
 function sourceAt(cache: TranscriptCache, document: vscode.TextDocument, position: vscode.Position): { result: QuoteFidelity; text: string } | undefined {
   const model = cache.get(document);
   const text = document.getText();
-  const result = fidelityAt(model, text, document.offsetAt(position));
+  const result = fidelityAt(model, text, { line: position.line, offset: document.offsetAt(position) });
   return result && result.source !== null ? { result, text } : undefined;
 }
 

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allFindings, runChecks } from '../../src/core/checks';
+import { allFindings, ChecksJob, runChecks } from '../../src/core/checks';
+import { measureChecks } from '../../scripts/measure-checks';
 import { applyReplacements, quickFixesFor, renumberShots, type QuickFix } from '../../src/core/checks/fixes';
 import { maxComparisonCells, quoteFidelity } from '../../src/core/checks/quoteFidelity';
 import { gapWord, quoteWords } from '../../src/core/checks/quoteWords';
@@ -302,5 +303,29 @@ suite('checks: settings', () => {
     for (const code of offByDefault) {
       assert.equal(effectiveSeverity(code), 'off');
     }
+  });
+});
+
+suite('checks: in slices, and measured', () => {
+  test('a long archive is checked story by story, and the result is the same as at once', () => {
+    const story = (index: number): string[] => [`STORY: STORY ${index}`, ...header.slice(1), ...soundbite, `She said “the mothers walk for ${index} hours to reach us.”`];
+    const text = lines(...Array.from({ length: 20 }, (_, index) => story(index)).flat());
+    const sliced = parseTranscript(text);
+    const job = new ChecksJob(sliced, text);
+    let steps = 1;
+    while (!job.step(() => true)) {
+      steps++;
+    }
+    assert.equal(steps, 20, 'one story per step when time is always up');
+    const once = runChecks(parseTranscript(text), text);
+    assert.deepEqual(job.result()?.map((item) => `${item.range.start.line} ${item.code}`), once.map((item) => `${item.range.start.line} ${item.code}`));
+    assert.equal(once.filter((item) => item.code === 'quote-differs').length, 20);
+  });
+
+  test('precision and recall on the labelled seeds and fixtures (npm run measure:checks prints them)', () => {
+    const byDefault = measureChecks(false);
+    assert.deepEqual([byDefault.falsePositives, byDefault.truePositives, byDefault.falseNegatives], [0, 21, 3], byDefault.lines.join('\n'));
+    const everything = measureChecks(true);
+    assert.deepEqual([everything.falsePositives, everything.truePositives, everything.falseNegatives], [5, 28, 1], everything.lines.join('\n'));
   });
 });

@@ -159,7 +159,7 @@ function matchQuoteMarks(text: string, finding: TranscriptDiagnostic): QuickFix 
  * with an ellipsis or brackets, the marks and the punctuation around stay as the story wrote them.
  */
 function useSoundbiteWords(document: TranscriptDocument, text: string, finding: TranscriptDiagnostic): QuickFix | null {
-  const result = fidelityAt(document, text, finding.range.start.offset);
+  const result = fidelityAt(document, text, finding.range.start);
   if (!result || result.status !== 'differs' || result.source === null) {
     return null;
   }

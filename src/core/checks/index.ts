@@ -4,73 +4,112 @@
 // Problems panel, the quick fixes, the hovers and the CLI.
 import { formatDuration } from '../outline/readTime';
 import { storyGroups } from '../outline/storyGroups';
-import type { Section, Soundbite, TranscriptDiagnostic, TranscriptDocument } from '../model';
+import type { Section, TranscriptDiagnostic, TranscriptDocument } from '../model';
 import { formatMessage } from '../messages/format';
 import { messageFragments } from '../messages/diagnostics';
 import { finding } from './finding';
 import { checkHeaderGroup, checkRepeatedHeaders } from './header';
-import { quoteFidelity, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
+import { checkUnitCount, soundbitesWithin, unitFidelity, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
 import { gapWord, type QuoteWords } from './quoteWords';
 import { effectiveSeverity, type DiagnosticSeverity } from './registry';
-import { storyTimings } from './timing';
+import { storyTiming } from './timing';
+import { firstWhere } from '../text/search';
+import { appendAll } from '../util/arrays';
 
 const cache = new WeakMap<TranscriptDocument, readonly TranscriptDiagnostic[]>();
 
 /** The checks' findings on this document (not the parser's), with default severities, in document order. */
 export function runChecks(document: TranscriptDocument, text: string): readonly TranscriptDiagnostic[] {
-  const cached = cache.get(document);
-  if (cached) {
-    return cached;
+  const job = new ChecksJob(document, text);
+  job.step(() => false);
+  return job.result() ?? [];
+}
+
+/** The checks' findings of a document once they are all computed, else undefined (see ChecksJob). */
+export function finishedChecks(document: TranscriptDocument): readonly TranscriptDiagnostic[] | undefined {
+  return cache.get(document);
+}
+
+/**
+ * The checks of one document version, worked through one story at a time: an editor runs a few
+ * stories of a long archive, gives the event loop back, and goes on, so that no call blocks it for
+ * long. The finished list is kept for the document version (runChecks and finishedChecks read it).
+ */
+export class ChecksJob {
+  readonly #document: TranscriptDocument;
+  readonly #text: string;
+  readonly #count: number;
+  readonly #out: TranscriptDiagnostic[] = [];
+  #next = 0;
+
+  constructor(document: TranscriptDocument, text: string) {
+    this.#document = document;
+    this.#text = text;
+    this.#count = cache.has(document) ? 0 : checkUnitCount(document);
   }
+
+  /** Checks stories until `timeUp()` returns true (asked after each story); true once every story is checked. */
+  step(timeUp: () => boolean): boolean {
+    if (cache.has(this.#document)) {
+      return true;
+    }
+    while (this.#next < this.#count) {
+      appendAll(this.#out, checkUnit(this.#document, this.#text, this.#next++));
+      if (this.#next < this.#count && timeUp()) {
+        return false;
+      }
+    }
+    if (this.#document.format === 'shotlist') {
+      checkRepeatedHeaders(this.#document, this.#out);
+    }
+    this.#out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    cache.set(this.#document, this.#out);
+    return true;
+  }
+
+  result(): readonly TranscriptDiagnostic[] | undefined {
+    return cache.get(this.#document);
+  }
+}
+
+/** The findings of one story of a shot list (or of a whole interview): see checkUnitCount. */
+export function checkUnit(document: TranscriptDocument, text: string, unit: number): TranscriptDiagnostic[] {
   const out: TranscriptDiagnostic[] = [];
   if (document.format === 'shotlist') {
-    checkShotlist(document, out);
+    const group = storyGroups(document)[unit];
+    if (group) {
+      const first = group.range.start.line;
+      const last = group.range.end.line;
+      const soundbites = soundbitesWithin(document, first, last).map((found) => found.soundbite);
+      checkHeaderGroup(group, soundbites, sectionsWithin(document, first, last), out);
+      const timing = storyTiming(document, unit);
+      if (timing && timing.trtRange !== null && timing.trtSeconds !== null && timing.soundbiteSeconds > timing.trtSeconds) {
+        out.push(finding('trt-exceeded', timing.trtRange, { soundbites: formatDuration(timing.soundbiteSeconds), trt: formatDuration(timing.trtSeconds) }));
+      }
+    }
   }
   const inInterview = document.format !== 'shotlist';
-  for (const result of quoteFidelity(document, text)) {
+  for (const result of unitFidelity(document, text, unit)) {
     const reported = fidelityFinding(result, text, inInterview);
     if (reported) {
       out.push(reported);
     }
   }
-  out.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  cache.set(document, out);
   return out;
 }
 
-function checkShotlist(document: TranscriptDocument, out: TranscriptDiagnostic[]): void {
-  const groups = storyGroups(document);
-  const soundbites = document.soundbites;
+/** The sections whose heading lies on lines first..last (binary search: sections are in document order). */
+function sectionsWithin(document: TranscriptDocument, first: number, last: number): Section[] {
   const sections = document.sections;
-  let nextSoundbite = 0;
-  let nextSection = 0;
-  for (const group of groups) {
-    const first = group.range.start.line;
-    const last = group.range.end.line;
-    const ownSoundbites: Soundbite[] = [];
-    const ownSections: Section[] = [];
-    while (nextSoundbite < soundbites.length && (soundbites[nextSoundbite] as Soundbite).lineRange.start.line <= last) {
-      const soundbite = soundbites[nextSoundbite] as Soundbite;
-      if (soundbite.lineRange.start.line >= first) {
-        ownSoundbites.push(soundbite);
-      }
-      nextSoundbite++;
+  const found: Section[] = [];
+  for (let index = firstWhere(sections.length, (at) => (sections[at] as Section).headingRange.start.line >= first); index < sections.length; index++) {
+    const section = sections[index] as Section;
+    if (section.headingRange.start.line > last) {
+      break;
     }
-    while (nextSection < sections.length && (sections[nextSection] as Section).headingRange.start.line <= last) {
-      const section = sections[nextSection] as Section;
-      if (section.headingRange.start.line >= first) {
-        ownSections.push(section);
-      }
-      nextSection++;
-    }
-    checkHeaderGroup(group, ownSoundbites, ownSections, out);
+    found.push(section);
   }
-  checkRepeatedHeaders(document, out);
-  for (const timing of storyTimings(document)) {
-    if (timing.trtRange !== null && timing.trtSeconds !== null && timing.soundbiteSeconds > timing.trtSeconds) {
-      out.push(finding('trt-exceeded', timing.trtRange, { soundbites: formatDuration(timing.soundbiteSeconds), trt: formatDuration(timing.trtSeconds) }));
-    }
-  }
+  return found;
 }
 
 function fidelityFinding(result: QuoteFidelity, text: string, inInterview: boolean): TranscriptDiagnostic | null {
@@ -135,20 +174,24 @@ function wordsAsWritten(words: QuoteWords, from: number, to: number, text: strin
  * maps a code to a severity or `off`; opt-in rules are off unless chosen), in document order.
  */
 export function allFindings(document: TranscriptDocument, text: string, choices: Readonly<Record<string, unknown>> = {}): TranscriptDiagnostic[] {
+  return withChoices([document.diagnostics, runChecks(document, text)], choices);
+}
+
+/** The findings of the lists with the user's severities, those turned off left out, in document order. */
+export function withChoices(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>): TranscriptDiagnostic[] {
   const findings: TranscriptDiagnostic[] = [];
-  const add = (list: readonly TranscriptDiagnostic[]): void => {
+  for (const list of lists) {
     for (const item of list) {
       const severity = effectiveSeverity(item.code, choices);
       if (severity !== 'off') {
         findings.push(severity === item.severity ? item : withSeverity(item, severity));
       }
     }
-  };
-  add(document.diagnostics);
-  add(runChecks(document, text));
+  }
   return findings.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
+/** A copy with another severity (field by field: the parser's findings build their range when read). */
 function withSeverity(item: TranscriptDiagnostic, severity: DiagnosticSeverity): TranscriptDiagnostic {
   return { code: item.code, severity, range: item.range, message: item.message, data: item.data, ...(item.related ? { related: item.related } : {}) };
 }

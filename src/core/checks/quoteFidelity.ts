@@ -2,8 +2,9 @@
 // interview, with the answers), word by word. What changes no word is accepted (see quoteWords.ts);
 // what changes, adds or drops a word is a difference, listed word by word. A quote found nowhere is
 // unsourced. Pure: the model and its text in, plain results out.
-import type { Quote, TextRange, TranscriptDocument } from '../model';
+import type { Quote, Soundbite, TextRange, TranscriptDocument } from '../model';
 import { storyGroups } from '../outline/storyGroups';
+import { firstWhere } from '../text/search';
 import { countQuoteWords, gapWord, quoteWords, type QuoteWords } from './quoteWords';
 
 /** Where a story's quotes may come from: a soundbite's quote or an interview answer. */
@@ -70,66 +71,114 @@ export const maxComparisonCells = 250_000;
 const matchedFifths = 3;
 const changedFifths = 2;
 
-const cache = new WeakMap<TranscriptDocument, readonly QuoteFidelity[]>();
+/**
+ * The units the checks work in: each story of a shot list (its quotes against its soundbites), or the
+ * whole of an interview. An editor checks a long archive one unit at a time, between other work.
+ */
+export function checkUnitCount(document: TranscriptDocument): number {
+  if (document.format === 'shotlist') {
+    return storyGroups(document).length;
+  }
+  return document.turns.length > 0 ? 1 : 0;
+}
+
+const unitCache = new WeakMap<TranscriptDocument, Array<readonly QuoteFidelity[] | undefined>>();
+
+/** The checked quotes of one unit (see checkUnitCount), in document order; computed once per document version. */
+export function unitFidelity(document: TranscriptDocument, text: string, unit: number): readonly QuoteFidelity[] {
+  let units = unitCache.get(document);
+  if (!units) {
+    units = [];
+    unitCache.set(document, units);
+  }
+  const known = units[unit];
+  if (known) {
+    return known;
+  }
+  const results = document.format === 'shotlist' ? storyFidelity(document, text, unit) : interviewFidelity(document, text);
+  units[unit] = results;
+  return results;
+}
 
 /** Every checked quote of the document's stories (and, in an interview, outside its answers), in document order. */
 export function quoteFidelity(document: TranscriptDocument, text: string): readonly QuoteFidelity[] {
-  const cached = cache.get(document);
-  if (cached) {
-    return cached;
+  const results: QuoteFidelity[] = [];
+  const count = checkUnitCount(document);
+  for (let unit = 0; unit < count; unit++) {
+    for (const result of unitFidelity(document, text, unit)) {
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+/** The soundbites whose SOUNDBITE line lies on lines first..last, found by binary search (both in document order). */
+export function soundbitesWithin(document: TranscriptDocument, first: number, last: number): { soundbite: Soundbite; index: number }[] {
+  const soundbites = document.soundbites;
+  const found: { soundbite: Soundbite; index: number }[] = [];
+  for (let index = firstWhere(soundbites.length, (at) => (soundbites[at] as Soundbite).lineRange.start.line >= first); index < soundbites.length; index++) {
+    const soundbite = soundbites[index] as Soundbite;
+    if (soundbite.lineRange.start.line > last) {
+      break;
+    }
+    found.push({ soundbite, index });
+  }
+  return found;
+}
+
+function storyFidelity(document: TranscriptDocument, text: string, unit: number): QuoteFidelity[] {
+  const group = storyGroups(document)[unit];
+  if (!group) {
+    return [];
+  }
+  const sources: QuoteSource[] = [];
+  for (const { soundbite, index } of soundbitesWithin(document, group.range.start.line, group.range.end.line)) {
+    const quote = soundbite.quote;
+    if (quote === null) {
+      continue;
+    }
+    const words = quoteWords(text, quote.innerRange.start.offset, quote.innerRange.end.offset);
+    if (countQuoteWords(words) > 0) {
+      sources.push({ kind: 'soundbite', index, number: soundbite.number, speaker: soundbite.speaker, range: soundbite.range, words });
+    }
   }
   const results: QuoteFidelity[] = [];
-  if (document.format === 'shotlist') {
-    for (const group of storyGroups(document)) {
-      const first = group.range.start.line;
-      const last = group.range.end.line;
-      const sources: QuoteSource[] = [];
-      document.soundbites.forEach((soundbite, index) => {
-        const line = soundbite.lineRange.start.line;
-        const quote = soundbite.quote;
-        if (line < first || line > last || quote === null) {
-          return;
-        }
-        const words = quoteWords(text, quote.innerRange.start.offset, quote.innerRange.end.offset);
-        if (countQuoteWords(words) > 0) {
-          sources.push({ kind: 'soundbite', index, number: soundbite.number, speaker: soundbite.speaker, range: soundbite.range, words });
-        }
-      });
-      const comparer = new SourceComparer(sources);
-      for (const story of group.stories) {
-        for (const quote of story.quotes) {
-          results.push(comparer.compare(quote, text));
-        }
-      }
-    }
-  } else if (document.turns.length > 0) {
-    const sources: QuoteSource[] = [];
-    const answerRanges: TextRange[] = [];
-    document.turns.forEach((turn, index) => {
-      if (turn.role !== 'answer') {
-        return;
-      }
-      answerRanges.push(turn.range);
-      const words = quoteWords(text, turn.textRange.start.offset, turn.textRange.end.offset);
-      if (countQuoteWords(words) > 0) {
-        sources.push({ kind: 'answer', index, number: null, speaker: turn.speaker ?? document.interviewee?.speaker ?? null, range: turn.range, words });
-      }
-    });
-    const comparer = new SourceComparer(sources);
-    let answer = 0;
-    for (const quote of document.quotes) {
-      // Quotes inside an answer are the interviewee quoting someone else; the rest may quote the answers.
-      const offset = quote.range.start.offset;
-      while (answer < answerRanges.length && (answerRanges[answer] as TextRange).end.offset <= offset) {
-        answer++;
-      }
-      const inside = answer < answerRanges.length && (answerRanges[answer] as TextRange).start.offset <= offset;
-      if (!inside) {
-        results.push(comparer.compare(quote, text));
-      }
+  const comparer = new SourceComparer(sources);
+  for (const story of group.stories) {
+    for (const quote of story.quotes) {
+      results.push(comparer.compare(quote, text));
     }
   }
-  cache.set(document, results);
+  return results;
+}
+
+function interviewFidelity(document: TranscriptDocument, text: string): QuoteFidelity[] {
+  const sources: QuoteSource[] = [];
+  const answerRanges: TextRange[] = [];
+  document.turns.forEach((turn, index) => {
+    if (turn.role !== 'answer') {
+      return;
+    }
+    answerRanges.push(turn.range);
+    const words = quoteWords(text, turn.textRange.start.offset, turn.textRange.end.offset);
+    if (countQuoteWords(words) > 0) {
+      sources.push({ kind: 'answer', index, number: null, speaker: turn.speaker ?? document.interviewee?.speaker ?? null, range: turn.range, words });
+    }
+  });
+  const results: QuoteFidelity[] = [];
+  const comparer = new SourceComparer(sources);
+  let answer = 0;
+  for (const quote of document.quotes) {
+    // Quotes inside an answer are the interviewee quoting someone else; the rest may quote the answers.
+    const offset = quote.range.start.offset;
+    while (answer < answerRanges.length && (answerRanges[answer] as TextRange).end.offset <= offset) {
+      answer++;
+    }
+    const inside = answer < answerRanges.length && (answerRanges[answer] as TextRange).start.offset <= offset;
+    if (!inside) {
+      results.push(comparer.compare(quote, text));
+    }
+  }
   return results;
 }
 
@@ -181,7 +230,10 @@ class SourceComparer {
     return count >= minimumUnsourcedWords ? { quote, status: 'unsourced', source: null, words, hunks: [], sourceSpan: null } : unchecked;
   }
 
-  /** Up to `limit` sources sharing the most pairs of neighbouring words with the quote (any shared at all). */
+  /**
+   * The sources sharing the most pairs of neighbouring words with the quote (any shared at all): the
+   * best, and the next only when it shares as many (each costs a word-by-word comparison).
+   */
   #likeliest(words: QuoteWords, limit: number): number[] {
     const quotePairs = wordPairs(words);
     const scored: { index: number; score: number }[] = [];
@@ -196,7 +248,9 @@ class SourceComparer {
         scored.push({ index, score });
       }
     });
-    return scored.sort((a, b) => b.score - a.score).slice(0, limit).map((entry) => entry.index);
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0]?.score ?? 0;
+    return scored.slice(0, limit).filter((entry) => entry.score === best).map((entry) => entry.index);
   }
 }
 
@@ -427,7 +481,21 @@ function traceBack(q: readonly string[], s: readonly string[], step: Uint8Array,
   return { cost: changedOrAdded + dropped, matched, changedOrAdded, hunks, span: spanFrom >= 0 ? { from: spanFrom, to: spanTo } : null };
 }
 
-/** The fidelity result of the story quote that starts at `offset`, if it was checked. */
-export function fidelityAt(document: TranscriptDocument, text: string, offset: number): QuoteFidelity | undefined {
-  return quoteFidelity(document, text).find((result) => result.quote.range.start.offset <= offset && offset < Math.max(result.quote.range.end.offset, result.quote.range.start.offset + 1));
+/** The unit (see checkUnitCount) that holds a line: the last story starting at or before it. */
+export function unitAtLine(document: TranscriptDocument, line: number): number {
+  if (document.format !== 'shotlist') {
+    return 0;
+  }
+  const groups = storyGroups(document);
+  return Math.max(0, firstWhere(groups.length, (index) => (groups[index] as { range: { start: { line: number } } }).range.start.line > line) - 1);
+}
+
+/** The checked quote at a position (its line and offset), computing only the story that holds it. */
+export function fidelityAt(document: TranscriptDocument, text: string, position: { readonly line: number; readonly offset: number }): QuoteFidelity | undefined {
+  if (checkUnitCount(document) === 0) {
+    return undefined;
+  }
+  const offset = position.offset;
+  return unitFidelity(document, text, unitAtLine(document, position.line)).find((result) =>
+    result.quote.range.start.offset <= offset && offset < Math.max(result.quote.range.end.offset, result.quote.range.start.offset + 1));
 }

@@ -5,6 +5,7 @@ import type { OutlineRange } from '../outline/ranges';
 import { quoteWordCount, secondsForWords } from '../outline/readTime';
 import { storyGroups } from '../outline/storyGroups';
 import { headerField } from './header';
+import { soundbitesWithin, unitAtLine } from './quoteFidelity';
 
 export interface StoryTiming {
   /** The story's range (header block to its last element). */
@@ -18,53 +19,57 @@ export interface StoryTiming {
   readonly trtRange: TextRange | null;
 }
 
-const cache = new WeakMap<TranscriptDocument, readonly StoryTiming[]>();
+const cache = new WeakMap<TranscriptDocument, Array<StoryTiming | undefined>>();
+
+/** The timing of one story of a shot list (by its index among storyGroups), computed once per document version. */
+export function storyTiming(document: TranscriptDocument, index: number): StoryTiming | null {
+  const group = storyGroups(document)[index];
+  if (!group) {
+    return null;
+  }
+  let timings = cache.get(document);
+  if (!timings) {
+    timings = [];
+    cache.set(document, timings);
+  }
+  const known = timings[index];
+  if (known) {
+    return known;
+  }
+  let words = 0;
+  let count = 0;
+  for (const { soundbite } of soundbitesWithin(document, group.range.start.line, group.range.end.line)) {
+    if (soundbite.quote) {
+      words += quoteWordCount(soundbite.quote);
+      count++;
+    }
+  }
+  const trt = group.header ? headerField(group.header, 'TRT') : undefined;
+  const timing: StoryTiming = {
+    range: group.range,
+    soundbites: count,
+    soundbiteSeconds: secondsForWords(words),
+    trtSeconds: group.header?.trtSeconds ?? null,
+    trtRange: trt ? trt.valueRange : null,
+  };
+  timings[index] = timing;
+  return timing;
+}
 
 /** One timing per story of a shot list, in document order; none for other formats. */
-export function storyTimings(document: TranscriptDocument): readonly StoryTiming[] {
-  const cached = cache.get(document);
-  if (cached) {
-    return cached;
-  }
+export function storyTimings(document: TranscriptDocument): StoryTiming[] {
   const timings: StoryTiming[] = [];
-  const soundbites = document.soundbites;
-  let next = 0;
-  for (const group of storyGroups(document)) {
-    let words = 0;
-    let count = 0;
-    // Soundbites are in document order, as the groups are: one pass over them for all the stories.
-    while (next < soundbites.length && (soundbites[next]?.lineRange.start.line ?? 0) < group.range.start.line) {
-      next++;
+  const count = document.format === 'shotlist' ? storyGroups(document).length : 0;
+  for (let index = 0; index < count; index++) {
+    const timing = storyTiming(document, index);
+    if (timing) {
+      timings.push(timing);
     }
-    while (next < soundbites.length && (soundbites[next]?.lineRange.start.line ?? 0) <= group.range.end.line) {
-      const quote = soundbites[next]?.quote;
-      if (quote) {
-        words += quoteWordCount(quote);
-        count++;
-      }
-      next++;
-    }
-    const trt = group.header ? headerField(group.header, 'TRT') : undefined;
-    timings.push({
-      range: group.range,
-      soundbites: count,
-      soundbiteSeconds: secondsForWords(words),
-      trtSeconds: group.header?.trtSeconds ?? null,
-      trtRange: trt ? trt.valueRange : null,
-    });
   }
-  cache.set(document, timings);
   return timings;
 }
 
-/** The story timing at a line (the first story's above the first header), or null for a document without stories. */
+/** The timing of the story at a line (the first story above the first header), or null for a document without stories. */
 export function timingAtLine(document: TranscriptDocument, line: number): StoryTiming | null {
-  const timings = storyTimings(document);
-  let found: StoryTiming | null = timings[0] ?? null;
-  for (const timing of timings) {
-    if (timing.range.start.line <= line) {
-      found = timing;
-    }
-  }
-  return found;
+  return document.format === 'shotlist' ? storyTiming(document, unitAtLine(document, line)) : null;
 }
