@@ -12,7 +12,9 @@ import { gapWord, quoteWords } from '../../src/core/checks/quoteWords';
 import { diagnosticSeverities, effectiveSeverity, offByDefault } from '../../src/core/checks/registry';
 import { storyTimings, timingAtLine } from '../../src/core/checks/timing';
 import type { DiagnosticCode, TranscriptDiagnostic } from '../../src/core/model';
-import { parseTranscript } from '../../src/core/parse';
+import fc from 'fast-check';
+import { parseTranscript, parseTranscriptFile } from '../../src/core/parse';
+import { baseDocuments, fuzzCases, testSizes } from '../fuzz/generators';
 import { lines, readSeed, repositoryRoot } from './helpers';
 
 const header = [
@@ -327,5 +329,28 @@ suite('checks: in slices, and measured', () => {
     assert.deepEqual([byDefault.falsePositives, byDefault.truePositives, byDefault.falseNegatives], [0, 21, 3], byDefault.lines.join('\n'));
     const everything = measureChecks(true);
     assert.deepEqual([everything.falsePositives, everything.truePositives, everything.falseNegatives], [5, 28, 1], everything.lines.join('\n'));
+  });
+});
+
+suite('checks: hostile input', () => {
+  test('on mutated seeds and fixtures the checks never throw, and every finding and fix stays inside the text', function () {
+    this.timeout(120_000);
+    const bases = baseDocuments();
+    fc.assert(fc.property(fuzzCases(bases, testSizes), (fuzzCase) => {
+      const text = fuzzCase.text;
+      const document = parseTranscriptFile(text, fuzzCase.markdown ? 'case.md' : 'case.txt');
+      const found = allFindings(document, text, { 'quote-unsourced': 'information', 'dateline-day-padding': 'information' });
+      for (const item of found) {
+        assert.ok(item.range.start.offset >= 0 && item.range.end.offset <= text.length && item.range.start.offset <= item.range.end.offset, `${item.code} range`);
+        for (const fix of quickFixesFor(document, text, item)) {
+          let previousEnd = -1;
+          for (const edit of [...fix.edits].sort((a, b) => a.start - b.start)) {
+            assert.ok(edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length, `${fix.id} edit inside the text`);
+            assert.ok(edit.start >= previousEnd, `${fix.id} edits do not overlap`);
+            previousEnd = edit.end;
+          }
+        }
+      }
+    }), { numRuns: 300, seed: 1414 });
   });
 });
