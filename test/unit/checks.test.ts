@@ -164,6 +164,12 @@ suite('checks: header, DATELINE and timing', () => {
     assert.equal(reported[0]?.related?.start.line, 4);
   });
 
+  test('a language LANGUAGES lists under another name is covered (Kiswahili by SWAHILI, Mandarin by CHINESE)', () => {
+    const text = lines(...header.slice(0, 4), 'LANGUAGES: SWAHILI / CHINESE / NATS', header[5] as string,
+      '1. SOUNDBITE (Kiswahili) Neema Mwakyusa, Farmer:', '“Tunarudi.”', '2. SOUNDBITE (Mandarin) Li Wen, Engineer:', '“We finished the bridge.”');
+    assert.deepEqual(findings(text, 'header-language-missing'), []);
+  });
+
   test('a misspelt LANGUAGES item is an unknown language with a suggestion, and still counts', () => {
     const text = lines(...header.slice(0, 4), 'LANGUAGES: ENGLSH / NATS', header[5] as string, ...soundbite);
     assert.deepEqual(findings(text).map((finding) => `${finding.code} ${finding.message}`), ['unknown-language Unknown language "ENGLSH" (did you mean English?).']);

@@ -5,7 +5,7 @@ import type { DatedPlace, Header, HeaderField, Section, Soundbite, TextRange, Tr
 import { formatMessage } from '../messages/format';
 import { messageFragments } from '../messages/diagnostics';
 import type { StoryGroup } from '../outline/storyGroups';
-import { canonicalHeaderField, englishMonthAbbreviations, englishMonthNames, recogniseLanguage, suggestLanguage } from '../parse/lexicon';
+import { canonicalHeaderField, englishMonthAbbreviations, englishMonthNames, languageAliases, recogniseLanguage, suggestLanguage } from '../parse/lexicon';
 import { collapseWhitespace } from '../text/whitespace';
 import { finding, rangeOnLine } from './finding';
 
@@ -32,13 +32,19 @@ export function languageItems(value: string): { text: string; start: number }[] 
   return items;
 }
 
+/** One name per language, lower-cased (`Kiswahili` and `SWAHILI` are the same language). */
+function sameLanguage(name: string): string {
+  const lower = name.toLowerCase();
+  return languageAliases.get(lower) ?? lower;
+}
+
 /** What a header lists as languages: each recognised language, or the one a misspelling most likely means. */
 function listedLanguages(field: HeaderField): Set<string> {
   const listed = new Set<string>();
   for (const item of languageItems(field.value)) {
     const known = recogniseLanguage(item.text) ?? suggestLanguage(item.text);
     if (known !== null) {
-      listed.add(known.toLowerCase());
+      listed.add(sameLanguage(known));
     }
   }
   return listed;
@@ -93,7 +99,7 @@ function checkLanguagesUsed(field: HeaderField, soundbites: readonly Soundbite[]
     if (name === null || soundbite.languageRange === null) {
       continue;
     }
-    const key = name.toLowerCase();
+    const key = sameLanguage(name);
     if (listed.has(key) || reported.has(key)) {
       continue;
     }

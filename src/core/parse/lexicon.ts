@@ -43,6 +43,17 @@ const languageList = [
 ];
 const languagesByLowerName = new Map<string, string>(languageList.map((name) => [name.toLowerCase(), name]));
 
+/**
+ * Languages a header may list under another name, by display name lower-cased: a soundbite in
+ * Kiswahili is covered by SWAHILI, one in Mandarin by CHINESE, natural sound by NATS.
+ */
+export const languageAliases: ReadonlyMap<string, string> = new Map([
+  ['kiswahili', 'swahili'], ['farsi', 'persian'], ['mandarin', 'chinese'], ['cantonese', 'chinese'],
+  ['kreyol', 'haitian creole'], ['creole', 'haitian creole'], ['natural sound', 'nats'], ['natsound', 'nats'],
+  ['français', 'french'], ['anglais', 'english'], ['arabe', 'arabic'], ['espagnol', 'spanish'], ['russe', 'russian'],
+  ['chinois', 'chinese'], ['peul', 'fula'], ['fulfulde', 'fula'], ['bahasa', 'indonesian'], ['moore', 'mooré'],
+]);
+
 /** The display name of a language written in any case, or null when it is not a known language. */
 export function recogniseLanguage(written: string): string | null {
   return languagesByLowerName.get(written.trim().toLowerCase()) ?? null;
