@@ -125,9 +125,16 @@ function fidelityFinding(result: QuoteFidelity, text: string, inInterview: boole
     speaker: source.speaker ?? '?',
     line: source.range.start.line + 1,
     difference: result.status === 'differs' ? describeDifferences(result, text) : '',
-    ...(result.status === 'too-long' ? { variant: 'too-long' } : source.kind === 'answer' ? { variant: 'answer' } : {}),
+    ...variantOf(result.status === 'too-long', source.kind === 'answer'),
   };
   return finding('quote-differs', result.quote.range, data, source.range);
+}
+
+function variantOf(tooLong: boolean, answer: boolean): { variant?: string } {
+  if (answer) {
+    return { variant: tooLong ? 'answer-too-long' : 'answer' };
+  }
+  return tooLong ? { variant: 'too-long' } : {};
 }
 
 /** How many differences a message names; the rest are counted. */

@@ -185,11 +185,11 @@ function interviewFidelity(document: TranscriptDocument, text: string): QuoteFid
 /** The sources of one story, with what finding the likeliest one for a quote needs, built once. */
 class SourceComparer {
   readonly #joined: string[];
-  readonly #pairs: Set<string>[];
+  /** Each source's word pairs, built the first time a quote is not found word for word (most are). */
+  #pairs: Set<string>[] | null = null;
 
   constructor(private readonly sources: readonly QuoteSource[]) {
     this.#joined = sources.map((source) => ` ${source.words.words.filter((word) => word !== gapWord).join(' ')} `);
-    this.#pairs = sources.map((source) => wordPairs(source.words));
   }
 
   compare(quote: Quote, text: string): QuoteFidelity {
@@ -237,6 +237,7 @@ class SourceComparer {
   #likeliest(words: QuoteWords, limit: number): number[] {
     const quotePairs = wordPairs(words);
     const scored: { index: number; score: number }[] = [];
+    this.#pairs ??= this.sources.map((source) => wordPairs(source.words));
     this.#pairs.forEach((pairs, index) => {
       let score = 0;
       for (const pair of quotePairs) {

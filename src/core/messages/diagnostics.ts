@@ -41,6 +41,7 @@ export const diagnosticVariantMessages: Readonly<Partial<Record<DiagnosticCode, 
   'quote-differs': {
     'too-long': 'This quote does not match soundbite {source} ({speaker}, line {line}); it is too long to compare word by word.',
     'answer': 'This quote does not match the answer on line {line}: {difference}',
+    'answer-too-long': 'This quote does not match the answer on line {line}; it is too long to compare word by word.',
   },
   'quote-unsourced': {
     'answers': 'This quote is in none of the interview\'s answers.',
