@@ -120,9 +120,12 @@ suite('checks and quick fixes', () => {
     await close();
   });
 
-  test('quick fixes: close a quote, and use the soundbite\'s exact words', async () => {
+  test('quick fixes: close a quote, correct a straight mark, and use the soundbite\'s exact words', async () => {
     const open1 = await open(...header, ...shots, 'She said “we work by torchlight.');
     assert.equal(await applyFix(open1, 10, 'Close the quote with ”'), [...header, ...shots, 'She said “we work by torchlight.”'].join('\n'));
+    await close();
+    const straight = await open(...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '"We work by torchlight.”');
+    assert.equal(await applyFix(straight, 7, 'Use “ to match the other quotation mark'), [...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '“We work by torchlight.”'].join('\n'));
     await close();
     const misquote = await open(...header, ...shots, 'She said “the mothers walk for four long hours to reach us.”');
     assert.equal(await applyFix(misquote, 10, 'Use the soundbite’s exact words'),
