@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { DiagnosticSeverity } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { languageId, toRange } from './shared/editor';
-import { findingsOf, severitySetting } from './shared/findings';
+import { findingsOf, severitySetting, stopChecking } from './shared/findings';
 
 const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -58,12 +58,20 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
     collection,
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
-    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      collection.delete(document.uri);
+      stopChecking(document);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(severitySetting)) {
         vscode.workspace.textDocuments.forEach(refresh);
       }
     }),
-    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+    {
+      dispose: () => {
+        timers.forEach((timer) => clearTimeout(timer));
+        vscode.workspace.textDocuments.forEach(stopChecking);
+      },
+    },
   );
 }

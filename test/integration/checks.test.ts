@@ -176,6 +176,12 @@ suite('checks and quick fixes', () => {
     assert.ok(editor.document.getText().length > 200_000);
     const found = await problems(editor.document.uri, (list) => list.filter((item) => item.code === 'quote-differs').length === 300, '300 misquotes');
     assert.equal(found.filter((item) => item.code === 'quote-differs').length, 300);
+    // Correct one misquote (story 1, the second): the next background check drops exactly its finding.
+    const line = lines.indexOf('She said “the mothers walk for four hours to reach us.”');
+    const column = (lines[line] as string).indexOf('four');
+    assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(line, column, line, column + 4), 'three')));
+    const after = await problems(editor.document.uri, (list) => list.filter((item) => item.code === 'quote-differs').length === 299, '299 misquotes');
+    assert.ok(!after.some((item) => item.range.start.line === line), 'the corrected quote has no finding');
     await close();
   });
 });

@@ -23,28 +23,45 @@ export function severityChoices(document: vscode.TextDocument): Readonly<Record<
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-/** Background checks under way, by document version, with who wants to hear when they finish. */
-const running = new WeakMap<TranscriptDocument, { readonly listeners: Set<() => void> }>();
+/** The background check under way for each document (one at a time: a newer version's replaces it). */
+const running = new Map<string, { readonly model: TranscriptDocument; readonly listeners: Set<() => void>; stopped: boolean }>();
 
-function checkInBackground(model: TranscriptDocument, text: string, whenDone: () => void): void {
-  const known = running.get(model);
-  if (known) {
+function checkInBackground(key: string, model: TranscriptDocument, text: string, whenDone: () => void): void {
+  const known = running.get(key);
+  if (known && known.model === model) {
     known.listeners.add(whenDone);
     return;
   }
-  const state = { listeners: new Set([whenDone]) };
-  running.set(model, state);
+  if (known) {
+    // An older version of the document: its findings would be stale when they arrive.
+    known.stopped = true;
+  }
+  const state = { model, listeners: new Set([whenDone]), stopped: false };
+  running.set(key, state);
   const job = new ChecksJob(model, text);
   const slice = (): void => {
+    if (state.stopped) {
+      return;
+    }
     const started = performance.now();
     if (job.step(() => performance.now() - started > sliceMs)) {
-      running.delete(model);
+      running.delete(key);
       state.listeners.forEach((listener) => listener());
       return;
     }
     setTimeout(slice, 0);
   };
   setTimeout(slice, 0);
+}
+
+/** Stops the background check of a document (closed, or the extension going away). */
+export function stopChecking(document: vscode.TextDocument): void {
+  const key = document.uri.toString();
+  const known = running.get(key);
+  if (known) {
+    known.stopped = true;
+    running.delete(key);
+  }
 }
 
 /**
@@ -62,7 +79,7 @@ export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument
       job.step(() => false);
       checks = job.result();
     } else if (whenChecked) {
-      checkInBackground(model, text, whenChecked);
+      checkInBackground(document.uri.toString(), model, text, whenChecked);
     }
   }
   return withChoices([model.diagnostics, checks ?? []], severityChoices(document));
