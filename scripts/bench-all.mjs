@@ -9,6 +9,7 @@ const benches = [
   ['workspace index', ['--expose-gc', '--import', 'tsx', 'scripts/bench-index.ts']],
   ['knowledge-base matcher and hover', ['--expose-gc', '--import', 'tsx', 'scripts/bench-kb.ts']],
   ['scaling to 100 MB', ['--expose-gc', '--import', 'tsx', 'scripts/bench-scaling.ts']],
+  ['annotations: keystroke and re-anchor', ['--expose-gc', '--import', 'tsx', 'scripts/bench-annotations.ts']],
 ];
 
 const results = [];

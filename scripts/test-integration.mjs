@@ -2,14 +2,16 @@
 // rendered by headless Debian chromium; see test/vscode-host/run-tests.mjs).
 //   1. build the extension bundle (scripts/build.mjs)
 //   2. bundle test/integration/index.ts + the tests of each pass (CJS, mocha inlined): the normal pass
-//      (**/*.test.ts but untrusted/) into out/integration/, untrusted/*.test.ts into out/integration-untrusted/
+//      (**/*.test.ts but untrusted/ and french/) into out/integration/, untrusted/*.test.ts into out/integration-untrusted/,
+//      french/*.test.ts into out/integration-french/
 //   3. install the VS Code host if needed (scripts/setup-vscode-host.sh)
 //   4. @vscode/test-electron runTests() with test/vscode-host/code-shim.mjs as the "VS Code", once per
 //      pass: test/fixtures with workspace trust disabled, then test/fixtures-untrusted with trust on and
-//      the folder untrusted (SHOTLIST_WORKSPACE_TRUST=1, Restricted Mode)
+//      the folder untrusted (SHOTLIST_WORKSPACE_TRUST=1, Restricted Mode), then test/fixtures again with
+//      the French display language (french/*.test.ts, SHOTLIST_DISPLAY_LANGUAGE=fr)
 // Exit code 0 only when every test passed and each pass ran tests (with SHOTLIST_TEST_GREP: some pass).
 // Env: SHOTLIST_TEST_TIMEOUT_MS (default 180000), SHOTLIST_TEST_GREP (mocha --grep),
-//      SHOTLIST_TEST_PASS=normal|untrusted (only that pass), SHOTLIST_HOST_VERBOSE=1,
+//      SHOTLIST_TEST_PASS=normal|untrusted|french (only that pass), SHOTLIST_HOST_VERBOSE=1,
 //      SHOTLIST_KEEP_STATE=1 (see test/vscode-host/run-tests.mjs).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,6 +26,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testsSrc = path.join(root, 'test', 'integration');
 const outDir = path.join(root, 'out', 'integration');
 const untrustedOutDir = path.join(root, 'out', 'integration-untrusted');
+const frenchOutDir = path.join(root, 'out', 'integration-french');
 const hostDir = path.join(root, 'test', 'vscode-host');
 const shim = path.join(hostDir, 'code-shim.mjs');
 const fixtures = path.join(root, 'test', 'fixtures');
@@ -54,9 +57,12 @@ const testFiles = readdirSync(testsSrc, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
 const isUntrusted = (f) => f.split(path.sep)[0] === 'untrusted';
+const isFrench = (f) => f.split(path.sep)[0] === 'french';
 const allPasses = [
-  { name: 'normal', files: testFiles.filter((f) => !isUntrusted(f)), outDir, folder: fixtures, env: { SHOTLIST_WORKSPACE_TRUST: '0' } },
+  { name: 'normal', files: testFiles.filter((f) => !isUntrusted(f) && !isFrench(f)), outDir, folder: fixtures, env: { SHOTLIST_WORKSPACE_TRUST: '0' } },
   { name: 'untrusted', files: testFiles.filter(isUntrusted), outDir: untrustedOutDir, folder: untrustedFixtures, env: { SHOTLIST_WORKSPACE_TRUST: '1' } },
+  // French display language (an offline stand-in for a language pack, test/vscode-host/run-tests.mjs).
+  { name: 'french', files: testFiles.filter(isFrench), outDir: frenchOutDir, folder: fixtures, env: { SHOTLIST_WORKSPACE_TRUST: '0', SHOTLIST_DISPLAY_LANGUAGE: 'fr' } },
 ];
 const only = process.env.SHOTLIST_TEST_PASS;
 const passes = allPasses.filter((pass) => !only || pass.name === only);

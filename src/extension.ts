@@ -1,5 +1,6 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import * as vscode from 'vscode';
+import { registerAnnotations, showStatusInSoundbites, type Annotations } from './features/annotations';
 import { registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
@@ -19,6 +20,7 @@ import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteV
 import { registerTiming, type TimingStatus } from './features/timing';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { setMessageLocale } from './core/messages/locale';
 import { CoreWorkerClient } from './workers/client';
 import { nodeCoreWorkerFactory } from './workers/nodeTransport';
 
@@ -29,11 +31,14 @@ export interface ShotlistApi {
   readonly cache: TranscriptCache;
   readonly knowledge: Knowledge;
   readonly log: ShotlistLog;
+  readonly annotations: Annotations;
   /** The soundbite timing in the status bar. */
   readonly timing: TimingStatus;
 }
 
 export function activate(context: vscode.ExtensionContext): ShotlistApi {
+  // The core's wording (diagnostics, knowledge problems, notices) in the display language, before any parse.
+  setMessageLocale(vscode.env.language);
   const log = new ShotlistLog();
   // Parses of files nobody opened (the index, knowledge files) run on this worker thread, started on first use.
   const worker = new CoreWorkerClient(nodeCoreWorkerFactory(context.asAbsolutePath('dist/coreWorker.js')), {
@@ -51,10 +56,12 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // One knowledge (bundled + workspace files, one matcher) for the cards, their links and Find All References.
   const knowledge = registerKnowledge(worker, log);
   context.subscriptions.push(knowledge, registerKnowledgeHover(knowledge), registerMentionCommands(knowledge), registerKnowledgeReferences(knowledge, index));
+  const { annotations, disposable: annotationFeatures } = registerAnnotations(context, cache, log);
+  context.subscriptions.push(annotationFeatures, showStatusInSoundbites(soundbites, annotations));
   // Checks and quick fixes: story quotes against their soundbites, header and DATELINE style, timing.
   const timing = registerTiming(cache);
   context.subscriptions.push(registerCodeActions(cache), registerQuoteSources(cache), timing);
-  return { soundbites, index, cache, knowledge, log, timing };
+  return { soundbites, index, cache, knowledge, log, annotations, timing };
 }
 
 export function deactivate(): void {

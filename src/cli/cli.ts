@@ -4,7 +4,7 @@
 import { cliMessages } from './messages';
 import { toContractJson } from './contractJson';
 import {
-  bytesPerMegabyte, defaultMaxSizeMB, describeError, largestMaxSizeMB, listInputs, nodeFileSystem, readInput, type CliFileSystem,
+  bytesPerMegabyte, defaultMaxSizeMB, describeError, largestMaxSizeMB, listInputs, nodeFileSystem, readInput, stdinName, type CliFileSystem,
 } from './inputs';
 import { printerFor, terminalLine, type Output, type Printer } from './terminal';
 import { allFindings } from '../core/checks';
@@ -21,6 +21,11 @@ import { allQuotes, type QuoteItem } from '../core/quotes/extract';
 import { validateStyle, type QuoteStyle } from '../core/quotes/styles';
 import { LineTable } from '../core/text/lineTable';
 import { appendAll } from '../core/util/arrays';
+import { parseDuration } from '../core/annotations/fields';
+import { reportNotes, selectsOf } from '../core/annotations/report';
+import { exportSheet, type SheetFormat } from '../core/annotations/selects';
+import { maxSidecarLength, readSidecar, sidecarSuffix, type SidecarRead } from '../core/annotations/sidecar';
+import { sidecarMessage } from '../core/messages/annotations';
 
 export { defaultMaxSizeMB, stdinName, type CliFileSystem, type FileRead } from './inputs';
 export type { Output } from './terminal';
@@ -68,6 +73,12 @@ function runCommand(argv: readonly string[], printer: Printer, environment: CliE
   }
   if (command === 'check') {
     return runCheck(rest, printer, environment);
+  }
+  if (command === 'notes') {
+    return runNotes(rest, printer, environment);
+  }
+  if (command === 'selects') {
+    return runSelects(rest, printer, environment);
   }
   printer.error(formatMessage(cliMessages.unknownCommand, { command }));
   return 1;
@@ -247,6 +258,116 @@ function runQuotes(rest: readonly string[], printer: Printer, environment: CliEn
   return exitCode;
 }
 
+/**
+ * The sidecar of a transcript (`<file>.notes.yaml` beside it), read: null when there is none (or the
+ * input is standard input). Problems reading it are said on stderr with its line and column.
+ */
+function readNotes(path: string, printer: Printer, environment: CliEnvironment, shownName: string): SidecarRead | null {
+  if (path === stdinName) {
+    return null;
+  }
+  const fileSystem = environment.fileSystem ?? nodeFileSystem;
+  const sidecarPath = `${path}${sidecarSuffix}`;
+  let read;
+  try {
+    read = fileSystem.readRegularFile(sidecarPath, maxSidecarLength * 4);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      return null;
+    }
+    printer.error(formatMessage(cliMessages.unreadable, { file: `${shownName}${sidecarSuffix}`, reason: describeError(error) }));
+    return null;
+  }
+  if (read.kind !== 'read') {
+    printer.error(formatMessage(cliMessages.unreadable, { file: `${shownName}${sidecarSuffix}`, reason: read.kind }));
+    return null;
+  }
+  const sidecar = readSidecar(new TextDecoder().decode(read.bytes));
+  for (const problem of sidecar.problems) {
+    if (problem.severity !== 'info') {
+      printer.error(formatMessage(cliMessages.sidecarProblem, {
+        file: `${shownName}${sidecarSuffix}`, line: problem.line, column: problem.column, message: sidecarMessage(problem.code, problem.data),
+      }));
+    }
+  }
+  return sidecar;
+}
+
+/** `notes`: every annotation of each file's sidecar, found again in the file as it is now; nothing is written. */
+function runNotes(rest: readonly string[], printer: Printer, environment: CliEnvironment): number {
+  const options = readArguments(rest, printer, { '--json': false, '--max-size': true });
+  if (options === null) {
+    return 1;
+  }
+  const json = options.flags.has('--json');
+  return forEachTranscriptAt(options, printer, environment, json, (file, document, several, text, path) => {
+    const sidecar = readNotes(path, printer, environment, file);
+    const notes = sidecar === null ? [] : reportNotes(text, document, sidecar.annotations);
+    if (json) {
+      printer.json(JSON.stringify({ file, annotations: notes }, null, several ? undefined : 2));
+      return;
+    }
+    printer.text(formatMessage(cliMessages.notesTitle, { file, count: notes.length }));
+    for (const note of notes) {
+      const flag = note.orphaned ? cliMessages.notesOrphaned : note.review ? cliMessages.notesReview : '';
+      printer.text(formatMessage(cliMessages.notesLine, {
+        line: note.line, id: note.id, status: note.status ?? '-', flag,
+        tags: note.tags.map((tag) => `#${tag}`).join(' '), text: oneLine(note.text, 70),
+      }));
+      if (note.note !== null) {
+        printer.text(formatMessage(cliMessages.notesNote, { note: oneLine(note.note, 100) }));
+      }
+    }
+  });
+}
+
+/** `selects`: the selected passages of each file in package order, as a selects sheet. */
+function runSelects(rest: readonly string[], printer: Printer, environment: CliEnvironment): number {
+  const options = readArguments(rest, printer, { '--format': true, '--style': true, '--straight': false, '--target': true, '--max-size': true });
+  if (options === null) {
+    return 1;
+  }
+  const formatName = options.values.get('--format') ?? 'text';
+  const format = sheetFormatNames[formatName];
+  if (format === undefined) {
+    printer.error(formatMessage(cliMessages.unknownFormat, { format: formatName }));
+    return 1;
+  }
+  const style = options.values.get('--style') ?? (format === 'markdown' ? 'markdown' : 'wire');
+  const valid = validateStyle(style);
+  if (!valid.ok) {
+    printer.error(formatMessage(cliMessages.badStyle, { message: valid.error.message }));
+    return 1;
+  }
+  const targetText = options.values.get('--target');
+  const target = targetText === undefined ? null : parseDuration(targetText);
+  if (targetText !== undefined && target === null) {
+    printer.error(formatMessage(cliMessages.badTarget, { value: targetText }));
+    return 1;
+  }
+  const json = format === 'json';
+  return forEachTranscriptAt(options, printer, environment, json, (file, document, _several, text, path) => {
+    const sidecar = readNotes(path, printer, environment, file);
+    const { package: pack, entries } = selectsOf(text, document, sidecar?.annotations ?? [], file, target);
+    const sheet = exportSheet(entries, format, style, { marks: options.flags.has('--straight') ? 'straight' : 'curly' }, pack.targetSeconds);
+    if (!sheet.ok) {
+      return;
+    }
+    if (json) {
+      printer.json(sheet.text.replace(/\r?\n$/u, ''));
+    } else {
+      printer.text(sheet.text.replace(/\r?\n$/u, ''));
+    }
+  });
+}
+
+const sheetFormatNames: Readonly<Record<string, SheetFormat>> = { text: 'text', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
 interface Arguments {
   readonly inputs: readonly string[];
   readonly flags: ReadonlySet<string>;
@@ -304,6 +425,12 @@ function readArguments(rest: readonly string[], printer: Printer, known: Readonl
  */
 function forEachTranscript(options: Arguments, printer: Printer, environment: CliEnvironment, json: boolean,
   each: (file: string, document: TranscriptDocument, several: boolean, text: string) => void): number {
+  return forEachTranscriptAt(options, printer, environment, json, (file, document, several, text) => each(file, document, several, text));
+}
+
+/** forEachTranscript, with the input's path (for the files beside it, such as its sidecar). */
+function forEachTranscriptAt(options: Arguments, printer: Printer, environment: CliEnvironment, json: boolean,
+  each: (file: string, document: TranscriptDocument, several: boolean, text: string, path: string) => void): number {
   const parse = environment.parse ?? ((text: string, file: string, notices: MarkdownNotice[]) => parseTranscriptFile(text, file, undefined, notices));
   return forEachText(options, printer, environment, json, (file, text, several, path) => {
     const notices: MarkdownNotice[] = [];
@@ -312,7 +439,7 @@ function forEachTranscript(options: Arguments, printer: Printer, environment: Cl
     for (const notice of notices) {
       printer.error(formatMessage(cliMessages.markdownNotice, { notice: formatMarkdownNotice(notice, file) }));
     }
-    each(file, document, several, text);
+    each(file, document, several, text, path);
   });
 }
 

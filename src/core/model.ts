@@ -23,7 +23,7 @@ export interface TranscriptDiagnostic {
   readonly code: DiagnosticCode;
   readonly severity: DiagnosticSeverity;
   readonly range: TextRange;
-  /** English message from messages/diagnostics.ts; UIs may re-render it from `code` + `data`. */
+  /** Message from messages/diagnostics.ts in the active message locale (messages/locale.ts: English unless the extension chose French). */
   readonly message: string;
   /** The values the message was built from, for localized rendering and quick fixes. */
   readonly data: Readonly<Record<string, string | number>>;

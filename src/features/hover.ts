@@ -87,7 +87,9 @@ function card(entry: KbEntry, count: number, args: MentionCommandArgs): vscode.M
   const paragraphs: string[] = [];
   const field = (label: string, value: string | undefined): void => {
     if (value !== undefined && value.trim() !== '') {
-      paragraphs.push(`**${escapeMarkdownText(label)}:** ${escapeMarkdownText(value)}`);
+      // The colon is part of the translation (French puts a no-break space before it, which escaping would
+      // turn into a plain one): the label is escaped, our own template is not.
+      paragraphs.push(`**${vscode.l10n.t('{0}:', escapeMarkdownText(label))}** ${escapeMarkdownText(value)}`);
     }
   };
   const name = entry.names[0] ?? entry.acronyms[0] ?? entry.id;

@@ -77,6 +77,8 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #builtFrom = -1;
   readonly #byFile = new Map<string, SoundbiteNode[]>();
   #count = 0;
+  /** The annotation status of a soundbite (set by the annotations feature), by file and 0-based line of its quote. */
+  #statusOf: (uri: vscode.Uri, line: number) => { label: string; status: string } | null = () => null;
 
   constructor(index: WorkspaceIndex, scope: SoundbiteScope, groupBy: GroupBy) {
     this.#index = index;
@@ -95,6 +97,11 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   /** The transcript shown in the active-file scope. */
   get document(): vscode.TextDocument | undefined {
     return this.#document;
+  }
+
+  /** Shows each soundbite's annotation status (selected, maybe, rejected) in its description and icon colour. */
+  setStatusSource(statusOf: (uri: vscode.Uri, line: number) => { label: string; status: string } | null): void {
+    this.#statusOf = statusOf;
   }
 
   setScope(scope: SoundbiteScope): void {
@@ -259,9 +266,13 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     const item = new vscode.TreeItem(entry.number === null ? words : `${entry.number}. ${words}`, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.contextValue = 'soundbite';
-    item.iconPath = new vscode.ThemeIcon('quote');
+    const marked = this.#statusOf(node.uri, (entry.quoteRange ?? entry.range).startLine);
+    item.iconPath = new vscode.ThemeIcon('quote', marked ? new vscode.ThemeColor(`shotlist.annotation.${marked.status}`) : undefined);
     const speaker = entry.speaker ?? vscode.l10n.t('Unknown speaker');
     const parts = this.#groupBy === 'speaker' ? [] : [speaker];
+    if (marked) {
+      parts.unshift(marked.label);
+    }
     if (entry.language) {
       parts.push(entry.language);
     }
@@ -292,7 +303,8 @@ export function soundbiteTooltip(node: SoundbiteNode): vscode.MarkdownString {
   if (entry.language) {
     lines.push(`_${escapeMarkdownText(entry.language)}_`);
   }
-  const quote = entry.quote.length > 0 ? `> “${escapeMarkdownText(entry.quote)}”` : escapeMarkdownText(vscode.l10n.t('(no quote)'));
+  // The quotation marks are the UI language's (« … » in French), not the transcript's.
+  const quote = entry.quote.length > 0 ? `> ${vscode.l10n.t('“{0}”', escapeMarkdownText(entry.quote))}` : escapeMarkdownText(vscode.l10n.t('(no quote)'));
   const where = escapeMarkdownText(`${vscode.workspace.asRelativePath(node.uri)}:${entry.line + 1}`);
   return new vscode.MarkdownString(`${lines.join('  \n')}\n\n${quote}\n\n${where}`);
 }

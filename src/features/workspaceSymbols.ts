@@ -44,7 +44,7 @@ export function symbolFor(hit: SearchHit & { readonly uri: vscode.Uri }, queryWo
   const soundbite = hit.entry;
   const speaker = soundbite.speaker ?? vscode.l10n.t('Unknown speaker');
   const words = hit.excerpt ?? (soundbite.quote.length > 0 ? soundbite.firstWords : vscode.l10n.t('(no quote)'));
-  return new vscode.SymbolInformation(withUnaccentedWords(`${speaker}: ${words}`, queryWords), vscode.SymbolKind.String,
+  return new vscode.SymbolInformation(withUnaccentedWords(vscode.l10n.t('{0}: {1}', speaker, words), queryWords), vscode.SymbolKind.String,
     soundbite.story ?? fileName(hit.uri), new vscode.Location(hit.uri, toRange(soundbite.range)));
 }
 

@@ -39,13 +39,13 @@ suite('quote commands', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
       contributes: {
         keybindings: { command: string; key: string; mac: string; when: string }[];
-        menus: Record<string, { command: string; when: string; group?: string }[]>;
+        menus: Record<string, { command?: string; submenu?: string; when: string; group?: string }[]>;
         configuration: { properties: Record<string, { default: unknown }> };
       };
     };
     const binding = manifest.contributes.keybindings.find((entry) => entry.command === 'shotlist.copyQuote');
-    assert.deepEqual(binding, { command: 'shotlist.copyQuote', key: 'ctrl+alt+c', mac: 'cmd+alt+c', when: 'editorTextFocus && editorLangId == unifeed' });
-    const context = manifest.contributes.menus['editor/context']?.filter((entry) => entry.command.startsWith('shotlist.copyQuote')) ?? [];
+    assert.deepEqual(binding, { command: 'shotlist.copyQuote', key: 'alt+shift+c', mac: 'cmd+alt+c', when: 'editorTextFocus && (editorLangId == unifeed || editorLangId == markdown)' });
+    const context = manifest.contributes.menus['editor/context']?.filter((entry) => entry.command?.startsWith('shotlist.copyQuote')) ?? [];
     assert.deepEqual(context.map((entry) => entry.command), ['shotlist.copyQuote', 'shotlist.copyQuoteAs']);
     assert.ok(context.every((entry) => entry.group?.startsWith('9_cutcopypaste') && entry.when === 'editorLangId == unifeed'));
     assert.ok(manifest.contributes.menus['view/item/context']?.some((entry) => entry.command === 'shotlist.copyQuote' && entry.group === 'inline'));

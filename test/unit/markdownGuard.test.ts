@@ -98,6 +98,15 @@ suite('Markdown guard', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(document)), JSON.parse(JSON.stringify(parseTranscript(text))));
   });
 
+  test('thousands of short lines in one paragraph count per line, not only per character (found by npm run fuzz)', () => {
+    const text = 'STORYLINE:\r\n'.repeat(5000);
+    const guarded = guard(text);
+    assert.ok(!guarded.affordable && guarded.estimatedMs > 400, `estimated ${guarded.estimatedMs} ms`);
+    // A real Markdown interview of 600 lines and 40 KB stays with remark.
+    const interview = lines(...Array.from({ length: 300 }, (_, index) => `**Q${index}:** ${'Why the road matters to the valley now? '.repeat(1)}\n\nAnswer ${index}: ${'we need the road open for the clinics. '.repeat(2)}`));
+    assert.ok(guard(interview).affordable, `estimated ${guard(interview).estimatedMs} ms for ${interview.length} characters`);
+  });
+
   test('notices read as one line naming the file and the first line, 1-based', () => {
     const message = formatMarkdownNotice({ code: 'markdown-nesting', line: 11, lines: 3 }, 'notes/interview.md');
     assert.match(message, /^notes\/interview\.md: 3 line\(s\) nest lists or quotes more than 8 deep; .*line 12\)\.$/u);

@@ -17,6 +17,7 @@
 //   SHOTLIST_HOST_VERBOSE=1   also print the page console and the code-server log
 //   SHOTLIST_KEEP_STATE=1     keep the temp user-data dir (VS Code logs) and print its path
 //   SHOTLIST_WORKSPACE_TRUST=1  keep workspace trust on: the folder opens untrusted (Restricted Mode)
+//   SHOTLIST_DISPLAY_LANGUAGE=fr  run VS Code with that display language (see useDisplayLanguage)
 // Exit code: the extension host's test exit code (0 = all passed); 1 on timeout or launch failure.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -103,11 +104,36 @@ export async function launchChromium() {
 }
 
 /**
+ * Makes the server start in display language `language`, offline. VS Code takes a display language
+ * only when a language pack for it is installed: the server looks the language up in
+ * `<user-data>/languagepacks.json` (written by the extension manager when a pack is installed), and
+ * the workbench then reports it as `vscode.env.language`, which is what loads an extension's
+ * `package.nls.<language>.json` and `l10n/bundle.l10n.<language>.json`. No pack can be downloaded
+ * here, so this registers an empty one: VS Code's own words stay English, the extension's are
+ * translated. Returns the code-server arguments that choose the language.
+ */
+export function useDisplayLanguage(userDataDir, language) {
+  const packDir = path.join(userDataDir, `shotlist-test-pack-${language}`);
+  mkdirSync(packDir, { recursive: true });
+  const translations = path.join(packDir, 'main.i18n.json');
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [language]: {
+      hash: `shotlist-test-${language}`,
+      extensions: [{ extensionIdentifier: { id: `shotlist-test.language-pack-${language}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+      label: language,
+    },
+  }, null, 2));
+  return ['--locale', language];
+}
+
+/**
  * Starts code-server on a free port with isolated state under stateDir. Resolves once the
  * HTTP server listens. `extraArgs` go before the folder (e.g. nothing for tests).
  * Returns { proc, port, url, output(), stop() }.
  */
-export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3, workspaceTrust = false }) {
+export async function startCodeServer({ stateDir, folder, port, extraArgs = [], attempts = 3, workspaceTrust = false, displayLanguage }) {
   assertInstalled();
   const config = path.join(stateDir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
@@ -124,6 +150,7 @@ export async function startCodeServer({ stateDir, folder, port, extraArgs = [], 
       'security.workspace.trust.banner': 'never',
     }, null, 2));
   }
+  const languageArgs = displayLanguage ? useDisplayLanguage(path.join(stateDir, 'user-data'), displayLanguage) : [];
   for (let attempt = 1; ; attempt++) {
     const p = port ?? await freePort();
     const args = [
@@ -133,7 +160,7 @@ export async function startCodeServer({ stateDir, folder, port, extraArgs = [], 
       '--disable-telemetry', '--disable-update-check',
       ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--ignore-last-opened',
-      ...extraArgs, folder,
+      ...languageArgs, ...extraArgs, folder,
     ];
     // detached: own process group, so stop() can end code-server and everything it spawned.
     const proc = spawn(CODE_SERVER_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -179,6 +206,7 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
   const timeoutMs = Number(process.env.SHOTLIST_TEST_TIMEOUT_MS || 180_000);
   // From the environment: test-electron, which spawns code-shim.mjs, passes extensionTestsEnv that way.
   const workspaceTrust = process.env.SHOTLIST_WORKSPACE_TRUST === '1';
+  const displayLanguage = process.env.SHOTLIST_DISPLAY_LANGUAGE || undefined;
   const t0 = Date.now();
   for (const [what, p] of [['extensionDevelopmentPath', dev], ['extensionTestsPath', tests], ['folder', workspace]]) {
     if (!existsSync(p)) { log(`${what} does not exist: ${p}`); return 1; }
@@ -203,9 +231,9 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
   process.once('SIGTERM', onSignal);
 
   try {
-    server = await startCodeServer({ stateDir, folder: workspace, workspaceTrust });
+    server = await startCodeServer({ stateDir, folder: workspace, workspaceTrust, displayLanguage });
     const host = `127.0.0.1:${server.port}`;
-    log(`${hostVersion()} listening on ${host}${workspaceTrust ? ', workspace trust on' : ''} (${seconds(Date.now() - t0)})`);
+    log(`${hostVersion()} listening on ${host}${workspaceTrust ? ', workspace trust on' : ''}${displayLanguage ? `, display language ${displayLanguage}` : ''} (${seconds(Date.now() - t0)})`);
 
     const remote = (p) => `vscode-remote://${host}${p}`;
     const payload = JSON.stringify([

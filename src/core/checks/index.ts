@@ -5,7 +5,8 @@
 import { formatDuration } from '../outline/readTime';
 import { storyGroups } from '../outline/storyGroups';
 import type { Section, TranscriptDiagnostic, TranscriptDocument } from '../model';
-import { formatMessage } from '../messages/format';
+import { formatMessage, type MessageData } from '../messages/format';
+import { localizedTemplate } from '../messages/locale';
 import { messageFragments } from '../messages/diagnostics';
 import { finding } from './finding';
 import { checkHeaderGroup, checkRepeatedHeaders } from './header';
@@ -150,18 +151,23 @@ export function describeDifferences(result: QuoteFidelity, text: string): string
   }
   const parts = result.hunks.slice(0, maxDifferencesShown).map((hunk) => describeHunk(hunk, result.words, source.words, text));
   const more = result.hunks.length - maxDifferencesShown;
-  return parts.join('; ') + (more > 0 ? formatMessage(messageFragments.moreDifferences, { count: more }) : '');
+  return parts.join(fragment('differenceSeparator', {})) + (more > 0 ? fragment('moreDifferences', { count: more }) : '');
 }
 
 function describeHunk(hunk: DiffHunk, story: QuoteWords, source: QuoteWords, text: string): string {
   const storyWords = wordsAsWritten(story, hunk.storyFrom, hunk.storyTo, text);
   const sourceWords = wordsAsWritten(source, hunk.sourceFrom, hunk.sourceTo, text);
-  const change = storyWords === '' ? formatMessage(messageFragments.dropped, { words: sourceWords })
-    : sourceWords === '' ? formatMessage(messageFragments.added, { words: storyWords })
-      : formatMessage(messageFragments.changed, { from: sourceWords, to: storyWords });
+  const change = storyWords === '' ? fragment('dropped', { words: sourceWords })
+    : sourceWords === '' ? fragment('added', { words: storyWords })
+      : fragment('changed', { from: sourceWords, to: storyWords });
   const before = hunk.storyFrom > 0 ? wordAsWritten(story, hunk.storyFrom - 1, text) : '';
   const after = hunk.storyTo < story.words.length ? wordAsWritten(story, hunk.storyTo, text) : '';
   return `${before ? `…${before} ` : ''}${change}${after ? ` ${after}…` : ''}`;
+}
+
+/** A piece of a message in the active locale (see messages/locale.ts). */
+function fragment(key: keyof typeof messageFragments, data: MessageData): string {
+  return formatMessage(localizedTemplate('fragments', key, messageFragments[key]), data);
 }
 
 function wordAsWritten(words: QuoteWords, index: number, text: string): string {

@@ -141,7 +141,7 @@ export function loadKnowledgeBase(text: string, origin: string): KnowledgeBase {
     const keyRange = rangeOf(pair.key as Node, whole);
     if (name === 'version') {
       if (!isScalar(pair.value) || typeof pair.value.value !== 'number') {
-        sink.add('wrong-type', 'warning', rangeOf(pair.value as Node, keyRange), { field: 'version', expected: kbTypeDescriptions.version });
+        sink.add('wrong-type', 'warning', rangeOf(pair.value as Node, keyRange), { field: 'version', expected: kbTypeDescriptions.version, expectedType: 'version' });
       }
     } else if (name === 'entries') {
       if (!isSeq(pair.value)) {
@@ -207,7 +207,7 @@ function readEntry(map: YAMLMap, origin: string, sink: ProblemSink, fallback: Ra
     const valueRange = rangeOf(valueNode, keyRange);
     const value = readValue(valueNode, kind);
     if (value === undefined) {
-      sink.add('wrong-type', 'error', valueRange, { field: name, expected: kbTypeDescriptions[kind] });
+      sink.add('wrong-type', 'error', valueRange, { field: name, expected: kbTypeDescriptions[kind], expectedType: kind });
       continue;
     }
     if (name === 'type' && !entryTypes.has(value as string)) {
@@ -215,7 +215,7 @@ function readEntry(map: YAMLMap, origin: string, sink: ProblemSink, fallback: Ra
       continue;
     }
     if (name === 'id' && (value as string).trim() === '') {
-      sink.add('wrong-type', 'error', valueRange, { field: name, expected: kbTypeDescriptions.string });
+      sink.add('wrong-type', 'error', valueRange, { field: name, expected: kbTypeDescriptions.string, expectedType: 'string' });
       continue;
     }
     (fields as Record<string, unknown>)[name] = value;

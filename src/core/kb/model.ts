@@ -52,7 +52,7 @@ export type KbProblemSeverity = 'error' | 'warning';
 export interface KbProblem {
   readonly code: KbProblemCode;
   readonly severity: KbProblemSeverity;
-  /** English text from messages/knowledge.ts; `data` lets another locale render the same problem. */
+  /** Text from messages/knowledge.ts in the locale active where the file was read (the worker's is English); `kbMessage(code, data)` words it again. */
   readonly message: string;
   readonly data: Readonly<Record<string, string | number>>;
   readonly origin: string;

@@ -3,6 +3,7 @@
 // catalog renders them, and another locale's catalog renders the same codes.
 import type { DiagnosticCode } from '../model';
 import { formatMessage, type MessageData } from './format';
+import { localizedTemplate, localizedVariant } from './locale';
 
 /** English templates; `{name}` is replaced by the matching entry of the data. */
 export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
@@ -53,10 +54,25 @@ export const diagnosticVariantMessages: Readonly<Partial<Record<DiagnosticCode, 
   },
 };
 
-/** The English message of a finding: its variant's template when it has one, else its code's. */
+/**
+ * The message of a finding in the active locale (locale.ts; English unless the extension chose
+ * another): its variant's template when it has one, else its code's. A suggestion carried as
+ * `suggested` is worded again in that locale (`suggestion` holds the English fragment).
+ */
 export function diagnosticMessage(code: DiagnosticCode, data: MessageData): string {
-  const variant = typeof data.variant === 'string' ? diagnosticVariantMessages[code]?.[data.variant] : undefined;
-  return formatMessage(variant ?? diagnosticMessages[code], data);
+  const variantName = typeof data.variant === 'string' ? data.variant : undefined;
+  const englishVariant = variantName === undefined ? undefined : diagnosticVariantMessages[code]?.[variantName];
+  const template = englishVariant !== undefined && variantName !== undefined
+    ? localizedVariant(code, variantName, englishVariant)
+    : localizedTemplate('diagnostics', code, diagnosticMessages[code]);
+  const suggested = data.suggested;
+  const rendered = suggested === undefined ? data : { ...data, suggestion: suggestionFragment(String(suggested)) };
+  return formatMessage(template, rendered);
+}
+
+/** ` (did you mean French?)` in the active locale, spliced into 'unknown-language'. */
+export function suggestionFragment(suggestion: string): string {
+  return formatMessage(localizedTemplate('fragments', 'didYouMean', messageFragments.didYouMean), { suggestion });
 }
 
 /** Extra fragments some templates splice in. */
@@ -67,4 +83,5 @@ export const messageFragments = {
   added: '[+ {words}]',
   dropped: '[− {words}]',
   moreDifferences: '; and {count} more',
+  differenceSeparator: '; ',
 } as const;

@@ -1,5 +1,6 @@
 // English wording of the knowledge-file problems (codes + data in, text out; other locales plug in here).
 import { formatMessage, type MessageData } from './format';
+import { localizedTemplate } from './locale';
 import type { KbProblemCode } from '../kb/model';
 
 export const kbMessages: Readonly<Record<KbProblemCode, string>> = {
@@ -26,6 +27,20 @@ export const kbTypeDescriptions = {
   version: 'a number',
 } as const;
 
+export type KbTypeDescription = keyof typeof kbTypeDescriptions;
+
+/** The words for an expected type in the active locale. */
+export function kbTypeDescription(type: KbTypeDescription): string {
+  return localizedTemplate('knowledgeTypes', type, kbTypeDescriptions[type]);
+}
+
+/**
+ * A problem's message in the active locale (locale.ts). `expected` is worded again from
+ * `expectedType` when the data carries it, so a problem made in English (say, in the worker) reads in
+ * the UI's language.
+ */
 export function kbMessage(code: KbProblemCode, data: MessageData): string {
-  return formatMessage(kbMessages[code], data);
+  const type = data.expectedType;
+  const rendered = typeof type === 'string' && type in kbTypeDescriptions ? { ...data, expected: kbTypeDescription(type as KbTypeDescription) } : data;
+  return formatMessage(localizedTemplate('knowledge', code, kbMessages[code]), rendered);
 }

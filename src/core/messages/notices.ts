@@ -3,6 +3,7 @@
 // command line's standard error, once per file.
 import { maxBracketsPerParagraph, maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, type MarkdownNotice, type MarkdownNoticeCode } from '../parse';
 import { formatMessage } from './format';
+import { localizedTemplate } from './locale';
 
 export const markdownNoticeMessages: Readonly<Record<MarkdownNoticeCode, string>> = {
   'markdown-nesting': '{file}: {lines} line(s) nest lists or quotes more than {limit} deep; the markers past that were read as text (first on line {line}).',
@@ -20,7 +21,7 @@ const limits: Readonly<Record<MarkdownNoticeCode, number>> = {
   'markdown-too-costly': 0,
 };
 
-/** One line for the Output channel or standard error; `line` is shown 1-based. */
+/** One line for the Output channel or standard error, in the active locale (locale.ts); `line` is shown 1-based. */
 export function formatMarkdownNotice(notice: MarkdownNotice, file: string): string {
-  return formatMessage(markdownNoticeMessages[notice.code], { file, lines: notice.lines, line: notice.line + 1, limit: limits[notice.code] });
+  return formatMessage(localizedTemplate('notices', notice.code, markdownNoticeMessages[notice.code]), { file, lines: notice.lines, line: notice.line + 1, limit: limits[notice.code] });
 }

@@ -5,7 +5,7 @@
 //   - setext headings in a document (`a` / `=` repeated: 4 KB 0.2 s, 16 KB 4.3 s),
 //   - link brackets in one paragraph (`[x]` repeated, found by `npm run fuzz`: 6 KB 0.3 s, 24 KB 2.2 s);
 // and even where it is linear it reads list and blockquote lines at about 30 µs a byte, prose at
-// 2–5 µs a byte. One pass over the lines finds the first three and neutralises the characters past a
+// 2–5 µs a byte, plus about 60–150 µs a line. One pass over the lines finds the first three and neutralises the characters past a
 // bound (each replaced by a look-alike that is not Markdown, so every offset stays the same and the
 // words still read); the cost of what remains is estimated, and past a budget the file is not given
 // to remark at all (the line parser reads it instead). The caller is told of each, as notices.
@@ -25,6 +25,12 @@ export const markdownBudgetMs = 400;
 /** Estimated remark time per character of a line inside a list or blockquote, and of any other line, in µs. */
 const containerCostUs = 33;
 const otherCostUs = 5;
+/**
+ * And per line that holds anything: remark's content tokenizer pays for each line of a paragraph as
+ * well as for its characters (`npm run fuzz` found 5,700 short lines of one paragraph, 68 KB, taking
+ * 1.3–5 s while the per-character estimate said 0.3 s).
+ */
+const lineCostUs = 100;
 
 export type MarkdownNoticeCode = 'markdown-nesting' | 'markdown-delimiters' | 'markdown-brackets' | 'markdown-setext' | 'markdown-too-costly';
 
@@ -149,7 +155,7 @@ export function guardMarkdown(text: string, table: LineTable): GuardedMarkdown {
     if (bracketed) {
       brackets.add(line);
     }
-    costUs += (end - start) * (depth > 0 ? containerCostUs : otherCostUs);
+    costUs += (end - start) * (depth > 0 ? containerCostUs : otherCostUs) + lineCostUs;
     previousVisible = true;
   }
   const notices: MarkdownNotice[] = [];

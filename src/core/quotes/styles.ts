@@ -2,7 +2,7 @@
 // broadcast, citation, markdown, plain) and user templates over named fields; see README "Quote styles".
 import { formatMessage } from '../messages/format';
 import type { QuoteItem } from './extract';
-import { quoteErrorMessages, quoteWording, type QuoteErrorCode } from '../messages/quotes';
+import { quoteErrorMessage, quoteWording, type QuoteErrorCode } from '../messages/quotes';
 
 export const builtInStyles = ['wire', 'broadcast', 'citation', 'markdown', 'plain'] as const;
 export type BuiltInStyle = (typeof builtInStyles)[number];
@@ -102,7 +102,7 @@ function parseTemplate(template: string): { ok: true; parts: TemplatePart[] } | 
 }
 
 function failure(code: QuoteErrorCode, data: { position: number; field?: string }): { ok: false; error: QuoteError } {
-  const message = formatMessage(quoteErrorMessages[code], {
+  const message = quoteErrorMessage(code, {
     position: data.position,
     placeholder: `{${data.field ?? ''}}`,
     fields: templateFields.join(', '),
@@ -125,7 +125,7 @@ export function validateStyle(style: QuoteStyle | string): { ok: true } | { ok: 
   if ((builtInStyles as readonly string[]).includes(style)) {
     return { ok: true };
   }
-  const message = formatMessage(quoteErrorMessages['unknown-style'], { style, styles: builtInStyles.join(', ') });
+  const message = quoteErrorMessage('unknown-style', { style, styles: builtInStyles.join(', ') });
   return { ok: false, error: { code: 'unknown-style', message } };
 }
 

@@ -17,6 +17,7 @@ import { createMatcher, type EntityMatcher, type Mention } from '../../core/kb/m
 import { isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments, updateMentions } from '../../core/kb/mentions';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import type { KbEntry, KbProblem, KnowledgeBase } from '../../core/kb/model';
+import { kbMessage } from '../../core/messages/knowledge';
 import { LineTable } from '../../core/text/lineTable';
 import type { CoreWorkerClient } from '../../workers/client';
 import { languageId, toRange } from './editor';
@@ -172,7 +173,8 @@ export class Knowledge implements vscode.Disposable {
       const table = new LineTable(text);
       problems.push([uri, kb.problems.map((problem) => toDiagnostic(problem, table))]);
       if (kb.problems.some((problem) => problem.code === 'too-large')) {
-        this.#log.warn(vscode.l10n.t('Knowledge file not read: {0} ({1})', vscode.workspace.asRelativePath(uri), kb.problems[0]?.message ?? ''));
+        const first = kb.problems[0];
+        this.#log.warn(vscode.l10n.t('Knowledge file not read: {0} ({1})', vscode.workspace.asRelativePath(uri), first ? kbMessage(first.code, first.data) : ''));
       }
     }
     if (generation !== this.#generation) {
@@ -268,7 +270,8 @@ export class Knowledge implements vscode.Disposable {
 function toDiagnostic(problem: KbProblem, table: LineTable): vscode.Diagnostic {
   const range = toRange(table.rangeFromOffsets(problem.start, problem.end));
   const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
-  const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
+  // Worded here from the code and data: the worker that read the file words its problems in English.
+  const diagnostic = new vscode.Diagnostic(range, kbMessage(problem.code, problem.data), severity);
   diagnostic.source = 'shotlist';
   diagnostic.code = problem.code;
   return diagnostic;

@@ -43,6 +43,15 @@ const startDelayMs = 400;
 /** Schemes of open documents that count as the user's transcripts. */
 const documentSchemes: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
+/** A size in megabytes with one decimal, written as the display language writes numbers (`16,5` in French). */
+function megabytes(bytes: number): string {
+  try {
+    return new Intl.NumberFormat(vscode.env.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+  } catch {
+    return (bytes / 1024 / 1024).toFixed(1); // a language tag Intl does not take
+  }
+}
+
 export interface IndexedFile {
   readonly uri: vscode.Uri;
   readonly entry: FileEntry;
@@ -352,7 +361,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         return { uri, detect, bytes: null };
       }
       if (stat.size > limitMB * 1024 * 1024) {
-        return { uri, detect, bytes: null, skipped: vscode.l10n.t('{0} MB, over the {1} MB limit (shotlist.index.maxFileSizeMB)', (stat.size / 1024 / 1024).toFixed(1), limitMB) };
+        return { uri, detect, bytes: null, skipped: vscode.l10n.t('{0} MB, over the {1} MB limit (shotlist.index.maxFileSizeMB)', megabytes(stat.size), limitMB) };
       }
       return { uri, detect, bytes: await vscode.workspace.fs.readFile(uri) };
     } catch (error) {
