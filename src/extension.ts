@@ -1,6 +1,7 @@
 // Extension entry point: builds the shared parse cache and registers each feature (src/features).
 import * as vscode from 'vscode';
 import { registerAnnotations, showStatusInSoundbites, type Annotations } from './features/annotations';
+import { registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { TranscriptCache } from './features/shared/documentCache';
 import { registerFolding } from './features/folding';
@@ -12,9 +13,11 @@ import { registerMentionCommands } from './features/mentionCommands';
 import { registerNavigation } from './features/navigation';
 import { registerOutline } from './features/outline';
 import { registerQuotes } from './features/quoteCommands';
+import { registerQuoteSources } from './features/quoteSources';
 import { registerKnowledgeReferences } from './features/references';
 import { registerSelectionRanges } from './features/selectionRange';
 import { registerSoundbiteView, type SoundbiteView } from './features/soundbiteView';
+import { registerTiming, type TimingStatus } from './features/timing';
 import { registerTour } from './features/tour';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './features/shared/workspaceIndex';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
@@ -32,6 +35,8 @@ export interface ShotlistApi {
   /** The core worker's client: the web tests check that the Web Worker really ran (unavailable stays undefined). */
   readonly worker: CoreWorkerClient;
   readonly annotations: Annotations;
+  /** The soundbite timing in the status bar. */
+  readonly timing: TimingStatus;
   /** How long this activate() call took, in milliseconds (npm run bench measures it in the real VS Code). */
   readonly activation: { readonly activateMs: number };
 }
@@ -62,7 +67,10 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   context.subscriptions.push(registerTour(cache));
   const { annotations, disposable: annotationFeatures } = registerAnnotations(context, cache, log);
   context.subscriptions.push(annotationFeatures, showStatusInSoundbites(soundbites, annotations));
-  return { soundbites, index, cache, knowledge, log, worker, annotations, activation: { activateMs: performance.now() - activationStarted } };
+  // Checks and quick fixes: story quotes against their soundbites, header and DATELINE style, timing.
+  const timing = registerTiming(cache);
+  context.subscriptions.push(registerCodeActions(cache), registerQuoteSources(cache), timing);
+  return { soundbites, index, cache, knowledge, log, worker, annotations, timing, activation: { activateMs: performance.now() - activationStarted } };
 }
 
 export function deactivate(): void {

@@ -7,10 +7,12 @@ import {
   bytesPerMegabyte, defaultMaxSizeMB, describeError, largestMaxSizeMB, listInputs, nodeFileSystem, readInput, stdinName, type CliFileSystem,
 } from './inputs';
 import { printerFor, terminalLine, type Output, type Printer } from './terminal';
+import { allFindings } from '../core/checks';
+import { isDiagnosticCode, isSeverityChoice, type SeverityChoice } from '../core/checks/registry';
 import { loadKnowledgeBase } from '../core/kb/load';
 import { createMatcher, type EntityMatcher } from '../core/kb/match';
 import { formatMessage } from '../core/messages/format';
-import type { TranscriptDocument } from '../core/model';
+import type { DiagnosticSeverity, TranscriptDiagnostic, TranscriptDocument } from '../core/model';
 import { parseTranscriptFile } from '../core/parse';
 import { formatMarkdownNotice } from '../core/messages/notices';
 import type { MarkdownNotice } from '../core/parse';
@@ -69,6 +71,9 @@ function runCommand(argv: readonly string[], printer: Printer, environment: CliE
   if (command === 'entities') {
     return runEntities(rest, printer, environment);
   }
+  if (command === 'check') {
+    return runCheck(rest, printer, environment);
+  }
   if (command === 'notes') {
     return runNotes(rest, printer, environment);
   }
@@ -92,6 +97,79 @@ function runParse(rest: readonly string[], printer: Printer, environment: CliEnv
       printer.text(summarise(document, file));
     }
   });
+}
+
+/**
+ * `check`: every finding of each file, the parser's and the checks', with the chosen severities. Exit
+ * code 2 when an input could not be read, else 1 when any finding is an error.
+ */
+function runCheck(rest: readonly string[], printer: Printer, environment: CliEnvironment): number {
+  const options = readArguments(rest, printer, { '--json': false, '--max-size': true, '--severity': true });
+  if (options === null) {
+    return 1;
+  }
+  const choices = readSeverityChoices(options.values.get('--severity'), printer);
+  if (choices === null) {
+    return 1;
+  }
+  const json = options.flags.has('--json');
+  const counts: Record<DiagnosticSeverity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let files = 0;
+  const exitCode = forEachTranscript(options, printer, environment, json, (file, document, several, text) => {
+    files++;
+    const found = allFindings(document, text, choices);
+    for (const item of found) {
+      counts[item.severity]++;
+    }
+    if (json) {
+      printer.json(JSON.stringify({ file, findings: found.map(checkJson) }, null, several ? undefined : 2));
+      return;
+    }
+    for (const item of found) {
+      printer.text(formatMessage(cliMessages.checkFinding, {
+        file, line: item.range.start.line + 1, column: item.range.start.character + 1, severity: item.severity, code: item.code, message: item.message,
+      }));
+    }
+  });
+  if (!json) {
+    printer.text(formatMessage(cliMessages.checkSummary, { errors: counts.error, warnings: counts.warning, information: counts.information, hints: counts.hint, files }));
+  }
+  return exitCode !== 0 ? exitCode : counts.error > 0 ? 1 : 0;
+}
+
+/** One finding in `check --json`: 1-based lines and columns, the end too, and where the related element is. */
+function checkJson(item: TranscriptDiagnostic): Record<string, unknown> {
+  return {
+    code: item.code,
+    severity: item.severity,
+    line: item.range.start.line + 1,
+    column: item.range.start.character + 1,
+    endLine: item.range.end.line + 1,
+    endColumn: item.range.end.character + 1,
+    message: item.message,
+    ...(item.related ? { related: { line: item.related.start.line + 1, column: item.related.start.character + 1 } } : {}),
+  };
+}
+
+/** `--severity quote-differs=error,trt-exceeded=off` as choices by code; null after a usage error. */
+function readSeverityChoices(written: string | undefined, printer: Printer): Record<string, SeverityChoice> | null {
+  const choices: Record<string, SeverityChoice> = {};
+  if (written === undefined) {
+    return choices;
+  }
+  for (const pair of written.split(',')) {
+    const [code, level, extra] = pair.split('=').map((part) => part.trim());
+    if (code === undefined || level === undefined || extra !== undefined || !isSeverityChoice(level)) {
+      printer.error(formatMessage(cliMessages.badSeverity, { value: pair }));
+      return null;
+    }
+    if (!isDiagnosticCode(code)) {
+      printer.error(formatMessage(cliMessages.unknownCode, { code }));
+      return null;
+    }
+    choices[code] = level;
+  }
+  return choices;
 }
 
 /** `entities`: every mention of the bundled knowledge base's entries, with 1-based line and column. */

@@ -1,8 +1,11 @@
-// Shows what the parser could not read (numbering errors, open quotes, header gaps) in the Problems panel.
+// Shows what the parser could not read (numbering errors, open quotes, header gaps) and what the checks
+// found (story quotes against their soundbites, LANGUAGES, DATELINE, TRT) in the Problems panel, with
+// the user's severities (shared/findings.ts).
 import * as vscode from 'vscode';
 import type { DiagnosticSeverity } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { languageId, toRange } from './shared/editor';
+import { findingsOf, severitySetting, stopChecking } from './shared/findings';
 
 const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -23,13 +26,19 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
       collection.delete(document.uri);
       return;
     }
-    const model = cache.get(document);
-    collection.set(document.uri, model.diagnostics.map((finding) => {
+    // A long archive is checked in the background: refresh again once its checks are done.
+    const findings = findingsOf(cache, document, () => {
+      if (!document.isClosed) {
+        schedule(document);
+      }
+    });
+    collection.set(document.uri, findings.map((finding) => {
       const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severityMap[finding.severity]);
       diagnostic.source = 'shotlist';
       diagnostic.code = finding.code;
       if (finding.related) {
-        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(finding.related)), finding.message)];
+        const where = finding.code === 'quote-differs' ? vscode.l10n.t('The soundbite (or answer) this quote was compared with') : finding.message;
+        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(finding.related)), where)];
       }
       return diagnostic;
     }));
@@ -50,7 +59,20 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
     collection,
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
-    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
-    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      collection.delete(document.uri);
+      stopChecking(document);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(severitySetting)) {
+        vscode.workspace.textDocuments.forEach(refresh);
+      }
+    }),
+    {
+      dispose: () => {
+        timers.forEach((timer) => clearTimeout(timer));
+        vscode.workspace.textDocuments.forEach(stopChecking);
+      },
+    },
   );
 }

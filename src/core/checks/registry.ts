@@ -19,10 +19,46 @@ export const diagnosticSeverities = {
   'dateline-format': 'warning',
   'trt-format': 'warning',
   'speaker-unsure': 'information',
+  // The checks (src/core/checks/index.ts): they read the parsed model, after the parse.
+  'quote-differs': 'warning',
+  'quote-unsourced': 'information',
+  'header-language-missing': 'warning',
+  'dateline-no-day': 'warning',
+  'dateline-month-not-english': 'warning',
+  'dateline-day-padding': 'information',
+  'dateline-marker-missing': 'warning',
+  'header-repeated': 'warning',
+  'trt-exceeded': 'warning',
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 /** Stable identifiers of findings; features and users may rely on them. */
 export type DiagnosticCode = keyof typeof diagnosticSeverities;
+
+/**
+ * Rules that report nothing until the user gives them a severity in `shotlist.diagnostics.severity`
+ * (the CLI: `--severity CODE=LEVEL`): house-style preferences, and findings that are often intended.
+ */
+export const offByDefault: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['dateline-day-padding', 'quote-unsourced']);
+
+/** What a user may set a rule to: a severity, or `off`. */
+export type SeverityChoice = DiagnosticSeverity | 'off';
+
+export function isSeverityChoice(value: unknown): value is SeverityChoice {
+  return value === 'error' || value === 'warning' || value === 'information' || value === 'hint' || value === 'off';
+}
+
+/** The severity a finding is shown with: the user's choice for its code, else the default (off for opt-in rules). */
+export function effectiveSeverity(code: DiagnosticCode, choices: Readonly<Record<string, unknown>> = {}): SeverityChoice {
+  const chosen = Object.prototype.hasOwnProperty.call(choices, code) ? choices[code] : undefined;
+  if (isSeverityChoice(chosen)) {
+    return chosen;
+  }
+  return offByDefault.has(code) ? 'off' : diagnosticSeverities[code];
+}
+
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(diagnosticSeverities, value);
+}
 
 export function severityOf(code: DiagnosticCode): DiagnosticSeverity {
   return diagnosticSeverities[code];

@@ -20,6 +20,15 @@ export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
   'dateline-format': 'Cannot read the dateline "{text}": expected DD MONTH YYYY, PLACE.',
   'trt-format': 'Cannot read the running time "{text}": expected MM:SS.',
   'speaker-unsure': 'The name and title on this speaker line were hard to tell apart: check the attribution before quoting.',
+  'quote-differs': 'This quote does not match soundbite {source} ({speaker}, line {line}): {difference}',
+  'quote-unsourced': 'This quote is in none of the story\'s soundbites.',
+  'header-language-missing': 'The soundbite is in {language}, which LANGUAGES ({languages}) does not list.',
+  'dateline-no-day': 'The DATELINE date "{text}" has no day: house style is DD MONTH YYYY.',
+  'dateline-month-not-english': 'The DATELINE month "{month}" is not English: house style is {english}.',
+  'dateline-day-padding': 'The DATELINE day "{day}" has no leading zero: house style is {padded}.',
+  'dateline-marker-missing': 'The DATELINE has no {marker} marker, but a {marker} section follows (line {sectionLine}).',
+  'header-repeated': 'This header block repeats the one on line {firstLine}.',
+  'trt-exceeded': 'The soundbites alone read for {soundbites}, longer than the TRT of {trt}.',
 };
 
 /**
@@ -29,6 +38,14 @@ export const diagnosticMessages: Readonly<Record<DiagnosticCode, string>> = {
 export const diagnosticVariantMessages: Readonly<Partial<Record<DiagnosticCode, Readonly<Record<string, string>>>>> = {
   'shot-number-duplicate': {
     'out-of-sequence': 'Shot number {number} is already used on line {firstLine}, and out of sequence: expected {expected}.',
+  },
+  'quote-differs': {
+    'too-long': 'This quote does not match soundbite {source} ({speaker}, line {line}); it is too long to compare word by word.',
+    'answer': 'This quote does not match the answer on line {line}: {difference}',
+    'answer-too-long': 'This quote does not match the answer on line {line}; it is too long to compare word by word.',
+  },
+  'quote-unsourced': {
+    'answers': 'This quote is in none of the interview\'s answers.',
   },
   'speaker-unsure': {
     'wrapped': 'This speaker line seems to run onto the next line; check the speaker and title before quoting.',
@@ -61,4 +78,10 @@ export function suggestionFragment(suggestion: string): string {
 /** Extra fragments some templates splice in. */
 export const messageFragments = {
   didYouMean: ' (did you mean {suggestion}?)',
+  /** quote-differs: the differences, each with a word of context, joined by `; `. */
+  changed: '[{from} → {to}]',
+  added: '[+ {words}]',
+  dropped: '[− {words}]',
+  moreDifferences: '; and {count} more',
+  differenceSeparator: '; ',
 } as const;

@@ -20,8 +20,25 @@ export const frenchMessages: MessageCatalog = {
     'dateline-format': 'Lieu et date illisibles « {text} » : format attendu JJ MOIS AAAA, LIEU.',
     'trt-format': 'Durée illisible « {text} » : format attendu MM:SS.',
     'speaker-unsure': 'Le nom et la fonction se distinguent mal sur cette ligne d’intervenant : vérifiez l’attribution avant de citer.',
+    'quote-differs': 'Cette citation ne correspond pas à l’extrait sonore {source} ({speaker}, ligne {line}) : {difference}',
+    'quote-unsourced': 'Cette citation ne se trouve dans aucun extrait sonore du sujet.',
+    'header-language-missing': 'L’extrait sonore est en {language}, que LANGUAGES ({languages}) ne mentionne pas.',
+    'dateline-no-day': 'La date « {text} » de DATELINE n’a pas de jour : la règle maison est JJ MOIS AAAA.',
+    'dateline-month-not-english': 'Le mois « {month} » de DATELINE n’est pas en anglais : la règle maison est {english}.',
+    'dateline-day-padding': 'Le jour « {day} » de DATELINE n’a pas de zéro initial : la règle maison est {padded}.',
+    'dateline-marker-missing': 'DATELINE n’a pas la mention {marker}, alors qu’une section {marker} suit (ligne {sectionLine}).',
+    'header-repeated': 'Ce bloc d’en-tête répète celui de la ligne {firstLine}.',
+    'trt-exceeded': 'Les extraits sonores seuls durent {soundbites} à la lecture, plus que la durée (TRT) de {trt}.',
   },
   diagnosticVariants: {
+    'quote-differs': {
+      'too-long': 'Cette citation ne correspond pas à l’extrait sonore {source} ({speaker}, ligne {line}) ; elle est trop longue pour être comparée mot à mot.',
+      'answer': 'Cette citation ne correspond pas à la réponse de la ligne {line} : {difference}',
+      'answer-too-long': 'Cette citation ne correspond pas à la réponse de la ligne {line} ; elle est trop longue pour être comparée mot à mot.',
+    },
+    'quote-unsourced': {
+      'answers': 'Cette citation ne se trouve dans aucune réponse de l’entretien.',
+    },
     'shot-number-duplicate': {
       'out-of-sequence': 'Le numéro de plan {number} est déjà utilisé à la ligne {firstLine} et rompt la séquence : {expected} était attendu.',
     },
@@ -33,6 +50,11 @@ export const frenchMessages: MessageCatalog = {
   },
   fragments: {
     didYouMean: ' (vouliez-vous dire {suggestion} ?)',
+    changed: '[{from} → {to}]',
+    added: '[+ {words}]',
+    dropped: '[− {words}]',
+    moreDifferences: ' ; et {count} de plus',
+    differenceSeparator: ' ; ',
   },
   knowledge: {
     'yaml-syntax': 'Erreur de syntaxe YAML : {detail}',

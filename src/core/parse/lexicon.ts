@@ -43,6 +43,17 @@ const languageList = [
 ];
 const languagesByLowerName = new Map<string, string>(languageList.map((name) => [name.toLowerCase(), name]));
 
+/**
+ * Languages a header may list under another name, by display name lower-cased: a soundbite in
+ * Kiswahili is covered by SWAHILI, one in Mandarin by CHINESE, natural sound by NATS.
+ */
+export const languageAliases: ReadonlyMap<string, string> = new Map([
+  ['kiswahili', 'swahili'], ['farsi', 'persian'], ['mandarin', 'chinese'], ['cantonese', 'chinese'],
+  ['kreyol', 'haitian creole'], ['creole', 'haitian creole'], ['natural sound', 'nats'], ['natsound', 'nats'],
+  ['français', 'french'], ['anglais', 'english'], ['arabe', 'arabic'], ['espagnol', 'spanish'], ['russe', 'russian'],
+  ['chinois', 'chinese'], ['peul', 'fula'], ['fulfulde', 'fula'], ['bahasa', 'indonesian'], ['moore', 'mooré'],
+]);
+
 /** The display name of a language written in any case, or null when it is not a known language. */
 export function recogniseLanguage(written: string): string | null {
   return languagesByLowerName.get(written.trim().toLowerCase()) ?? null;
@@ -102,6 +113,15 @@ export const monthNumbers: ReadonlyMap<string, number> = new Map([
   ['december', 12], ['dec', 12], ['décembre', 12], ['decembre', 12],
 ]);
 
+/** The English month names, January first: the house style of a DATELINE writes them in full, in capitals. */
+export const englishMonthNames: readonly string[] = [
+  'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+];
+
+/** English month abbreviations (`DEC`, `SEPT`): short, but English. */
+export const englishMonthAbbreviations: ReadonlySet<string> = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
 
 /**
  * First words of a shot type (`Wide shot`, `Various shots`, `Pan left`, `Close-up`), lower-cased.

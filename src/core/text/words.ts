@@ -8,7 +8,7 @@ export function isAsciiWordCode(code: number): boolean {
 }
 
 /** True for letters and digits (any script); dashes, marks and punctuation are not words. */
-function isWordCode(code: number): boolean {
+export function isWordCode(code: number): boolean {
   if (code < 128) {
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   }

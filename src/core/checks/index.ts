@@ -1,0 +1,210 @@
+// The checks: findings read from the parsed model after the parse (quote fidelity, header and DATELINE
+// house style, timing), as opposed to the parser's own findings, which it reports while it reads.
+// Computed once per document version (the model is one object per version) and shared by the
+// Problems panel, the quick fixes, the hovers and the CLI.
+import { formatDuration } from '../outline/readTime';
+import { storyGroups } from '../outline/storyGroups';
+import type { Section, TranscriptDiagnostic, TranscriptDocument } from '../model';
+import { formatMessage, type MessageData } from '../messages/format';
+import { localizedTemplate } from '../messages/locale';
+import { messageFragments } from '../messages/diagnostics';
+import { finding } from './finding';
+import { checkHeaderGroup, checkRepeatedHeaders } from './header';
+import { checkUnitCount, soundbitesWithin, unitFidelity, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
+import { gapWord, type QuoteWords } from './quoteWords';
+import { effectiveSeverity, type DiagnosticSeverity } from './registry';
+import { storyTiming } from './timing';
+import { firstWhere } from '../text/search';
+import { appendAll } from '../util/arrays';
+
+const cache = new WeakMap<TranscriptDocument, readonly TranscriptDiagnostic[]>();
+
+/** The checks' findings on this document (not the parser's), with default severities, in document order. */
+export function runChecks(document: TranscriptDocument, text: string): readonly TranscriptDiagnostic[] {
+  const job = new ChecksJob(document, text);
+  job.step(() => false);
+  return job.result() ?? [];
+}
+
+/** The checks' findings of a document once they are all computed, else undefined (see ChecksJob). */
+export function finishedChecks(document: TranscriptDocument): readonly TranscriptDiagnostic[] | undefined {
+  return cache.get(document);
+}
+
+/**
+ * The checks of one document version, worked through one story at a time: an editor runs a few
+ * stories of a long archive, gives the event loop back, and goes on, so that no call blocks it for
+ * long. The finished list is kept for the document version (runChecks and finishedChecks read it).
+ */
+export class ChecksJob {
+  readonly #document: TranscriptDocument;
+  readonly #text: string;
+  readonly #count: number;
+  readonly #out: TranscriptDiagnostic[] = [];
+  #next = 0;
+
+  constructor(document: TranscriptDocument, text: string) {
+    this.#document = document;
+    this.#text = text;
+    this.#count = cache.has(document) ? 0 : checkUnitCount(document);
+  }
+
+  /** Checks stories until `timeUp()` returns true (asked after each story); true once every story is checked. */
+  step(timeUp: () => boolean): boolean {
+    if (cache.has(this.#document)) {
+      return true;
+    }
+    while (this.#next < this.#count) {
+      appendAll(this.#out, checkUnit(this.#document, this.#text, this.#next++));
+      if (this.#next < this.#count && timeUp()) {
+        return false;
+      }
+    }
+    if (this.#document.format === 'shotlist') {
+      checkRepeatedHeaders(this.#document, this.#out);
+    }
+    this.#out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    cache.set(this.#document, this.#out);
+    return true;
+  }
+
+  result(): readonly TranscriptDiagnostic[] | undefined {
+    return cache.get(this.#document);
+  }
+}
+
+/** The findings of one story of a shot list (or of a whole interview): see checkUnitCount. */
+export function checkUnit(document: TranscriptDocument, text: string, unit: number): TranscriptDiagnostic[] {
+  const out: TranscriptDiagnostic[] = [];
+  if (document.format === 'shotlist') {
+    const group = storyGroups(document)[unit];
+    if (group) {
+      const first = group.range.start.line;
+      const last = group.range.end.line;
+      const soundbites = soundbitesWithin(document, first, last).map((found) => found.soundbite);
+      checkHeaderGroup(group, soundbites, sectionsWithin(document, first, last), out);
+      const timing = storyTiming(document, unit);
+      if (timing && timing.trtRange !== null && timing.trtSeconds !== null && timing.soundbiteSeconds > timing.trtSeconds) {
+        out.push(finding('trt-exceeded', timing.trtRange, { soundbites: formatDuration(timing.soundbiteSeconds), trt: formatDuration(timing.trtSeconds) }));
+      }
+    }
+  }
+  const inInterview = document.format !== 'shotlist';
+  for (const result of unitFidelity(document, text, unit)) {
+    const reported = fidelityFinding(result, text, inInterview);
+    if (reported) {
+      out.push(reported);
+    }
+  }
+  return out;
+}
+
+/** The sections whose heading lies on lines first..last (binary search: sections are in document order). */
+function sectionsWithin(document: TranscriptDocument, first: number, last: number): Section[] {
+  const sections = document.sections;
+  const found: Section[] = [];
+  for (let index = firstWhere(sections.length, (at) => (sections[at] as Section).headingRange.start.line >= first); index < sections.length; index++) {
+    const section = sections[index] as Section;
+    if (section.headingRange.start.line > last) {
+      break;
+    }
+    found.push(section);
+  }
+  return found;
+}
+
+function fidelityFinding(result: QuoteFidelity, text: string, inInterview: boolean): TranscriptDiagnostic | null {
+  const source = result.source;
+  if (result.status === 'unsourced') {
+    return finding('quote-unsourced', result.quote.range, inInterview ? { variant: 'answers' } : {});
+  }
+  if (source === null || (result.status !== 'differs' && result.status !== 'too-long')) {
+    return null;
+  }
+  const data = {
+    source: source.number ?? '?',
+    speaker: source.speaker ?? '?',
+    line: source.range.start.line + 1,
+    difference: result.status === 'differs' ? describeDifferences(result, text) : '',
+    ...variantOf(result.status === 'too-long', source.kind === 'answer'),
+  };
+  return finding('quote-differs', result.quote.range, data, source.range);
+}
+
+function variantOf(tooLong: boolean, answer: boolean): { variant?: string } {
+  if (answer) {
+    return { variant: tooLong ? 'answer-too-long' : 'answer' };
+  }
+  return tooLong ? { variant: 'too-long' } : {};
+}
+
+/** How many differences a message names; the rest are counted. */
+const maxDifferencesShown = 3;
+/** How many words of one side of a difference a message shows. */
+const maxWordsShown = 8;
+
+/** `…mission [cannot → can] operate…; …always [− very] positive…`: each difference with a word either side. */
+export function describeDifferences(result: QuoteFidelity, text: string): string {
+  const source = result.source;
+  if (source === null) {
+    return '';
+  }
+  const parts = result.hunks.slice(0, maxDifferencesShown).map((hunk) => describeHunk(hunk, result.words, source.words, text));
+  const more = result.hunks.length - maxDifferencesShown;
+  return parts.join(fragment('differenceSeparator', {})) + (more > 0 ? fragment('moreDifferences', { count: more }) : '');
+}
+
+function describeHunk(hunk: DiffHunk, story: QuoteWords, source: QuoteWords, text: string): string {
+  const storyWords = wordsAsWritten(story, hunk.storyFrom, hunk.storyTo, text);
+  const sourceWords = wordsAsWritten(source, hunk.sourceFrom, hunk.sourceTo, text);
+  const change = storyWords === '' ? fragment('dropped', { words: sourceWords })
+    : sourceWords === '' ? fragment('added', { words: storyWords })
+      : fragment('changed', { from: sourceWords, to: storyWords });
+  const before = hunk.storyFrom > 0 ? wordAsWritten(story, hunk.storyFrom - 1, text) : '';
+  const after = hunk.storyTo < story.words.length ? wordAsWritten(story, hunk.storyTo, text) : '';
+  return `${before ? `…${before} ` : ''}${change}${after ? ` ${after}…` : ''}`;
+}
+
+/** A piece of a message in the active locale (see messages/locale.ts). */
+function fragment(key: keyof typeof messageFragments, data: MessageData): string {
+  return formatMessage(localizedTemplate('fragments', key, messageFragments[key]), data);
+}
+
+function wordAsWritten(words: QuoteWords, index: number, text: string): string {
+  return words.words[index] === gapWord ? '…' : text.slice(words.starts[index], words.ends[index]);
+}
+
+function wordsAsWritten(words: QuoteWords, from: number, to: number, text: string): string {
+  const shown: string[] = [];
+  for (let index = from; index < to && shown.length < maxWordsShown; index++) {
+    shown.push(wordAsWritten(words, index, text));
+  }
+  return to - from > maxWordsShown ? `${shown.join(' ')} …` : shown.join(' ');
+}
+
+/**
+ * Every finding of the document, the parser's and the checks', with the user's severities (`choices`
+ * maps a code to a severity or `off`; opt-in rules are off unless chosen), in document order.
+ */
+export function allFindings(document: TranscriptDocument, text: string, choices: Readonly<Record<string, unknown>> = {}): TranscriptDiagnostic[] {
+  return withChoices([document.diagnostics, runChecks(document, text)], choices);
+}
+
+/** The findings of the lists with the user's severities, those turned off left out, in document order. */
+export function withChoices(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>): TranscriptDiagnostic[] {
+  const findings: TranscriptDiagnostic[] = [];
+  for (const list of lists) {
+    for (const item of list) {
+      const severity = effectiveSeverity(item.code, choices);
+      if (severity !== 'off') {
+        findings.push(severity === item.severity ? item : withSeverity(item, severity));
+      }
+    }
+  }
+  return findings.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** A copy with another severity (field by field: the parser's findings build their range when read). */
+function withSeverity(item: TranscriptDiagnostic, severity: DiagnosticSeverity): TranscriptDiagnostic {
+  return { code: item.code, severity, range: item.range, message: item.message, data: item.data, ...(item.related ? { related: item.related } : {}) };
+}

@@ -1,0 +1,108 @@
+// Every finding of a transcript as the user wants it shown: the parser's and the checks', with the
+// severities of `shotlist.diagnostics.severity` (a code may be raised, lowered or turned off). The
+// checks of a long archive run one story at a time between other work (ChecksJob), so the extension
+// host is never held for long; until they finish, the Problems panel shows the parser's findings, and
+// the quick fixes check the story under the cursor on their own.
+import * as vscode from 'vscode';
+import { checkUnit, ChecksJob, finishedChecks, withChoices } from '../../core/checks';
+import { checkUnitCount, unitAtLine } from '../../core/checks/quoteFidelity';
+import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
+import { appendAll } from '../../core/util/arrays';
+import type { TranscriptCache } from './documentCache';
+
+export const severitySetting = 'shotlist.diagnostics.severity';
+
+/** Documents up to this many characters are checked at once (a few milliseconds); longer ones in slices. */
+const checkAtOnceLength = 200_000;
+/** How long one slice of a background check may run before it gives the event loop back. */
+const sliceMs = 12;
+
+/** The user's severity per code for this document (unknown values are ignored by the core). */
+export function severityChoices(document: vscode.TextDocument): Readonly<Record<string, unknown>> {
+  const value = vscode.workspace.getConfiguration('shotlist', document.uri).get<unknown>('diagnostics.severity');
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/** The background check under way for each document (one at a time: a newer version's replaces it). */
+const running = new Map<string, { readonly model: TranscriptDocument; readonly listeners: Set<() => void>; stopped: boolean }>();
+
+function checkInBackground(key: string, model: TranscriptDocument, text: string, whenDone: () => void): void {
+  const known = running.get(key);
+  if (known && known.model === model) {
+    known.listeners.add(whenDone);
+    return;
+  }
+  if (known) {
+    // An older version of the document: its findings would be stale when they arrive.
+    known.stopped = true;
+  }
+  const state = { model, listeners: new Set([whenDone]), stopped: false };
+  running.set(key, state);
+  const job = new ChecksJob(model, text);
+  const slice = (): void => {
+    if (state.stopped) {
+      return;
+    }
+    const started = performance.now();
+    if (job.step(() => performance.now() - started > sliceMs)) {
+      running.delete(key);
+      state.listeners.forEach((listener) => listener());
+      return;
+    }
+    setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
+}
+
+/** Stops the background check of a document (closed, or the extension going away). */
+export function stopChecking(document: vscode.TextDocument): void {
+  const key = document.uri.toString();
+  const known = running.get(key);
+  if (known) {
+    known.stopped = true;
+    running.delete(key);
+  }
+}
+
+/**
+ * The findings of this version of the document, with the user's severities. A long document's checks
+ * are started in the background when not finished: `whenChecked` is called once they are, and until
+ * then only the parser's findings are returned.
+ */
+export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): TranscriptDiagnostic[] {
+  const model = cache.get(document);
+  let checks = finishedChecks(model);
+  if (checks === undefined) {
+    const text = document.getText();
+    if (text.length <= checkAtOnceLength) {
+      const job = new ChecksJob(model, text);
+      job.step(() => false);
+      checks = job.result();
+    } else if (whenChecked) {
+      checkInBackground(document.uri.toString(), model, text, whenChecked);
+    }
+  }
+  return withChoices([model.diagnostics, checks ?? []], severityChoices(document));
+}
+
+/**
+ * The findings that touch lines first..last, with the user's severities: the parser's, and the checks
+ * of the stories there (all of them once the whole document is checked), without waiting for the rest.
+ */
+export function findingsAround(cache: TranscriptCache, document: vscode.TextDocument, first: number, last: number): TranscriptDiagnostic[] {
+  const model = cache.get(document);
+  const touches = (item: TranscriptDiagnostic): boolean => item.range.start.line <= last && item.range.end.line >= first;
+  const finished = finishedChecks(model);
+  let checks: TranscriptDiagnostic[] = [];
+  if (finished) {
+    checks = finished.filter(touches);
+  } else if (checkUnitCount(model) > 0) {
+    const text = document.getText();
+    const from = unitAtLine(model, first);
+    const to = unitAtLine(model, last);
+    for (let unit = from; unit <= to; unit++) {
+      appendAll(checks, checkUnit(model, text, unit).filter(touches));
+    }
+  }
+  return withChoices([model.diagnostics.filter(touches), checks], severityChoices(document));
+}

@@ -1,0 +1,362 @@
+// The checks after the parse (src/core/checks): quote fidelity between a story and its soundbites,
+// header and DATELINE house style, timing, the user's severities, and the quick fixes, each applied to
+// the text and the result read back.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allFindings, ChecksJob, runChecks } from '../../src/core/checks';
+import { measureChecks } from '../../scripts/measure-checks';
+import { applyReplacements, quickFixesFor, renumberShots, type QuickFix } from '../../src/core/checks/fixes';
+import { maxComparisonCells, quoteFidelity } from '../../src/core/checks/quoteFidelity';
+import { gapWord, quoteWords } from '../../src/core/checks/quoteWords';
+import { diagnosticSeverities, effectiveSeverity, offByDefault } from '../../src/core/checks/registry';
+import { storyTimings, timingAtLine } from '../../src/core/checks/timing';
+import type { DiagnosticCode, TranscriptDiagnostic } from '../../src/core/model';
+import fc from 'fast-check';
+import { parseTranscript, parseTranscriptFile } from '../../src/core/parse';
+import { baseDocuments, fuzzCases, testSizes } from '../fuzz/generators';
+import { lines, readSeed, repositoryRoot } from './helpers';
+
+const header = [
+  'STORY: SOUTH SUDAN / MALAKAL CLINIC',
+  'TRT: 02:10',
+  'SOURCE: UNMISS',
+  'RESTRICTIONS: NONE',
+  'LANGUAGES: ENGLISH / NATS',
+  'DATELINE: 12 FEBRUARY 2026, MALAKAL, SOUTH SUDAN',
+];
+
+const soundbite = [
+  '1. Wide shot, clinic at night',
+  '2. SOUNDBITE (English) Grace Achol-Lindgren, Nurse, Malakal Clinic:',
+  '“We’re on the road before sunrise, because the mothers walk for three hours to reach us. When the generator fails, we work by torchlight.”',
+  '3. Med shot, nurse with a torch',
+];
+
+function storyWith(...story: string[]): string {
+  return lines(...header, ...soundbite, ...story);
+}
+
+function findings(text: string, code?: DiagnosticCode): TranscriptDiagnostic[] {
+  const document = parseTranscript(text);
+  const all = allFindings(document, text, { 'quote-unsourced': 'information', 'dateline-day-padding': 'information' });
+  return code ? all.filter((finding) => finding.code === code) : all;
+}
+
+/** Applies the one fix of the one finding of `code`, and returns the text after it. */
+function fixed(text: string, code: DiagnosticCode): string {
+  const document = parseTranscript(text);
+  const finding = allFindings(document, text, { 'dateline-day-padding': 'information' }).find((candidate) => candidate.code === code);
+  assert.ok(finding, `no ${code} finding`);
+  const fixes = quickFixesFor(document, text, finding);
+  assert.equal(fixes.length, 1, `one fix for ${code}`);
+  return applyReplacements(text, (fixes[0] as QuickFix).edits);
+}
+
+suite('checks: quote words', () => {
+  test('case, apostrophes, accents and punctuation are folded; cuts become gaps', () => {
+    const text = 'We’re in Côte d’Ivoire… and [the mission] stays... OK. . . fine';
+    const words = quoteWords(text, 0, text.length).words;
+    assert.deepEqual(words, ["we're", 'in', 'cote', "d'ivoire", gapWord, 'and', gapWord, 'stays', gapWord, 'ok', gapWord, 'fine']);
+  });
+
+  test('an unclosed bracket is punctuation, not a gap', () => {
+    const text = 'the [sites of displaced families';
+    assert.deepEqual(quoteWords(text, 0, text.length).words, ['the', 'sites', 'of', 'displaced', 'families']);
+  });
+});
+
+suite('checks: quote fidelity', () => {
+  test('differences that change no word are accepted', () => {
+    const accepted = [
+      'She said “we\'re on the road before sunrise,” every day.',
+      'She said "We’re on the  road before sunrise" every day.',
+      'She said “we’re on the road … when the generator fails, we work by torchlight.”',
+      'She said “[the nurses are] on the road before sunrise, because the mothers walk for three hours to reach [the clinic].”',
+      'She said “mothers walk for three hours...”',
+    ];
+    for (const line of accepted) {
+      assert.deepEqual(findings(storyWith(line)).map((finding) => finding.code), [], line);
+    }
+  });
+
+  test('a changed word is reported with the words and the soundbite', () => {
+    const text = storyWith('She said “the mothers walk for four hours to reach us.”');
+    const [finding] = findings(text, 'quote-differs');
+    assert.ok(finding);
+    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.message, 'This quote does not match soundbite 2 (Grace Achol-Lindgren, line 8): …for [three → four] hours…');
+    assert.equal(finding.range.start.line, 10);
+    assert.equal(finding.related?.start.line, 7);
+  });
+
+  test('added and dropped words are named', () => {
+    const added = findings(storyWith('She said “the mothers walk for three long hours to reach us.”'), 'quote-differs')[0];
+    assert.match(added?.message ?? '', /…three \[\+ long\] hours…/u);
+    const dropped = findings(storyWith('She said “the mothers walk for hours to reach us.”'), 'quote-differs')[0];
+    assert.match(dropped?.message ?? '', /…for \[− three\] hours…/u);
+  });
+
+  test('a quote found in no soundbite is unsourced; a short phrase is not reported', () => {
+    const text = storyWith('The minister promised “a clinic in every county by next year.” It is a “new dawn”.');
+    assert.deepEqual(findings(text).map((finding) => finding.code), ['quote-unsourced']);
+    // Off unless the user turns it on.
+    const document = parseTranscript(text);
+    assert.deepEqual(allFindings(document, text).map((finding) => finding.code), []);
+  });
+
+  test('each story of an archive is compared with its own soundbites only', () => {
+    const second = [
+      'STORY: SOUTH SUDAN / BOR FLOODS', 'TRT: 01:00', 'SOURCE: UNMISS', 'RESTRICTIONS: NONE', 'LANGUAGES: ENGLISH / NATS',
+      'DATELINE: 13 FEBRUARY 2026, BOR, SOUTH SUDAN', '1. Wide shot, flooded road',
+      'A nurse said “the mothers walk for three hours to reach us.”',
+    ];
+    const text = lines(...header, ...soundbite, 'She said “we work by torchlight.”', ...second);
+    const results = quoteFidelity(parseTranscript(text), text);
+    assert.deepEqual(results.map((result) => result.status), ['exact', 'unchecked']);
+  });
+
+  test('interview quotes outside the answers are compared with the answers', () => {
+    const text = lines(
+      'Malakal nurse on night shifts',
+      '',
+      'Grace Achol-Lindgren told UN News that “the mothers walk for four hours to reach us.”',
+      '',
+      'UN News: Why do you start so early?',
+      '',
+      'Achol-Lindgren: Because the mothers walk for three hours to reach us, and they say “thank you” every time.',
+      '',
+      'UN News: And at night?',
+      '',
+      'Achol-Lindgren: When the generator fails, we work by torchlight.',
+    );
+    const document = parseTranscript(text);
+    assert.equal(document.format, 'interview');
+    const reported = findings(text, 'quote-differs');
+    assert.equal(reported.length, 1);
+    assert.match(reported[0]?.message ?? '', /^This quote does not match the answer on line 7: …for \[three → four\] hours…/u);
+  });
+
+  test('a quote too long to compare word by word says so instead of guessing', () => {
+    const long = Array.from({ length: 600 }, (_, index) => `word${index % 97}`).join(' ');
+    const changed = long.replace('word5 ', 'changed ');
+    const text = lines(...header, '1. SOUNDBITE (English) Grace Achol-Lindgren, Nurse:', `“${long}”`, `She said “${changed}”`);
+    assert.ok(601 * 601 > maxComparisonCells);
+    const [finding] = findings(text, 'quote-differs');
+    assert.match(finding?.message ?? '', /too long to compare word by word/u);
+  });
+
+  test('the real seed 000 quotes its soundbites faithfully: no quote finding', () => {
+    const text = readSeed('000_e751e5e04960dd4f.txt');
+    const document = parseTranscript(text);
+    const results = quoteFidelity(document, text);
+    assert.equal(results.length, 13);
+    assert.ok(results.every((result) => result.status === 'exact'), results.map((result) => result.status).join());
+  });
+});
+
+suite('checks: header, DATELINE and timing', () => {
+  test('a soundbite language missing from LANGUAGES, once per language', () => {
+    const text = lines(...header, '2. SOUNDBITE (French) Delphine Araujo, Officer:', '“Nous sommes là.”', '3. SOUNDBITE (French) Delphine Araujo, Officer:', '“Toujours.”');
+    const reported = findings(text, 'header-language-missing');
+    assert.equal(reported.length, 1);
+    assert.equal(reported[0]?.message, 'The soundbite is in French, which LANGUAGES (ENGLISH / NATS) does not list.');
+    assert.equal(reported[0]?.related?.start.line, 4);
+  });
+
+  test('a language LANGUAGES lists under another name is covered (Kiswahili by SWAHILI, Mandarin by CHINESE)', () => {
+    const text = lines(...header.slice(0, 4), 'LANGUAGES: SWAHILI / CHINESE / NATS', header[5] as string,
+      '1. SOUNDBITE (Kiswahili) Neema Mwakyusa, Farmer:', '“Tunarudi.”', '2. SOUNDBITE (Mandarin) Li Wen, Engineer:', '“We finished the bridge.”');
+    assert.deepEqual(findings(text, 'header-language-missing'), []);
+  });
+
+  test('a misspelt LANGUAGES item is an unknown language with a suggestion, and still counts', () => {
+    const text = lines(...header.slice(0, 4), 'LANGUAGES: ENGLSH / NATS', header[5] as string, ...soundbite);
+    assert.deepEqual(findings(text).map((finding) => `${finding.code} ${finding.message}`), ['unknown-language Unknown language "ENGLSH" (did you mean English?).']);
+  });
+
+  test('DATELINE shapes: no day, a month not in English, a day without its zero (opt-in)', () => {
+    const at = (dateline: string): string[] => findings(lines(...header.slice(0, 5), `DATELINE: ${dateline}`)).map((finding) => finding.code);
+    assert.deepEqual(at('FEBRUARY 2026, MALAKAL'), ['dateline-no-day']);
+    assert.deepEqual(at('12 FÉVRIER 2026, MALAKAL'), ['dateline-month-not-english']);
+    assert.deepEqual(at('2 FEBRUARY 2026, MALAKAL'), ['dateline-day-padding']);
+    assert.deepEqual(at('12 FEB 2026, MALAKAL'), []);
+    const text = lines(...header.slice(0, 5), 'DATELINE: 2 FEBRUARY 2026, MALAKAL');
+    assert.deepEqual(allFindings(parseTranscript(text), text).map((finding) => finding.code), [], 'padding is off by default');
+  });
+
+  test('a FILE section without the DATELINE marker; with it, nothing', () => {
+    const body = ['FILE - UNMISS - MALAKAL, SOUTH SUDAN', '1. Wide shot, clinic'];
+    const missing = findings(lines(...header, ...body), 'dateline-marker-missing');
+    assert.equal(missing[0]?.message, 'The DATELINE has no FILE marker, but a FILE section follows (line 7).');
+    assert.deepEqual(findings(lines(...header.slice(0, 5), 'DATELINE: 12 FEBRUARY 2026, MALAKAL / FILE', ...body)), []);
+  });
+
+  test('a header block pasted twice', () => {
+    const text = lines(...header, '1. Wide shot, clinic', ...header, '1. Wide shot, clinic');
+    const repeated = findings(text, 'header-repeated');
+    assert.equal(repeated.length, 1);
+    assert.equal(repeated[0]?.range.start.line, 7);
+    assert.equal(repeated[0]?.message, 'This header block repeats the one on line 1.');
+  });
+
+  test('soundbites that read longer than the TRT', () => {
+    const words = Array.from({ length: 45 }, () => 'word').join(' ');
+    const text = lines(...header.slice(0, 1), 'TRT: 0:10', ...header.slice(2), '1. SOUNDBITE (English) Grace Achol-Lindgren, Nurse:', `“${words}”`);
+    const document = parseTranscript(text);
+    assert.deepEqual(storyTimings(document).map((timing) => [timing.soundbites, timing.soundbiteSeconds, timing.trtSeconds]), [[1, 15, 10]]);
+    assert.equal(timingAtLine(document, 7)?.soundbiteSeconds, 15);
+    assert.equal(findings(text, 'trt-exceeded')[0]?.message, 'The soundbites alone read for 0:15, longer than the TRT of 0:10.');
+    assert.deepEqual(findings(storyWith(), 'trt-exceeded'), []);
+  });
+
+  test('user severities: changed, turned off, and opt-in rules turned on', () => {
+    const text = storyWith('She said “the mothers walk for four hours to reach us.”');
+    const document = parseTranscript(text);
+    assert.equal(allFindings(document, text, { 'quote-differs': 'error' })[0]?.severity, 'error');
+    assert.deepEqual(allFindings(document, text, { 'quote-differs': 'off' }), []);
+    assert.equal(allFindings(document, text, { 'quote-differs': 'loud' })[0]?.severity, 'warning', 'an invalid choice keeps the default');
+    assert.equal(runChecks(document, text), runChecks(document, text), 'computed once per document version');
+  });
+});
+
+suite('checks: quick fixes', () => {
+  test('renumber every shot in order, numbering again from 1 in each story', () => {
+    const text = lines(...header, '1. Wide shot, a', '3. Med shot, b', 'SOUNDBITE (English) Jane Roe, Nurse:', '“Yes.”', '3. Wide shot, c',
+      ...header.slice(0, 1), 'STORY: SECOND', ...header.slice(1), '2. Wide shot, d');
+    const document = parseTranscript(text);
+    assert.equal(applyReplacements(text, renumberShots(document)), lines(...header, '1. Wide shot, a', '2. Med shot, b',
+      '3. SOUNDBITE (English) Jane Roe, Nurse:', '“Yes.”', '4. Wide shot, c', ...header.slice(0, 1), 'STORY: SECOND', ...header.slice(1), '1. Wide shot, d'));
+    const after = applyReplacements(text, renumberShots(document));
+    assert.deepEqual(parseTranscript(after).diagnostics.filter((finding) => finding.code.startsWith('shot-number')), []);
+    assert.equal(fixed(text, 'shot-number-out-of-sequence'), after);
+  });
+
+  test('close a quote left open, and make a straight mark curly', () => {
+    assert.equal(fixed(storyWith('She said “we work by torchlight.'), 'unclosed-quote'), storyWith('She said “we work by torchlight.”'));
+    const mismatched = lines(...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '"We work by torchlight.”');
+    assert.equal(fixed(mismatched, 'mismatched-quote-marks'), lines(...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '“We work by torchlight.”'));
+    const closedStraight = lines(...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '“We work by torchlight."');
+    assert.equal(fixed(closedStraight, 'mismatched-quote-marks'), lines(...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '“We work by torchlight.”'));
+  });
+
+  test('replace the story quote\'s differing words with the soundbite\'s, keeping cuts and marks', () => {
+    const cases: Array<[string, string]> = [
+      ['She said “the mothers walk for four hours to reach us.”', 'She said “the mothers walk for three hours to reach us.”'],
+      ['She said “the mothers walk for hours to reach us.”', 'She said “the mothers walk for three hours to reach us.”'],
+      ['She said “the mothers walk for three long hours to reach us.”', 'She said “the mothers walk for three hours to reach us.”'],
+      ['She said “the mothers walk for three hours to reach us all.”', 'She said “the mothers walk for three hours to reach us.”'],
+      ['She said “They’re on the road before sunrise … we work by candlelight.”', 'She said “We’re on the road before sunrise … we work by torchlight.”'],
+      ['She said “they’re on the road before sunrise, because mothers walk for three hours”', 'She said “we’re on the road before sunrise, because the mothers walk for three hours”'],
+    ];
+    for (const [story, expected] of cases) {
+      const after = fixed(storyWith(story), 'quote-differs');
+      assert.equal(after, storyWith(expected), story);
+      assert.deepEqual(findings(after, 'quote-differs'), [], `fixed: ${story}`);
+    }
+  });
+
+  test('correct a misspelt language, in the case it was written', () => {
+    const text = lines(...header, '1. SOUNDBITE (Englsh) Jane Roe, Nurse:', '“Yes.”');
+    assert.equal(fixed(text, 'unknown-language'), lines(...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '“Yes.”'));
+    const upper = lines(...header.slice(0, 4), 'LANGUAGES: ENGLSH / NATS', header[5] as string);
+    assert.equal(fixed(upper, 'unknown-language'), lines(...header));
+  });
+
+  test('add a soundbite language to LANGUAGES, before NATS', () => {
+    const text = lines(...header, '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”');
+    assert.equal(fixed(text, 'header-language-missing'), lines(...header.slice(0, 4), 'LANGUAGES: ENGLISH / FRENCH / NATS', header[5] as string,
+      '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”'));
+  });
+
+  test('add a missing header field with a placeholder, in the usual order', () => {
+    const withoutTrt = lines(...header.filter((line) => !line.startsWith('TRT')), '1. Wide shot, a');
+    assert.equal(fixed(withoutTrt, 'header-missing-field'), lines(header[0] as string, 'TRT: [MM:SS]', ...header.slice(2), '1. Wide shot, a'));
+    const withoutStory = lines(...header.slice(1), '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”');
+    assert.equal(fixed(withoutStory, 'header-missing-field'), lines('STORY: [STORY SLUG]', ...header.slice(1), '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”'));
+    const withoutLanguages = lines(...header.filter((line) => !line.startsWith('LANGUAGES')), '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”');
+    assert.equal(fixed(withoutLanguages, 'header-missing-field'), lines(...header.slice(0, 4), 'LANGUAGES: FRENCH / NATS', header[5] as string,
+      '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”'));
+    const crlf = lines(...header.filter((line) => !line.startsWith('SOURCE'))).replace(/\n/gu, '\r\n');
+    assert.equal(fixed(crlf, 'header-missing-field'), lines(...header.slice(0, 2), 'SOURCE: [SOURCE]', ...header.slice(3)).replace(/\n/gu, '\r\n'));
+  });
+
+  test('fix the DATELINE form: English month, leading zero, the FILE marker', () => {
+    const dateline = (value: string): string => lines(...header.slice(0, 5), `DATELINE: ${value}`, 'FILE - MALAKAL, SOUTH SUDAN', '1. Wide shot, clinic');
+    assert.equal(fixed(dateline('12 février 2026, MALAKAL / FILE'), 'dateline-month-not-english'), dateline('12 FEBRUARY 2026, MALAKAL / FILE'));
+    assert.equal(fixed(dateline('2 FEBRUARY 2026, MALAKAL / FILE'), 'dateline-day-padding'), dateline('02 FEBRUARY 2026, MALAKAL / FILE'));
+    assert.equal(fixed(dateline('12 FEBRUARY 2026, MALAKAL'), 'dateline-marker-missing'), dateline('12 FEBRUARY 2026, MALAKAL / FILE'));
+  });
+
+  test('no fix where the right text is unknown', () => {
+    const text = lines(...header.slice(0, 5), 'DATELINE: FEBRUARY 2026, MALAKAL');
+    const document = parseTranscript(text);
+    const finding = allFindings(document, text).find((candidate) => candidate.code === 'dateline-no-day');
+    assert.ok(finding);
+    assert.deepEqual(quickFixesFor(document, text, finding), []);
+  });
+});
+
+suite('checks: settings', () => {
+  test('shotlist.diagnostics.severity offers every code, and only the severities and off', () => {
+    const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { properties: Record<string, { enum: string[] }> }> } };
+    };
+    const setting = manifest.contributes.configuration.properties['shotlist.diagnostics.severity'];
+    assert.ok(setting);
+    assert.deepEqual(Object.keys(setting.properties).sort(), Object.keys(diagnosticSeverities).sort());
+    for (const choice of Object.values(setting.properties)) {
+      assert.deepEqual(choice.enum, ['error', 'warning', 'information', 'hint', 'off']);
+    }
+    for (const code of offByDefault) {
+      assert.equal(effectiveSeverity(code), 'off');
+    }
+  });
+});
+
+suite('checks: in slices, and measured', () => {
+  test('a long archive is checked story by story, and the result is the same as at once', () => {
+    const story = (index: number): string[] => [`STORY: STORY ${index}`, ...header.slice(1), ...soundbite, `She said “the mothers walk for ${index} hours to reach us.”`];
+    const text = lines(...Array.from({ length: 20 }, (_, index) => story(index)).flat());
+    const sliced = parseTranscript(text);
+    const job = new ChecksJob(sliced, text);
+    let steps = 1;
+    while (!job.step(() => true)) {
+      steps++;
+    }
+    assert.equal(steps, 20, 'one story per step when time is always up');
+    const once = runChecks(parseTranscript(text), text);
+    assert.deepEqual(job.result()?.map((item) => `${item.range.start.line} ${item.code}`), once.map((item) => `${item.range.start.line} ${item.code}`));
+    assert.equal(once.filter((item) => item.code === 'quote-differs').length, 20);
+  });
+
+  test('precision and recall on the labelled seeds and fixtures (npm run measure:checks prints them)', () => {
+    const byDefault = measureChecks(false);
+    assert.deepEqual([byDefault.falsePositives, byDefault.truePositives, byDefault.falseNegatives], [0, 21, 3], byDefault.lines.join('\n'));
+    const everything = measureChecks(true);
+    assert.deepEqual([everything.falsePositives, everything.truePositives, everything.falseNegatives], [5, 28, 1], everything.lines.join('\n'));
+  });
+});
+
+suite('checks: hostile input', () => {
+  test('on mutated seeds and fixtures the checks never throw, and every finding and fix stays inside the text', function () {
+    this.timeout(120_000);
+    const bases = baseDocuments();
+    fc.assert(fc.property(fuzzCases(bases, testSizes), (fuzzCase) => {
+      const text = fuzzCase.text;
+      const document = parseTranscriptFile(text, fuzzCase.markdown ? 'case.md' : 'case.txt');
+      const found = allFindings(document, text, { 'quote-unsourced': 'information', 'dateline-day-padding': 'information' });
+      for (const item of found) {
+        assert.ok(item.range.start.offset >= 0 && item.range.end.offset <= text.length && item.range.start.offset <= item.range.end.offset, `${item.code} range`);
+        for (const fix of quickFixesFor(document, text, item)) {
+          let previousEnd = -1;
+          for (const edit of [...fix.edits].sort((a, b) => a.start - b.start)) {
+            assert.ok(edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length, `${fix.id} edit inside the text`);
+            assert.ok(edit.start >= previousEnd, `${fix.id} edits do not overlap`);
+            previousEnd = edit.end;
+          }
+        }
+      }
+    }), { numRuns: 300, seed: 1414 });
+  });
+});
