@@ -111,7 +111,9 @@ export function findInterviewee(title: string | null, lead: readonly string[], t
       answerers.add(turn.speaker);
     }
   }
-  const standfirst = lead.slice(0, standfirstParagraphs).map(nameAndTitleInStandfirst).find((found) => found !== null) ?? null;
+  // A title of the `Interview with Name, head of …` kind gives the title when no standfirst does.
+  const standfirst = lead.slice(0, standfirstParagraphs).map(nameAndTitleInStandfirst).find((found) => found !== null) ??
+    (title === null ? null : nameAndTitleInStandfirst(title));
   // The page title, else a headline among the first paragraphs (web copies keep site chrome above it).
   const headlines = [title, ...lead.slice(0, standfirstParagraphs + 2).filter((paragraph) => paragraph.length <= 200)];
   const titled = headlines.map((headline) => (headline === null ? null : nameInTitle(headline))).find((name) => name !== null) ?? null;

@@ -184,6 +184,21 @@ export const titleFirstWords: ReadonlySet<string> = new Set([
   'health', 'education', 'nutrition', 'protection', 'public', 'information', 'communications', 'press', 'media',
   'représentante', 'représentant', 'chef', 'porte-parole', 'directeur', 'directrice', 'ministre', 'président', 'présidente',
   'coordonnateur', 'coordonnatrice', 'commandant', 'secrétaire', 'sous-secrétaire', 'envoyé', 'envoyée', 'maire',
+  'prefect', 'préfet', 'sub-prefect', 'sous-préfet',
+]);
+
+/**
+ * Capitalised words that name an organisation, a body or a place's kind, never a person, lower-cased:
+ * `United Nations Assistant Secretary-General`, `Peace and Security Commissioner, African Union`,
+ * `Twic East County`. A speaker part holding one is no name, and a title may open with one.
+ */
+export const organisationWords: ReadonlySet<string> = new Set([
+  'united', 'nations', 'un', 'union', 'african', 'european', 'arab', 'league', 'council', 'committee', 'commission',
+  'department', 'ministry', 'office', 'organization', 'organisation', 'agency', 'fund', 'bank', 'forum', 'assembly',
+  'government', 'republic', 'section', 'division', 'peace', 'security', 'affairs', 'operations', 'operational',
+  'secretariat', 'county', 'state', 'province', 'provincial', 'district', 'region', 'mission', 'hospital', 'university',
+  'association', 'institute', 'foundation', 'network', 'centre', 'center', 'international', 'national', 'federal',
+  'nations-unies', 'onu', 'ministère', 'gouvernement', 'république',
 ]);
 
 /** Ranks and honorifics written before a name (`Lieut. Gen.`, `Maj.`, `Hon.`), lower-cased, dots kept. */
