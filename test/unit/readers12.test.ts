@@ -53,15 +53,8 @@ interface Expectation {
  * its line here.
  */
 const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'briefing-french-colon.txt': {
-    turns: 'labels longer than five words or with commas (`Question 1 – Name, Média :`) are not read as labels',
-    notTurns: 'the label-shaped `Intervenants :` line starts a turn',
-  },
-  'briefing-noon-spokesperson.txt': {
-    turns: 'unlabelled opening remarks and `Name, Title, Place:` guest labels are not turns yet; `Correspondent:` reads as an answer',
-    answerSpeaker: 'a `Spokesperson` label is not resolved to the person the intro sentence names',
-  },
-  'briefing-several-outlets.txt': { turns: 'an outlet label asking without `?` (Radio Miraya) reads as an answer' },
+
+
   'briefing-transcript.md': {
     turns: 'Markdown: statements under `##` topics, `**Correspondent:**` as a question side',
     answerSpeaker: 'a `Deputy Spokesperson` label is not resolved to the person the intro sentence names',
@@ -79,12 +72,8 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     answerSpeaker: 'no turns, so no answerer',
   },
   'interview-byline-in-title.txt': { answerSpeaker: 'a headline `date B. Surname: “…” (Author / MONUSCO)` names no one yet' },
-  'interview-french-colon-rfi.txt': { turns: '`RFI` + U+202F + `:` is not read as a label' },
   'interview-heading-labels.md': { turns: '`### Name` headings without a colon are not read as labels' },
-  'interview-q-r-dash-french.txt': {
-    turns: '`Q - ` / `R - ` are not read as labels',
-    answerSpeaker: 'the header sentence `Entretien de Mme Name` is read as a name',
-  },
+
   'interview-qa-dots.txt': {
     turns: '`A. Kuol, …` (an initial) starts a new answer turn',
     notTurns: '`A. Kuol, …` (an initial) starts a new answer turn',

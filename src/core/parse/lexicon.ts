@@ -142,7 +142,7 @@ export const questionLabels: ReadonlySet<string> = new Set([
   'q', 'question', 'interviewer', 'un news', 'un radio', 'un news centre', 'journalist', 'reporter', 'host',
   'moderator', 'presenter', 'anchor', 'rfi', 'bbc', 'afp', 'reuters', 'ap', 'voa', 'france 24', 'tv5', 'tv5monde',
   'rfi afrique', 'le monde', 'al jazeera', 'b2', 'untv', 'dw', 'npr', 'cnn', 'journaliste', 'animateur',
-  'animatrice', 'présentateur', 'présentatrice',
+  'animatrice', 'présentateur', 'présentatrice', 'correspondent', 'correspondant', 'correspondante',
 ]);
 
 /** Interview labels that identify the interviewee's side. */
@@ -236,4 +236,5 @@ export const nonSpeakerLabels: ReadonlySet<string> = new Set([
   'debug', 'trace', 'fatal', 'notice', 'result', 'results', 'output', 'input', 'summary', 'conclusion', 'background',
   'objet', 'remarque', 'exemple', 'avertissement', 'mise à jour', 'action', 'actions', 'decision', 'decisions',
   'agenda', 'attendees', 'present', 'absent', 'minutes', 'next steps', 'follow-up', 'todo list', 'status',
+  'intervenants', 'intervenant', 'intervenantes', 'participants', 'speakers', 'panellists', 'panelists',
 ]);
