@@ -55,29 +55,15 @@ interface Expectation {
 const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 
-  'briefing-transcript.md': {
-    turns: 'Markdown: statements under `##` topics, `**Correspondent:**` as a question side',
-    answerSpeaker: 'a `Deputy Spokesperson` label is not resolved to the person the intro sentence names',
-  },
-  'flattened-no-quote-marks.txt': {
-    shots: '`9. Wide shot` inside an unmarked quote on a flattened line is not cut',
-    'soundbite 9 (line 2)': 'its unmarked quote runs on into `9. Wide shot`',
-    'soundbite 11 (line 2)': 'its unmarked quote is cut at `12. Most of them`',
-    diagnostics: 'the duplicate `9.` is not seen while it stays inside the quote',
-  },
-  'flattened-one-line.txt': { sections: 'datelines inside a flattened line do not become sections' },
+
+
   'interview-blockquote-answers.md': {
     format: 'bold questions with blockquote answers read as prose',
     turns: 'bold questions with blockquote answers read as prose',
     answerSpeaker: 'no turns, so no answerer',
   },
-  'interview-byline-in-title.txt': { answerSpeaker: 'a headline `date B. Surname: “…” (Author / MONUSCO)` names no one yet' },
-  'interview-heading-labels.md': { turns: '`### Name` headings without a colon are not read as labels' },
 
-  'interview-qa-dots.txt': {
-    turns: '`A. Kuol, …` (an initial) starts a new answer turn',
-    notTurns: '`A. Kuol, …` (an initial) starts a new answer turn',
-  },
+
 
 
 

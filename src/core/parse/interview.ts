@@ -25,7 +25,7 @@ const labelPattern =
  */
 const pressLabelPattern =
   /^[\s\u00a0\u202f]*(\p{Lu}[^[\]:\n]{0,80}\[[^\]\n]{1,60}\]|(?:Question|QUESTION|Q)[ \u00a0]?\d{1,3}[ \u00a0]*[-–—][^:\n]{1,80}?|\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){1,3}, \p{Lu}[^:\n]{1,100}?)[ \u00a0\u202f]?:(?:[\s\u00a0\u202f]+(?=\S)|[\s\u00a0\u202f]*$)/u;
-const dashedInitialPattern = /^[\s\u00a0]*[QAR][ \t]+[-–—][ \t]/u;
+const dashedInitialPattern = /^[\s\u00a0]*(?:[QAR][ \t]+[-–—]|[QA]\.)[ \t]/u;
 const timecodePattern = /^[\s\u00a0]*\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?[\s\u00a0]+(?=\S)/u;
 const dashPattern = /^[\s\u00a0]*[—–][\s\u00a0]+(?=\S)/u;
 export type InterviewStyle = 'label' | 'dash' | 'timecode' | 'paragraph';
@@ -84,7 +84,7 @@ function readInitialLabel(text: string): Label | null {
 
 /** The speaker label starting `text`, or null. A label alone on its line has no words after it. */
 export function readLabel(text: string): Label | null {
-  // `Q - Première question : …`: the initial and its dash are the label, whatever colon follows.
+  // `Q - Première question : …`, `A. Mostly people: …`: the initial and its dash or dot are the label, whatever colon follows.
   if (dashedInitialPattern.test(text)) {
     return readInitialLabel(text);
   }
@@ -451,6 +451,11 @@ function buildExchanges(context: ParseContext, paragraphs: readonly Paragraph[],
       return;
     }
     const label = usable(paragraph);
+    // `A. Kuol, the chief …` right after an `A.` answer, with no question between: an initial, and the answer goes on.
+    if (label && label.text === 'A' && text.charAt(label.end) === '.' && assembly.current?.speaker === 'A') {
+      assembly.continue(paragraph);
+      return;
+    }
     if (label) {
       zoneOpen = true;
       assembly.start(paragraph, 'statement', 'label', label.textStart, label.text, context.table.range(paragraph.line, label.start, label.end));

@@ -41,7 +41,9 @@ function wordsOf(text: string): string[] {
 export function nameInTitle(title: string): string | null {
   const colon = title.indexOf(':');
   if (colon > 0 && colon <= 60) {
-    const name = personName(wordsOf(title.slice(0, colon)));
+    // Aggregator copies put the date first: `12.06.2024 B. Surname: “…”`.
+    const words = wordsOf(title.slice(0, colon));
+    const name = personName(/^[\d./-]+$/u.test(words[0] ?? '') ? words.slice(1) : words);
     if (name) {
       return name;
     }
