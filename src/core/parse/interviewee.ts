@@ -106,6 +106,20 @@ function isRoleOf(label: string, title: string): boolean {
     title.toLowerCase().startsWith(words.join(' ')) && /^(?:$|[\s,])/u.test(title.slice(label.length));
 }
 
+/** Verbs a standfirst puts right after the name it opens with (`Inspector Jane Roe has served …`). */
+const standfirstVerbs = new Set(['has', 'had', 'is', 'was', 'spent', 'served', 'leads', 'led', 'heads', 'headed', 'joined', 'runs', 'ran', 'works', 'worked']);
+
+/** The name a standfirst opens with, a verb right after it (`Inspector Jane Roe has served …`); null otherwise. */
+export function nameOpeningStandfirst(text: string): string | null {
+  const words = wordsOf(text.slice(0, 120));
+  for (let length = 2; length <= 6 && length < words.length; length++) {
+    if (standfirstVerbs.has(words[length] ?? '')) {
+      return personName(words.slice(0, length));
+    }
+  }
+  return null;
+}
+
 function sameName(a: string, b: string): boolean {
   const last = (name: string): string => (name.split(' ').pop() ?? '').toLowerCase();
   return last(a) === last(b);
@@ -155,5 +169,9 @@ export function findInterviewee(title: string | null, lead: readonly string[], t
     }
     return { speaker: titled, title: standfirst ? standfirst.title : null };
   }
-  return standfirst ? { speaker: standfirst.name, title: standfirst.title } : null;
+  if (standfirst) {
+    return { speaker: standfirst.name, title: standfirst.title };
+  }
+  const opening = lead.slice(0, standfirstParagraphs).map(nameOpeningStandfirst).find((name) => name !== null) ?? null;
+  return opening === null ? null : { speaker: opening, title: null };
 }

@@ -207,7 +207,8 @@ export const nameHonorifics: ReadonlySet<string> = new Set([
   'captain', 'brig.', 'brigadier', 'cmdr.', 'cdr.', 'sgt.', 'sgt', 'sergeant', 'cpl.', 'corporal', 'pte.', 'private', 'adm.',
   'admiral', 'hon.', 'hon', 'honourable', 'honorable', 'dr.', 'dr', 'prof.', 'prof', 'mr.', 'mr', 'ms.', 'ms', 'mrs.', 'mrs',
   'mme', 'mme.', 'm.', 'h.e.', 'rev.', 'reverend', 'sheikh', 'chief', 'sr.', 'fr.', 'father', 'sister', 'bishop', 'imam',
-  'pastor', 'ambassador', 'justice', 'judge', 'sen.', 'senator', 'gén.', 'général', 'colonel-major',
+  'pastor', 'ambassador', 'justice', 'judge', 'sen.', 'senator', 'gén.', 'général', 'colonel-major', 'inspector', 'insp.',
+  'superintendent', 'supt.',
 ]);
 
 /** Small words inside names (`Carlos dos Santos Cruz`, `Ursula von der Leyen`, `Ahmed bin Ali`), lower-cased. */

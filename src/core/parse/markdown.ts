@@ -10,7 +10,7 @@ import { assignLabelRoles, endsWithQuestion, readLabel, weighInterviewEvidence, 
 import { answerLabels, questionLabels } from './lexicon';
 import { diagnosticMessage } from '../messages/diagnostics';
 import { severityOf } from '../checks/registry';
-import type { Block, BlockKind, DiagnosticCode, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn } from '../model';
+import type { Block, BlockKind, DiagnosticCode, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn, TurnRole } from '../model';
 import { findInterviewee } from './interviewee';
 import { parseTranscript } from './lines';
 import { guardMarkdown, type MarkdownNotice } from './markdownGuard';
@@ -423,9 +423,32 @@ function collectQuotes(node: MdNode, source: string, sink: QuoteSink): void {
 // The document
 
 interface TurnDraft {
-  /** Null for an unlabelled opening statement (a briefing's remarks under topic headings). */
+  /** Null for an unlabelled turn (a briefing's remarks under topic headings, a bold question, a blockquote answer). */
   readonly hit: LabelHit | null;
   readonly nodes: MdNode[];
+  /** The role of an unlabelled turn; labelled turns take theirs from their label. */
+  readonly role?: TurnRole;
+}
+
+/** A paragraph that is one bold question and nothing else (`**What does an adviser do?**`). */
+function isBoldQuestion(node: MdNode, source: string): boolean {
+  const children = node.children ?? [];
+  return node.type === 'paragraph' && children.length === 1 && children[0]?.type === 'strong' &&
+    endsWithQuestion(inlinePlain(node, source).text);
+}
+
+/**
+ * Where bold questions answered by blockquotes make an unlabelled interview (UN News web copies): the
+ * index of each such question node, when there are two or more; empty otherwise.
+ */
+function boldQuestionsAnswered(nodes: readonly MdNode[], source: string): Set<number> {
+  const questions = new Set<number>();
+  nodes.forEach((node, index) => {
+    if (nodes[index + 1]?.type === 'blockquote' && isBoldQuestion(node, source)) {
+      questions.add(index);
+    }
+  });
+  return questions.size >= 2 ? questions : new Set();
 }
 
 /** The document of a Markdown text: `masked` is the text remark reads (front matter blanked, guarded). */
@@ -494,10 +517,17 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
   // Before the first label of a labelled document, paragraphs under a topic heading (`## Lebanon`)
   // are the opening remarks: one statement per topic.
   let remarksOpen = false;
+  const boldQuestions = labelled ? new Set<number>() : boldQuestionsAnswered(nodes, masked);
   nodes.forEach((node, index) => {
     const hit = hits[index];
     if (hit && startsTurn(index)) {
       current = { hit, nodes: [node] };
+      drafts.push(current);
+      return;
+    }
+    if (boldQuestions.has(index) || (boldQuestions.has(index - 1) && node.type === 'blockquote')) {
+      // A bold question, then its blockquote answer: the blockquote is the answer, not someone quoted.
+      current = { hit: null, nodes: [node], role: boldQuestions.has(index) ? 'question' : 'answer' };
       drafts.push(current);
       return;
     }
@@ -542,7 +572,7 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
     return {
       speaker: hit === null ? null : hit.speaker,
       labelRange: hit === null ? null : table.rangeFromOffsets(hit.labelStart, hit.labelEnd),
-      role: 'statement',
+      role: draft.role ?? 'statement',
       range,
       text: collapseWhitespace(pieces.join(' ')),
       textRange: table.rangeFromOffsets(Math.min(textStart ?? end, end), end),
