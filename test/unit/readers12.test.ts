@@ -267,3 +267,36 @@ suite('issue 12 readers: hand-written expectations (test/fixtures/readers12)', (
     console.log(`      readers12 fixtures passing fully, by class: ${counts.join(', ')}`);
   });
 });
+
+suite('issue 12 readers: the edges of the new readings', () => {
+  const header = ['STORY: UN / TEST', 'TRT: 2:00', 'SOURCE: UNIFEED', 'RESTRICTIONS: NONE', 'LANGUAGES: ENGLISH/NATS', 'DATELINE: 12 MAY 2024, GOMA', ''];
+  const speakerOf = (line: string): [string | null, string | null, string] => {
+    const soundbite = parseTranscriptFile([...header, line, '“We stay.”'].join('\n'), 'test.txt').soundbites[0];
+    assert.ok(soundbite, line);
+    return [soundbite.speaker, soundbite.title, soundbite.attribution];
+  };
+
+  test('a three-word name before a title word keeps its three words, unless the title is a local one', () => {
+    assert.deepEqual(speakerOf('1. SOUNDBITE (English) Majok Deng Garang Spokesperson:'), ['Majok Deng Garang', 'Spokesperson', 'sure']);
+    assert.deepEqual(speakerOf('1. SOUNDBITE (English) Majok Deng Garang Commissioner:'), ['Majok Deng', 'Garang Commissioner', 'unsure']);
+  });
+
+  test('a lone acronym after the title is no name; with no name anywhere the old guess stays flagged', () => {
+    assert.deepEqual(speakerOf('1. SOUNDBITE (English) Jane Roe Head of Office, UNMISS:'), ['Jane Roe', 'Head of Office, UNMISS', 'sure']);
+    assert.deepEqual(speakerOf('1. SOUNDBITE (English) Head of Office, UNMISS:'), ['UNMISS', 'Head of Office', 'unsure']);
+  });
+
+  test('a sentence with commas before a colon is no guest label', () => {
+    const text = ['Q: Is the road open?', 'A: Yes.', 'Jane Roe, Head of Office, said: “We stay.”', 'Q: And the bridge?', 'A: Not yet.'].join('\n\n');
+    const document = parseTranscriptFile(text, 'test.txt');
+    assert.deepEqual(document.turns.map((turn) => turn.speaker), ['Q', 'A', 'Q', 'A']);
+  });
+
+  test('a one-off label between two answers of a known questioner asks only when it gives no title', () => {
+    const turns = (guest: string): string[] => parseTranscriptFile([
+      'Jane Roe: Good afternoon.', 'Reuters: Is the road open?', 'Jane Roe: Yes.', `${guest}: The bridge is next.`, 'Jane Roe: It is.',
+    ].join('\n\n'), 'test.txt').turns.map((turn) => `${turn.speaker}/${turn.role}`);
+    assert.deepEqual(turns('Radio Miraya'), ['Jane Roe/answer', 'Reuters/question', 'Jane Roe/answer', 'Radio Miraya/question', 'Jane Roe/answer']);
+    assert.deepEqual(turns('Omar Haddad, Head of Office, Juba').slice(3), ['Omar Haddad, Head of Office, Juba/answer', 'Jane Roe/answer']);
+  });
+});

@@ -151,7 +151,12 @@ function isGuestLabel(label: string): boolean {
   const comma = label.indexOf(',');
   const title = label.slice(comma + 1).trim();
   const firstTitleWord = (title.split(' ')[0] ?? '').toLowerCase();
-  return comma > 0 && titleFirstWords.has(firstTitleWord) && label.length <= 120;
+  // Every part after the name opens with a capital: `…, Head of Office, said` is a sentence.
+  const partsCapitalised = title.split(',').every((part) => {
+    const first = part.trim().charAt(0);
+    return first !== '' && first !== first.toLowerCase();
+  });
+  return comma > 0 && titleFirstWords.has(firstTitleWord) && partsCapitalised && label.length <= 120;
 }
 
 /** `Question 1 – Name, Outlet`: a numbered journalist's question, on the interviewer's side wherever it appears. */

@@ -225,11 +225,16 @@ interface Part {
   readonly end: number;
 }
 
+/** Local titles written after their place (`Bouar Prefect`, `Juba Mayor`), lower-cased. */
+const placeQualifiedTitles: ReadonlySet<string> = new Set([
+  'prefect', 'préfet', 'sub-prefect', 'sous-préfet', 'governor', 'mayor', 'maire', 'commissioner', 'administrator',
+]);
+
 /**
  * A name and a title run together with no separator (`Lt. Col. Jane Roe Commander`, `Jane Roe United
  * Nations Assistant Secretary-General`): the name is the leading name words, the title opens at the
  * first title or organisation word, and holds a title word. Null when there is no such split or the
- * name has no named word. A lone title word after a name of three words or more
+ * name has no named word. A lone local title (`Prefect`, `Mayor`) after a name of three words or more
  * (`Florentin Yakité Bouar Prefect`, nothing after it) takes the word before it, which may be a place
  * (`Bouar Prefect`) as much as a name: that reading is a guess.
  */
@@ -247,7 +252,7 @@ function gluedSplit(words: readonly Word[], titleGoesOn: boolean): { split: numb
   if (named === 0 || isHonorific((words[split - 1] as Word).text)) {
     return null;
   }
-  if (named >= 3 && split === words.length - 1 && !titleGoesOn) {
+  if (named >= 3 && split === words.length - 1 && !titleGoesOn && placeQualifiedTitles.has(bare((words[split] as Word).text))) {
     return { split: split - 1, doubt: 'no-separator' };
   }
   return { split, doubt: named >= 2 ? null : 'no-separator' };
