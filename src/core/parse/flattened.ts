@@ -5,7 +5,7 @@
 // lines. Only a line that shows the structure plainly is cut: header fields and numbered shots in
 // sequence, or several numbered soundbites.
 import { isRegExpSpaceCode } from '../text/whitespace';
-import { knownHeaderFields } from './lexicon';
+import { knownHeaderFields, monthNumbers, shotTypeLength } from './lexicon';
 
 /** A document line shorter than this is never cut: a flattened shot list is long. */
 export const minimumFlattenedLength = 120;
@@ -82,13 +82,74 @@ function shotNumberAt(text: string, index: number, end: number): number {
   return isUpperLetter(next) || (next >= 97 && next <= 122) || next === 0x201c || next === 0x22 ? value : -1;
 }
 
+/**
+ * A body dateline starting at `index` (`16 JANUARY 2025, AGOK, ABYEI`): a day of one or two digits,
+ * an upper-case month, a year of four digits, then a comma and an upper-case place. Not right after a
+ * colon, a dash or a comma (the header's `DATELINE: 16 …`, a `FILE - 16 …` section, a list of dates).
+ */
+function datelineAt(text: string, index: number, end: number, lineStart: number): boolean {
+  let position = index;
+  while (position < end && position - index < 2 && isDigit(text.charCodeAt(position))) {
+    position++;
+  }
+  if (position === index || text.charCodeAt(position) !== 0x20) {
+    return false;
+  }
+  const monthStart = position + 1;
+  let monthEnd = monthStart;
+  while (monthEnd < end && monthEnd - monthStart < 10 && isUpperLetter(text.charCodeAt(monthEnd))) {
+    monthEnd++;
+  }
+  if (!monthNumbers.has(text.slice(monthStart, monthEnd).toLowerCase()) || text.charCodeAt(monthEnd) !== 0x20) {
+    return false;
+  }
+  for (let digit = monthEnd + 1; digit < monthEnd + 5; digit++) {
+    if (!isDigit(text.charCodeAt(digit))) {
+      return false;
+    }
+  }
+  const after = monthEnd + 5;
+  if (text.charCodeAt(after) !== 0x2c || text.charCodeAt(after + 1) !== 0x20 || !isUpperLetter(text.charCodeAt(after + 2)) ||
+    !isUpperLetter(text.charCodeAt(after + 3))) {
+    return false;
+  }
+  const before = spaceBefore(text, index, lineStart);
+  const previous = before > lineStart ? text.charAt(before - 1) : '';
+  return previous === '' || !':-–—,/'.includes(previous);
+}
+
 function startsWithWord(text: string, index: number, word: string): boolean {
   return text.startsWith(word, index) && !isUpperLetter(text.charCodeAt(index + word.length));
+}
+
+/** Whether a shot type (`Wide shot`, `Aerial shot`) follows the number at `index` (`12. `). */
+function typedShotAt(text: string, index: number, number: number): boolean {
+  const words = index + String(number).length + 2;
+  return shotTypeLength(text.slice(words, words + 40)) > 0;
+}
+
+/**
+ * For each shot number, the last place on the line where it is followed by a shot type (`12. Aerial
+ * shot`): an unmarked quote may hold a number in sequence (`there have been 12. Most of them`), and
+ * the real shot with that number, further on, shows it is not one.
+ */
+function typedShotPlaces(text: string, start: number, end: number): Map<number, number> {
+  const places = new Map<number, number>();
+  for (let index = start; index < end; index++) {
+    if (isDigit(text.charCodeAt(index)) && (index === start || isRegExpSpaceCode(text.charCodeAt(index - 1)))) {
+      const number = shotNumberAt(text, index, end);
+      if (number >= 0 && typedShotAt(text, index, number)) {
+        places.set(number, index);
+      }
+    }
+  }
+  return places;
 }
 
 /** The structural markers of one document line, in order. */
 function markersOf(text: string, start: number, end: number): Marker[] {
   const markers: Marker[] = [];
+  const typedPlaces = typedShotPlaces(text, start, end);
   let expected = 1;
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
@@ -107,11 +168,17 @@ function markersOf(text: string, start: number, end: number): Marker[] {
     if (isDigit(code)) {
       const number = shotNumberAt(text, index, end);
       const soundbite = number >= 0 && text.startsWith('SOUNDBITE', index + String(number).length + 2);
-      if (number >= 0 && (number === expected || number === expected + 1 || soundbite)) {
+      // A number with a shot type after it is a shot even out of sequence (`9. SOUNDBITE … 9. Wide shot`);
+      // one in sequence without a type is not when the same number comes later with its type.
+      const typed = number >= 0 && typedShotAt(text, index, number);
+      const inSequence = (number === expected || number === expected + 1) && (typedPlaces.get(number) ?? -1) <= index;
+      if (number >= 0 && (inSequence || soundbite || typed)) {
         markers.push({ at: index, kind: soundbite ? 'soundbite' : 'shot' });
         expected = number + 1;
         // Past the number and its dot: a SOUNDBITE after it belongs to this marker.
         index += String(number).length + 2;
+      } else if (number < 0 && datelineAt(text, index, end, start)) {
+        markers.push({ at: index, kind: 'section' });
       }
     } else if (code === 0x53 && startsWithWord(text, index, 'SOUNDBITE') && text.charCodeAt(index + 10) === 0x28) {
       markers.push({ at: index, kind: 'soundbite' });

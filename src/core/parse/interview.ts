@@ -5,7 +5,7 @@
 // become one list of turns with a role; crossheads and pull quotes between exchanges are not turns.
 import { LineClass } from './classify';
 import type { ParseContext } from './context';
-import { answerLabels, chromePrefixPattern, nonSpeakerLabels, questionLabels } from './lexicon';
+import { answerLabels, chromePrefixPattern, nonSpeakerLabels, questionLabels, titleFirstWords } from './lexicon';
 import type { Turn, TurnRole } from '../model';
 import { collapseWhitespace, firstVisible, isRegExpSpaceCode, lastVisibleEnd } from '../text/whitespace';
 import { endsWithQuestion } from '../text/words';
@@ -15,8 +15,17 @@ export { endsWithQuestion };
 /** A model type being built: its fields are set while the turns are assembled, read-only once returned. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+// French typography puts a no-break space (U+00A0) or a narrow one (U+202F) before the colon.
 const labelPattern =
-  /^[\s\u00a0]*((?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*(?:[ \u00a0]+(?:[\p{L}\p{M}\d.'’&-]+|\[[^\]\n]{1,60}\])){0,4})|\[[^\]\n]{1,60}\])[ \u00a0]?:[\s\u00a0]+(?=\S)/u;
+  /^[\s\u00a0\u202f]*((?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*(?:[ \u00a0\u202f]+(?:[\p{L}\p{M}\d.'’&-]+|\[[^\]\n]{1,60}\])){0,4})|\[[^\]\n]{1,60}\])[ \u00a0\u202f]?:[\s\u00a0\u202f]+(?=\S)/u;
+/**
+ * Press-conference labels the short pattern does not take: a long role before a bracketed name
+ * (`Porte-parole militaire de la MONUSCO [Lieutenant-colonel Name] :`), and a numbered question with
+ * the journalist and the outlet (`Question 1 – Name, Radio Okapi :`). Bounded, anchored: one attempt per line.
+ */
+const pressLabelPattern =
+  /^[\s\u00a0\u202f]*(\p{Lu}[^[\]:\n]{0,80}\[[^\]\n]{1,60}\]|(?:Question|QUESTION|Q)[ \u00a0]?\d{1,3}[ \u00a0]*[-–—][^:\n]{1,80}?|\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){1,3}, \p{Lu}[^:\n]{1,100}?)[ \u00a0\u202f]?:(?:[\s\u00a0\u202f]+(?=\S)|[\s\u00a0\u202f]*$)/u;
+const dashedInitialPattern = /^[\s\u00a0]*(?:[QAR][ \t]+[-–—]|[QA]\.)[ \t]/u;
 const timecodePattern = /^[\s\u00a0]*\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?[\s\u00a0]+(?=\S)/u;
 const dashPattern = /^[\s\u00a0]*[—–][\s\u00a0]+(?=\S)/u;
 export type InterviewStyle = 'label' | 'dash' | 'timecode' | 'paragraph';
@@ -41,13 +50,14 @@ export interface Paragraph {
 }
 
 /**
- * `Q  text`, `A.  text`, `Q. text`: the interviewer's and the answerer's initials used as labels
- * without a colon (press-conference transcripts), followed by a dot, or by two spaces or a tab.
+ * `Q  text`, `A.  text`, `Q. text`, `Q - text`, `R - text`: the interviewer's and the answerer's
+ * initials used as labels without a colon (press-conference transcripts; `Q - ` / `R - ` in French
+ * ones), followed by a dot, by two spaces or a tab, or by a dash between spaces.
  */
 function readInitialLabel(text: string): Label | null {
   const start = firstVisible(text);
   const initial = text.charAt(start);
-  if (initial !== 'Q' && initial !== 'A') {
+  if (initial !== 'Q' && initial !== 'A' && initial !== 'R') {
     return null;
   }
   let after = start + 1;
@@ -60,7 +70,13 @@ function readInitialLabel(text: string): Label | null {
     spaces += text.charAt(after) === '\t' ? 2 : 1;
     after++;
   }
-  if (after >= text.length || (dot ? spaces < 1 : spaces < 2)) {
+  const code = text.charCodeAt(after);
+  if (!dot && spaces >= 1 && (code === 0x2d || code === 0x2013 || code === 0x2014) && isRegExpSpaceCode(text.charCodeAt(after + 1))) {
+    const words = firstVisible(text, after + 1);
+    return words < text.length ? { text: initial, start, end: start + 1, textStart: words, alone: false } : null;
+  }
+  // `R` alone is a label only before a dash: `R. Kelly` and `R  ` are not answers.
+  if (initial === 'R' || after >= text.length || (dot ? spaces < 1 : spaces < 2)) {
     return null;
   }
   return { text: initial, start, end: start + 1, textStart: after, alone: false };
@@ -68,6 +84,16 @@ function readInitialLabel(text: string): Label | null {
 
 /** The speaker label starting `text`, or null. A label alone on its line has no words after it. */
 export function readLabel(text: string): Label | null {
+  // `Q - Première question : …`, `A. Mostly people: …`: the initial and its dash or dot are the label, whatever colon follows.
+  if (dashedInitialPattern.test(text)) {
+    return readInitialLabel(text);
+  }
+  const press = pressLabelPattern.exec(text);
+  if (press && press[1] && (!press[1].includes(',') || isNumberedQuestionLabel(press[1]) || isBracketedLabel(press[1]) || isGuestLabel(press[1]))) {
+    const end = lastVisibleEnd(text);
+    const alone = press[0].length >= end;
+    return accept(text, press[1], alone ? end : press[0].length, alone);
+  }
   const match = labelPattern.exec(text);
   if (!match || !match[1]) {
     const end = lastVisibleEnd(text);
@@ -89,7 +115,7 @@ function accept(text: string, written: string, textStart: number, alone: boolean
     return null;
   }
   const start = text.indexOf(label);
-  return { text: label.replace(/\u00a0/gu, ' '), start, end: start + label.length, textStart, alone };
+  return { text: label.replace(/[\u00a0\u202f]/gu, ' '), start, end: start + label.length, textStart, alone };
 }
 
 export function readParagraph(context: ParseContext, line: number): Paragraph {
@@ -115,6 +141,27 @@ export interface InterviewEvidence {
 /** `Porte-parole [Idriss Kaboré]`: a role with a bracketed name is a speaker label wherever it appears. */
 function isBracketedLabel(label: string): boolean {
   return label.endsWith(']') && label.includes('[');
+}
+
+/**
+ * `Name, Title, Place` (the noon briefing's guest): a name of two to four capitalised words, then a
+ * title opening with a title word. Sentences with commas before a colon are not labels.
+ */
+function isGuestLabel(label: string): boolean {
+  const comma = label.indexOf(',');
+  const title = label.slice(comma + 1).trim();
+  const firstTitleWord = (title.split(' ')[0] ?? '').toLowerCase();
+  // Every part after the name opens with a capital: `…, Head of Office, said` is a sentence.
+  const partsCapitalised = title.split(',').every((part) => {
+    const first = part.trim().charAt(0);
+    return first !== '' && first !== first.toLowerCase();
+  });
+  return comma > 0 && titleFirstWords.has(firstTitleWord) && partsCapitalised && label.length <= 120;
+}
+
+/** `Question 1 – Name, Outlet`: a numbered journalist's question, on the interviewer's side wherever it appears. */
+export function isNumberedQuestionLabel(label: string): boolean {
+  return /^(?:question|q) ?\d{1,3}\b/iu.test(label);
 }
 
 export function weighInterviewEvidence(paragraphs: readonly Paragraph[]): InterviewEvidence {
@@ -149,12 +196,12 @@ export function weighInterviewEvidence(paragraphs: readonly Paragraph[]): Interv
   const labels = new Set<string>();
   let labelledParagraphs = 0;
   for (const [label, count] of labelCounts) {
-    if (count >= 2 || questionLabels.has(label) || answerLabels.has(label) || isBracketedLabel(label)) {
+    if (count >= 2 || questionLabels.has(label) || answerLabels.has(label) || isBracketedLabel(label) || isNumberedQuestionLabel(label)) {
       labels.add(label);
       labelledParagraphs += count;
     }
   }
-  const knownSides = [...labels].some((label) => questionLabels.has(label) || answerLabels.has(label));
+  const knownSides = [...labels].some((label) => questionLabels.has(label) || answerLabels.has(label) || isNumberedQuestionLabel(label));
   let style: InterviewStyle | null = null;
   if ((labels.size >= 2 && labelledParagraphs >= 3) || (knownSides && labelledParagraphs >= 2)) {
     style = 'label';
@@ -285,6 +332,20 @@ function isCrosshead(text: string): boolean {
   return !'.!?…:;,"”»)’'.includes(last) && !'“"«—–-'.includes(first) && text.slice(start, end).split(/\s+/u).length <= 8;
 }
 
+/** `**Topic` with no closing marks: a crosshead of the UN noon briefing's plain-text record. */
+function isStarCrosshead(text: string): boolean {
+  const start = firstVisible(text);
+  return text.startsWith('**', start) && !isRegExpSpaceCode(text.charCodeAt(start + 2)) && text.charAt(start + 2) !== '*' &&
+    isCrosshead(text.slice(start + 2));
+}
+
+/** A paragraph wholly in square brackets (`[Press conference issued separately]`): an editor's note. */
+function isEditorialNote(text: string): boolean {
+  const start = firstVisible(text);
+  const end = lastVisibleEnd(text);
+  return text.charAt(start) === '[' && text.charAt(end - 1) === ']' && text.indexOf(']', start) === end - 1;
+}
+
 /** A pull quote between exchanges: a paragraph that is one quotation, marks and all, and nothing else. */
 function isPullQuote(text: string): boolean {
   const start = firstVisible(text);
@@ -342,7 +403,7 @@ function buildExchanges(context: ParseContext, paragraphs: readonly Paragraph[],
       return null;
     }
     return evidence.labels.has(key) || questionLabels.has(key) || answerLabels.has(key) || isBracketedLabel(label.text) ||
-      isNameLikeLabel(label.text) ? label : null;
+      isNumberedQuestionLabel(label.text) || isGuestLabel(label.text) || isNameLikeLabel(label.text) ? label : null;
   };
   let lastLabelled = -1;
   paragraphs.forEach((paragraph, index) => {
@@ -356,6 +417,8 @@ function buildExchanges(context: ParseContext, paragraphs: readonly Paragraph[],
   const statementEnd = headingIndex > 0 && (firstLabelled < 0 || firstLabelled > headingIndex) ? headingIndex : -1;
   let zoneOpen = false;
   let previousLine = -1;
+  // Opening remarks under `**Topic` crossheads before the first label (the UN noon briefing).
+  let remarksOpen = false;
   paragraphs.forEach((paragraph, index) => {
     const text = context.line(paragraph.line);
     // A separator between two paragraphs ends the interview part (seen in compilations of articles).
@@ -364,6 +427,22 @@ function buildExchanges(context: ParseContext, paragraphs: readonly Paragraph[],
       zoneOpen = false;
     }
     previousLine = paragraph.line;
+    if (labelled && index < firstLabelled && statementEnd < 0) {
+      if (isStarCrosshead(text)) {
+        // Each topic is one statement: the crosshead ends the one before.
+        remarksOpen = true;
+        assembly.skip(paragraph);
+        return;
+      }
+      if (remarksOpen) {
+        if (assembly.current) {
+          assembly.continue(paragraph);
+        } else {
+          assembly.start(paragraph, 'statement', 'paragraph', firstVisible(text), null, null);
+        }
+        return;
+      }
+    }
     if (index < statementEnd) {
       if (assembly.current) {
         assembly.continue(paragraph);
@@ -377,9 +456,19 @@ function buildExchanges(context: ParseContext, paragraphs: readonly Paragraph[],
       return;
     }
     const label = usable(paragraph);
+    // `A. Kuol, the chief …` right after an `A.` answer, with no question between: an initial, and the answer goes on.
+    if (label && label.text === 'A' && text.charAt(label.end) === '.' && assembly.current?.speaker === 'A') {
+      assembly.continue(paragraph);
+      return;
+    }
     if (label) {
       zoneOpen = true;
       assembly.start(paragraph, 'statement', 'label', label.textStart, label.text, context.table.range(paragraph.line, label.start, label.end));
+      return;
+    }
+    if (labelled && isEditorialNote(text)) {
+      // `[The guest's briefing is issued separately]`: the editor's words, nobody's turn.
+      assembly.skip(paragraph);
       return;
     }
     const next = paragraphs[index + 1];
@@ -536,7 +625,7 @@ export function assignLabelRoles(turns: Mutable<Turn>[]): void {
   }
   const roles = new Map<string, TurnRole>();
   for (const [label, tally] of byLabel) {
-    if (questionLabels.has(label)) {
+    if (questionLabels.has(label) || isNumberedQuestionLabel(label)) {
       roles.set(label, 'question');
     } else if (answerLabels.has(label)) {
       roles.set(label, 'answer');
@@ -545,11 +634,50 @@ export function assignLabelRoles(turns: Mutable<Turn>[]): void {
     }
   }
   const anyQuestion = [...roles.values()].includes('question');
+  if (anyQuestion) {
+    askBetweenAnswers(turns, byLabel, roles);
+  }
   for (const turn of turns) {
     if (turn.speaker === null) {
       continue;
     }
     turn.role = roles.get(turn.speaker.toLowerCase()) ?? (anyQuestion ? 'answer' : 'statement');
+  }
+}
+
+/**
+ * At a press conference with one main answerer, an outlet label that is not a known interviewer
+ * (`Radio Miraya:`) and speaks once or twice, each time between two turns of the answerer, asks,
+ * even without a question mark. A label with a title or a bracketed name is someone who answers.
+ */
+function askBetweenAnswers(turns: readonly Mutable<Turn>[], byLabel: ReadonlyMap<string, { total: number; questions: number }>, roles: Map<string, TurnRole>): void {
+  let main: string | null = null;
+  let mainTotal = 0;
+  for (const [label, tally] of byLabel) {
+    if (!roles.has(label) && tally.total > mainTotal) {
+      main = label;
+      mainTotal = tally.total;
+    }
+  }
+  if (main === null || mainTotal < 3) {
+    return;
+  }
+  const between = new Map<string, boolean>();
+  turns.forEach((turn, index) => {
+    const key = turn.speaker?.toLowerCase();
+    // A label that gives a title (`Name, Humanitarian Coordinator, …`) or a bracketed name is a speaker introduced to answer.
+    if (key === undefined || key === main || roles.has(key) || (byLabel.get(key)?.total ?? 0) > 2 ||
+      isGuestLabel(turn.speaker ?? '') || isBracketedLabel(turn.speaker ?? '')) {
+      return;
+    }
+    const before = turns[index - 1]?.speaker?.toLowerCase();
+    const after = turns[index + 1]?.speaker?.toLowerCase();
+    between.set(key, (between.get(key) ?? true) && before === main && after === main);
+  });
+  for (const [label, always] of between) {
+    if (always) {
+      roles.set(label, 'question');
+    }
   }
 }
 

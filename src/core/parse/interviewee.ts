@@ -24,7 +24,8 @@ function personName(words: readonly string[]): string | null {
     start++;
   }
   const name = words.slice(start);
-  if (name.length < 2 || name.length > 5) {
+  // An honorific inside (`Entretien de Mme Name`) means the name starts after it.
+  if (name.length < 2 || name.length > 5 || name.some((word) => nameHonorifics.has(word.toLowerCase()))) {
     return null;
   }
   const ok = name.every((word, index) => (isCapitalised(word) && !titleFirstWords.has(word.toLowerCase())) ||
@@ -40,7 +41,9 @@ function wordsOf(text: string): string[] {
 export function nameInTitle(title: string): string | null {
   const colon = title.indexOf(':');
   if (colon > 0 && colon <= 60) {
-    const name = personName(wordsOf(title.slice(0, colon)));
+    // Aggregator copies put the date first: `12.06.2024 B. Surname: “…”`.
+    const words = wordsOf(title.slice(0, colon));
+    const name = personName(/^[\d./-]+$/u.test(words[0] ?? '') ? words.slice(1) : words);
     if (name) {
       return name;
     }
@@ -79,7 +82,8 @@ export function nameAndTitleInStandfirst(text: string): { name: string; title: s
   const parts = text.slice(0, standfirstLength).split(',');
   for (let index = 0; index + 1 < parts.length; index++) {
     const before = wordsOf(parts[index] ?? '');
-    const title = (parts[index + 1] ?? '').trim();
+    // The standfirst's sentence may end with the title: its full stop is not part of it.
+    const title = (parts[index + 1] ?? '').trim().replace(/\.$/u, '');
     const titleWords = wordsOf(title);
     if (titleWords.length === 0 || !titleFirstWords.has((titleWords[0] ?? '').toLowerCase())) {
       continue;
@@ -95,6 +99,27 @@ export function nameAndTitleInStandfirst(text: string): { name: string; title: s
   return null;
 }
 
+/** `Spokesperson` for `Spokesperson for the Secretary-General`: a label made of title words that opens the title. */
+function isRoleOf(label: string, title: string): boolean {
+  const words = wordsOf(label.toLowerCase());
+  return words.length > 0 && words.every((word) => titleFirstWords.has(word)) &&
+    title.toLowerCase().startsWith(words.join(' ')) && /^(?:$|[\s,])/u.test(title.slice(label.length));
+}
+
+/** Verbs a standfirst puts right after the name it opens with (`Inspector Jane Roe has served …`). */
+const standfirstVerbs = new Set(['has', 'had', 'is', 'was', 'spent', 'served', 'leads', 'led', 'heads', 'headed', 'joined', 'runs', 'ran', 'works', 'worked']);
+
+/** The name a standfirst opens with, a verb right after it (`Inspector Jane Roe has served …`); null otherwise. */
+export function nameOpeningStandfirst(text: string): string | null {
+  const words = wordsOf(text.slice(0, 120));
+  for (let length = 2; length <= 6 && length < words.length; length++) {
+    if (standfirstVerbs.has(words[length] ?? '')) {
+      return personName(words.slice(0, length));
+    }
+  }
+  return null;
+}
+
 function sameName(a: string, b: string): boolean {
   const last = (name: string): string => (name.split(' ').pop() ?? '').toLowerCase();
   return last(a) === last(b);
@@ -105,18 +130,34 @@ function sameName(a: string, b: string): boolean {
  * before the first turn (the standfirst), `turns` the interview's turns.
  */
 export function findInterviewee(title: string | null, lead: readonly string[], turns: readonly Turn[]): Interviewee | null {
-  const answerers = new Set<string>();
+  const answerers = new Map<string, number>();
+  let answers = 0;
   for (const turn of turns) {
     if (turn.role === 'answer' && turn.speaker !== null && !answerLabels.has(turn.speaker.toLowerCase())) {
-      answerers.add(turn.speaker);
+      answerers.set(turn.speaker, (answerers.get(turn.speaker) ?? 0) + 1);
+      answers++;
     }
   }
-  const standfirst = lead.slice(0, standfirstParagraphs).map(nameAndTitleInStandfirst).find((found) => found !== null) ?? null;
+  // A title of the `Interview with Name, head of …` kind gives the title when no standfirst does.
+  const standfirst = lead.slice(0, standfirstParagraphs).map(nameAndTitleInStandfirst).find((found) => found !== null) ??
+    (title === null ? null : nameAndTitleInStandfirst(title));
+  // A briefing labels its main answerer by role (`Spokesperson:`), and its introduction names the
+  // person with that role (`… by Jane Roe, Spokesperson for the Secretary-General`): the label is hers
+  // when she answers more than two answers in three.
+  let main: string | null = null;
+  for (const [label, count] of answerers) {
+    if (main === null || count > (answerers.get(main) ?? 0)) {
+      main = label;
+    }
+  }
+  if (main !== null && standfirst !== null && answerers.size >= 1 && (answerers.get(main) ?? 0) * 3 > answers * 2 && isRoleOf(main, standfirst.title)) {
+    return { speaker: standfirst.name, title: standfirst.title };
+  }
   // The page title, else a headline among the first paragraphs (web copies keep site chrome above it).
   const headlines = [title, ...lead.slice(0, standfirstParagraphs + 2).filter((paragraph) => paragraph.length <= 200)];
   const titled = headlines.map((headline) => (headline === null ? null : nameInTitle(headline))).find((name) => name !== null) ?? null;
   if (answerers.size === 1) {
-    const speaker = [...answerers][0] as string;
+    const speaker = [...answerers.keys()][0] as string;
     return { speaker, title: standfirst && sameName(standfirst.name, speaker) ? standfirst.title : null };
   }
   if (answerers.size > 1) {
@@ -128,5 +169,9 @@ export function findInterviewee(title: string | null, lead: readonly string[], t
     }
     return { speaker: titled, title: standfirst ? standfirst.title : null };
   }
-  return standfirst ? { speaker: standfirst.name, title: standfirst.title } : null;
+  if (standfirst) {
+    return { speaker: standfirst.name, title: standfirst.title };
+  }
+  const opening = lead.slice(0, standfirstParagraphs).map(nameOpeningStandfirst).find((name) => name !== null) ?? null;
+  return opening === null ? null : { speaker: opening, title: null };
 }

@@ -162,7 +162,7 @@ export const questionLabels: ReadonlySet<string> = new Set([
   'q', 'question', 'interviewer', 'un news', 'un radio', 'un news centre', 'journalist', 'reporter', 'host',
   'moderator', 'presenter', 'anchor', 'rfi', 'bbc', 'afp', 'reuters', 'ap', 'voa', 'france 24', 'tv5', 'tv5monde',
   'rfi afrique', 'le monde', 'al jazeera', 'b2', 'untv', 'dw', 'npr', 'cnn', 'journaliste', 'animateur',
-  'animatrice', 'présentateur', 'présentatrice',
+  'animatrice', 'présentateur', 'présentatrice', 'correspondent', 'correspondant', 'correspondante',
 ]);
 
 /** Interview labels that identify the interviewee's side. */
@@ -204,6 +204,21 @@ export const titleFirstWords: ReadonlySet<string> = new Set([
   'health', 'education', 'nutrition', 'protection', 'public', 'information', 'communications', 'press', 'media',
   'représentante', 'représentant', 'chef', 'porte-parole', 'directeur', 'directrice', 'ministre', 'président', 'présidente',
   'coordonnateur', 'coordonnatrice', 'commandant', 'secrétaire', 'sous-secrétaire', 'envoyé', 'envoyée', 'maire',
+  'prefect', 'préfet', 'sub-prefect', 'sous-préfet',
+]);
+
+/**
+ * Capitalised words that name an organisation, a body or a place's kind, never a person, lower-cased:
+ * `United Nations Assistant Secretary-General`, `Peace and Security Commissioner, African Union`,
+ * `Twic East County`. A speaker part holding one is no name, and a title may open with one.
+ */
+export const organisationWords: ReadonlySet<string> = new Set([
+  'united', 'nations', 'un', 'union', 'african', 'european', 'arab', 'league', 'council', 'committee', 'commission',
+  'department', 'ministry', 'office', 'organization', 'organisation', 'agency', 'fund', 'bank', 'forum', 'assembly',
+  'government', 'republic', 'section', 'division', 'peace', 'security', 'affairs', 'operations', 'operational',
+  'secretariat', 'county', 'state', 'province', 'provincial', 'district', 'region', 'mission', 'hospital', 'university',
+  'association', 'institute', 'foundation', 'network', 'centre', 'center', 'international', 'national', 'federal',
+  'nations-unies', 'onu', 'ministère', 'gouvernement', 'république',
 ]);
 
 /** Ranks and honorifics written before a name (`Lieut. Gen.`, `Maj.`, `Hon.`), lower-cased, dots kept. */
@@ -212,7 +227,8 @@ export const nameHonorifics: ReadonlySet<string> = new Set([
   'captain', 'brig.', 'brigadier', 'cmdr.', 'cdr.', 'sgt.', 'sgt', 'sergeant', 'cpl.', 'corporal', 'pte.', 'private', 'adm.',
   'admiral', 'hon.', 'hon', 'honourable', 'honorable', 'dr.', 'dr', 'prof.', 'prof', 'mr.', 'mr', 'ms.', 'ms', 'mrs.', 'mrs',
   'mme', 'mme.', 'm.', 'h.e.', 'rev.', 'reverend', 'sheikh', 'chief', 'sr.', 'fr.', 'father', 'sister', 'bishop', 'imam',
-  'pastor', 'ambassador', 'justice', 'judge', 'sen.', 'senator', 'gén.', 'général', 'colonel-major',
+  'pastor', 'ambassador', 'justice', 'judge', 'sen.', 'senator', 'gén.', 'général', 'colonel-major', 'inspector', 'insp.',
+  'superintendent', 'supt.',
 ]);
 
 /** Small words inside names (`Carlos dos Santos Cruz`, `Ursula von der Leyen`, `Ahmed bin Ali`), lower-cased. */
@@ -241,4 +257,5 @@ export const nonSpeakerLabels: ReadonlySet<string> = new Set([
   'debug', 'trace', 'fatal', 'notice', 'result', 'results', 'output', 'input', 'summary', 'conclusion', 'background',
   'objet', 'remarque', 'exemple', 'avertissement', 'mise à jour', 'action', 'actions', 'decision', 'decisions',
   'agenda', 'attendees', 'present', 'absent', 'minutes', 'next steps', 'follow-up', 'todo list', 'status',
+  'intervenants', 'intervenant', 'intervenantes', 'participants', 'speakers', 'panellists', 'panelists',
 ]);

@@ -8,7 +8,7 @@ import { assignLabelRoles, endsWithQuestion, readLabel, weighInterviewEvidence, 
 import { answerLabels, questionLabels } from './lexicon';
 import { diagnosticMessage } from '../messages/diagnostics';
 import { severityOf } from '../checks/registry';
-import type { Block, BlockKind, DiagnosticCode, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn } from '../model';
+import type { Block, BlockKind, DiagnosticCode, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument, Turn, TurnRole } from '../model';
 import { findInterviewee } from './interviewee';
 import { parseTranscript } from './lines';
 import { guardMarkdown, type MarkdownNotice } from './markdownGuard';
@@ -268,6 +268,20 @@ function readMarkdownLabel(node: MdNode, source: string): LabelHit | null {
   return { speaker: label.text, labelStart, labelEnd, textStart, words, question: endsWithQuestion(words) };
 }
 
+/** A heading that is only a label used elsewhere in the document (`### UN News` beside `### UN News:`), read as a label alone. */
+function headingNamedLabel(node: MdNode, source: string, labels: ReadonlySet<string>): LabelHit | null {
+  const plain = inlinePlain(node, source);
+  const lead = firstVisible(plain.text);
+  const end = lastVisibleEnd(plain.text);
+  const name = collapseWhitespace(plain.text.slice(lead, end));
+  if (end <= lead || !labels.has(name.toLowerCase())) {
+    return null;
+  }
+  const labelStart = plain.offsets[lead] ?? startOf(node);
+  const labelEnd = (plain.offsets[end - 1] ?? labelStart) + 1;
+  return { speaker: name, labelStart, labelEnd, textStart: null, words: '', question: false };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Quotes
 
@@ -408,8 +422,32 @@ function collectQuotes(node: MdNode, source: string, sink: QuoteSink): void {
 // The document
 
 interface TurnDraft {
-  readonly hit: LabelHit;
+  /** Null for an unlabelled turn (a briefing's remarks under topic headings, a bold question, a blockquote answer). */
+  readonly hit: LabelHit | null;
   readonly nodes: MdNode[];
+  /** The role of an unlabelled turn; labelled turns take theirs from their label. */
+  readonly role?: TurnRole;
+}
+
+/** A paragraph that is one bold question and nothing else (`**What does an adviser do?**`). */
+function isBoldQuestion(node: MdNode, source: string): boolean {
+  const children = node.children ?? [];
+  return node.type === 'paragraph' && children.length === 1 && children[0]?.type === 'strong' &&
+    endsWithQuestion(inlinePlain(node, source).text);
+}
+
+/**
+ * Where bold questions answered by blockquotes make an unlabelled interview (UN News web copies): the
+ * index of each such question node, when there are two or more; empty otherwise.
+ */
+function boldQuestionsAnswered(nodes: readonly MdNode[], source: string): Set<number> {
+  const questions = new Set<number>();
+  nodes.forEach((node, index) => {
+    if (nodes[index + 1]?.type === 'blockquote' && isBoldQuestion(node, source)) {
+      questions.add(index);
+    }
+  });
+  return questions.size >= 2 ? questions : new Set();
 }
 
 /** The document of a Markdown text: `masked` is the text remark reads (front matter blanked, guarded). */
@@ -420,6 +458,13 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
 
   // Labels, weighed as prose.ts weighs them: a label counts when it recurs or is a known interview label.
   const hits = nodes.map((node) => readMarkdownLabel(node, masked));
+  // `### Name` without a colon is a label alone when the same name labels a turn elsewhere (`### Name:`).
+  const labelTexts = new Set(hits.map((hit) => hit?.speaker.toLowerCase()).filter((speaker) => speaker !== undefined));
+  nodes.forEach((node, index) => {
+    if (hits[index] === null && node.type === 'heading' && (node.depth ?? 0) >= 2) {
+      hits[index] = headingNamedLabel(node, masked, labelTexts);
+    }
+  });
   const paragraphs: Paragraph[] = [];
   nodes.forEach((node, index) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') {
@@ -459,10 +504,30 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
   }
   const lineOf = (offset: number): number => table.positionAt(offset).line;
   let current: TurnDraft | null = null;
+  const startsTurn = (index: number): boolean => {
+    const hit = hits[index];
+    return labelled && hit !== null && hit !== undefined && evidence.labels.has(hit.speaker.toLowerCase());
+  };
+  let firstLabelled = nodes.length;
+  for (let index = 0; index < nodes.length && firstLabelled === nodes.length; index++) {
+    if (startsTurn(index)) {
+      firstLabelled = index;
+    }
+  }
+  // Before the first label of a labelled document, paragraphs under a topic heading (`## Lebanon`)
+  // are the opening remarks: one statement per topic.
+  let remarksOpen = false;
+  const boldQuestions = labelled ? new Set<number>() : boldQuestionsAnswered(nodes, masked);
   nodes.forEach((node, index) => {
     const hit = hits[index];
-    if (labelled && hit && evidence.labels.has(hit.speaker.toLowerCase())) {
+    if (hit && startsTurn(index)) {
       current = { hit, nodes: [node] };
+      drafts.push(current);
+      return;
+    }
+    if (boldQuestions.has(index) || (boldQuestions.has(index - 1) && node.type === 'blockquote')) {
+      // A bold question, then its blockquote answer: the blockquote is the answer, not someone quoted.
+      current = { hit: null, nodes: [node], role: boldQuestions.has(index) ? 'question' : 'answer' };
       drafts.push(current);
       return;
     }
@@ -473,7 +538,11 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
       segments.push({ kind: 'separator', first, last, index: null });
     } else if (node.type === 'heading') {
       current = null;
+      remarksOpen = labelled && index < firstLabelled && (node.depth ?? 1) >= 2;
       segments.push({ kind: index === 0 && title ? 'title' : 'heading', first, last, index: null });
+    } else if (!current && remarksOpen && node.type === 'paragraph') {
+      current = { hit: null, nodes: [node] };
+      drafts.push(current);
     } else if (current) {
       (current as TurnDraft).nodes.push(node);
     } else {
@@ -484,9 +553,9 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
   const turns: Mutable<Turn>[] = drafts.map((draft, index) => {
     const { hit } = draft;
     const labelNode = draft.nodes[0] as MdNode;
-    const pieces = [hit.words];
-    let textStart = hit.textStart;
-    for (const node of draft.nodes.slice(1)) {
+    const pieces = hit === null ? [] : [hit.words];
+    let textStart = hit === null ? null : hit.textStart;
+    for (const node of draft.nodes.slice(hit === null ? 0 : 1)) {
       for (const plain of blockPlains(node, masked)) {
         const visible = firstVisible(plain.text);
         if (textStart === null && visible < plain.text.length) {
@@ -496,20 +565,20 @@ function buildDocument(table: LineTable, lastFrontMatterLine: number, masked: st
       }
     }
     const lastNode = draft.nodes[draft.nodes.length - 1] ?? labelNode;
-    const end = Math.max(hit.labelEnd, lastVisibleEnd(masked, endOf(lastNode), startOf(lastNode)));
+    const end = Math.max(hit === null ? 0 : hit.labelEnd, lastVisibleEnd(masked, endOf(lastNode), startOf(lastNode)));
     const start = startOf(labelNode);
     const range = table.rangeFromOffsets(start, end);
     segments.push({ kind: 'turn', first: range.start.line, last: range.end.line, index });
     return {
-      speaker: hit.speaker,
-      labelRange: table.rangeFromOffsets(hit.labelStart, hit.labelEnd),
-      role: 'statement',
+      speaker: hit === null ? null : hit.speaker,
+      labelRange: hit === null ? null : table.rangeFromOffsets(hit.labelStart, hit.labelEnd),
+      role: draft.role ?? 'statement',
       range,
       text: collapseWhitespace(pieces.join(' ')),
       textRange: table.rangeFromOffsets(Math.min(textStart ?? end, end), end),
       timecode: null,
       timecodeSeconds: null,
-      style: 'label',
+      style: hit === null ? 'paragraph' : 'label',
     };
   });
   assignLabelRoles(turns);

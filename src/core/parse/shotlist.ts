@@ -16,7 +16,7 @@ import { closingFor, isClosingMark, isOpeningMark, marksMismatch, scanMarks, sta
 import { keepShape } from './store/shapes';
 import { firstVisible, isSpaceCode, lastVisibleEnd } from '../text/whitespace';
 import { isAsciiWordCode, splitList } from '../text/words';
-import { readSpeakerLine, readWrappedSpeakerLine, type SpeakerLine } from './speakerLine';
+import { readSpeakerLine, readWrappedSpeakerLine, wrappedLines, wrappedPosition, type SpeakerLine } from './speakerLine';
 
 export interface ShotlistParts {
   readonly title: { text: string; range: TextRange } | null;
@@ -330,12 +330,13 @@ class ShotlistBuilder {
     const text = this.context.line(line);
     const speakerLine = this.speakerLineAt(line, text);
     // A hard-wrapped speaker line ends on the next line, and the quote comes after it.
-    const speakerLast = speakerLine.wrapAt >= 0 ? line + 1 : line;
+    const speakerLast = line + wrappedLines(speakerLine);
     let quote = -1;
     let lastLine = speakerLast;
     if (speakerLine.quoteStart >= 0) {
-      const quoteLine = speakerLine.wrapAt >= 0 && speakerLine.quoteStart >= speakerLine.wrapAt ? line + 1 : line;
-      const character = quoteLine === line ? speakerLine.quoteStart : speakerLine.quoteStart - speakerLine.wrapAt;
+      const start = wrappedPosition(speakerLine, speakerLine.quoteStart);
+      const quoteLine = line + start.lineOffset;
+      const character = start.character;
       const end = this.quoteEnd(quoteLine, character);
       quote = this.quoteFromLines(quoteLine, character, end);
       lastLine = end;
@@ -352,7 +353,7 @@ class ShotlistBuilder {
       this.context.report('soundbite-missing-colon', this.table.range(line, Math.max(0, at - 1), at));
     }
     if (speakerLine.doubt !== null) {
-      const range = speakerLine.wrapAt >= 0 ? this.table.span(line, speakerLine.speakerStart, line + 1, lastVisibleEnd(this.context.line(line + 1)))
+      const range = speakerLast > line ? this.table.span(line, speakerLine.speakerStart, speakerLast, lastVisibleEnd(this.context.line(speakerLast)))
         : this.table.range(line, speakerLine.speakerStart, Math.max(speakerLine.speakerEnd, speakerLine.titleEnd));
       this.context.report('speaker-unsure', range, { variant: speakerLine.doubt });
     }
@@ -394,10 +395,14 @@ class ShotlistBuilder {
       return speakerLine;
     }
     const next = this.context.line(line + 1);
-    const key = `${text}\n${next}`;
+    // The line after may end a speaker line wrapped twice (`(DPO):`).
+    const afterClass = this.context.classes[line + 2];
+    const after = afterClass === LineClass.Text || (afterClass === LineClass.Field && !this.context.isKnownField(line + 2))
+      ? this.context.line(line + 2) : null;
+    const key = after === null ? `${text}\n${next}` : `${text}\n${next}\n${after}`;
     let wrapped = this.speakerLines.get(key);
     if (!wrapped) {
-      wrapped = readWrappedSpeakerLine(text, next, speakerStart) ?? speakerLine;
+      wrapped = readWrappedSpeakerLine(text, next, speakerStart, after) ?? speakerLine;
       this.speakerLines.set(key, wrapped);
     }
     return wrapped;

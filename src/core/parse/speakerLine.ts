@@ -3,8 +3,8 @@
 // without a separator; a one-line (Geneva) quote after the colon, with or without quote marks; and a
 // line hard-wrapped onto the next one. Where the reading is a guess, it says so (`doubt`): a wrong
 // attribution is worse than none, so Copy Quote warns instead of guessing silently.
-import { isRegExpSpaceCode, lastVisibleEnd } from '../text/whitespace';
-import { nameHonorifics, nameParticles, titleFirstWords, unfinishedLineWords } from './lexicon';
+import { firstVisible, isRegExpSpaceCode, lastVisibleEnd } from '../text/whitespace';
+import { nameHonorifics, nameParticles, organisationWords, titleFirstWords, unfinishedLineWords } from './lexicon';
 import { startsWithContinuationMark } from './quoteMarks';
 
 /** Why a speaker line's reading is a guess. */
@@ -28,8 +28,26 @@ export interface SpeakerLine {
    * it (the two joined with one space): positions from there on are on the next line.
    */
   readonly wrapAt: number;
+  /** -1, or where the line after the next starts, when the speaker line was wrapped twice (`… of Peace` / `Operations, …` / `(DPO):`). */
+  readonly secondWrapAt: number;
   /** Why the reading of the name and title is a guess (see speakerLine.ts), or null when it is not. */
   readonly doubt: SpeakerDoubt | null;
+}
+
+/** How many lines after the SOUNDBITE line a position of the (joined) speaker line is on, and its character there. */
+export function wrappedPosition(speakerLine: SpeakerLine, position: number): { readonly lineOffset: number; readonly character: number } {
+  if (speakerLine.secondWrapAt >= 0 && position >= speakerLine.secondWrapAt) {
+    return { lineOffset: 2, character: position - speakerLine.secondWrapAt };
+  }
+  if (speakerLine.wrapAt >= 0 && position >= speakerLine.wrapAt) {
+    return { lineOffset: 1, character: position - speakerLine.wrapAt };
+  }
+  return { lineOffset: 0, character: position };
+}
+
+/** How many lines the speaker line takes after the SOUNDBITE line (0, 1 or 2). */
+export function wrappedLines(speakerLine: SpeakerLine): number {
+  return speakerLine.secondWrapAt >= 0 ? 2 : speakerLine.wrapAt >= 0 ? 1 : 0;
 }
 
 function isDashCode(code: number): boolean {
@@ -123,37 +141,69 @@ function isUpperInitial(character: string): boolean {
 /** A word that can be part of a person's name: capitalised, an initial, an honorific or rank, or a particle inside. */
 function isNameWord(word: string, position: number, count: number): boolean {
   const lower = bare(word);
-  if (nameHonorifics.has(lower) || nameHonorifics.has(word.toLowerCase())) {
+  if (isHonorific(word)) {
     return true;
   }
   if (position > 0 && position < count - 1 && nameParticles.has(lower)) {
     return true;
   }
-  return isUpperInitial(word.charAt(0)) && !titleFirstWords.has(lower);
+  return isUpperInitial(word.charAt(0)) && !titleFirstWords.has(lower) && !organisationWords.has(lower);
 }
 
-/** 1 to 6 words that read as a person's name, with at least one word that is not a rank or honorific. */
-function isNameLike(words: readonly Word[]): boolean {
-  if (words.length === 0 || words.length > 6) {
-    return false;
-  }
-  let named = false;
-  for (let position = 0; position < words.length; position++) {
-    const word = (words[position] as Word).text;
-    if (!isNameWord(word, position, words.length)) {
-      return false;
-    }
-    const lower = bare(word);
-    if (!nameHonorifics.has(lower) && !nameParticles.has(lower)) {
-      named = true;
+function isHonorific(word: string): boolean {
+  return nameHonorifics.has(bare(word)) || nameHonorifics.has(word.toLowerCase());
+}
+
+/** How many words of a name are not ranks, honorifics or particles (`Maj. Gen. Jane Roe` → 2). */
+function namedWords(words: readonly Word[]): number {
+  let named = 0;
+  for (const word of words) {
+    const lower = bare(word.text);
+    if (!isHonorific(word.text) && !nameParticles.has(lower)) {
+      named++;
     }
   }
   return named;
 }
 
+/**
+ * 1 to 6 words that read as a person's name, with at least one word that is not a rank or honorific,
+ * and not ending on one (`Paramount Chief` is a title: an honorific comes before a name).
+ */
+function isNameLike(words: readonly Word[]): boolean {
+  if (words.length === 0 || words.length > 6) {
+    return false;
+  }
+  for (let position = 0; position < words.length; position++) {
+    if (!isNameWord((words[position] as Word).text, position, words.length)) {
+      return false;
+    }
+  }
+  return namedWords(words) > 0 && !isHonorific((words[words.length - 1] as Word).text);
+}
+
+/** A name a careful reader takes for a person's without a doubt: two named words or more. */
+function isFullName(words: readonly Word[]): boolean {
+  return isNameLike(words) && namedWords(words) >= 2;
+}
+
 /** Words that open a title (`Head of …`, `Special Representative …`). */
 function opensTitle(word: Word | undefined): boolean {
   return word !== undefined && titleFirstWords.has(bare(word.text));
+}
+
+/**
+ * Whether a title written before a full name is read without a doubt: it holds a title word, and it
+ * opens with one (`Head of …`), or the name carries a rank or honorific (`…, Hon. Jane Roe`), or the
+ * title has two parts or more (`Paramount Chief, Twic East County, Jane Roe`: the house shape of
+ * title, place, name). `UNMISS Relief Coordinator, Jane Roe` stays a guess.
+ */
+function titleFirstIsSure(text: string, titleStart: number, titleEnd: number, titleParts: number, name: readonly Word[]): boolean {
+  const title = wordsOf(text, titleStart, titleEnd);
+  if (!title.some((word) => opensTitle(word))) {
+    return false;
+  }
+  return opensTitle(title[0]) || (name[0] !== undefined && isHonorific(name[0].text)) || titleParts >= 2;
 }
 
 /** Where the name and the title of a speaker part are, and how sure that reading is. */
@@ -163,18 +213,61 @@ interface NameAndTitle {
   /** -1 when there is no title. */
   readonly titleStart: number;
   readonly titleEnd: number;
+  /** A second part of the title after the name (`Officer, <name>, UNMISS`), or -1. */
+  readonly titleRestStart: number;
+  readonly titleRestEnd: number;
   readonly doubt: SpeakerDoubt | null;
+}
+
+/** A stretch of the speaker part between separators. */
+interface Part {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Local titles written after their place (`Bouar Prefect`, `Juba Mayor`), lower-cased. */
+const placeQualifiedTitles: ReadonlySet<string> = new Set([
+  'prefect', 'préfet', 'sub-prefect', 'sous-préfet', 'governor', 'mayor', 'maire', 'commissioner', 'administrator',
+]);
+
+/**
+ * A name and a title run together with no separator (`Lt. Col. Jane Roe Commander`, `Jane Roe United
+ * Nations Assistant Secretary-General`): the name is the leading name words, the title opens at the
+ * first title or organisation word, and holds a title word. Null when there is no such split or the
+ * name has no named word. A lone local title (`Prefect`, `Mayor`) after a name of three words or more
+ * (`Florentin Yakité Bouar Prefect`, nothing after it) takes the word before it, which may be a place
+ * (`Bouar Prefect`) as much as a name: that reading is a guess.
+ */
+function gluedSplit(words: readonly Word[], titleGoesOn: boolean): { split: number; doubt: SpeakerDoubt | null } | null {
+  let split = 0;
+  while (split < words.length && isNameWord((words[split] as Word).text, split, words.length) &&
+    !organisationWords.has(bare((words[split] as Word).text))) {
+    split++;
+  }
+  if (split === 0 || split >= words.length || !words.slice(split).some((word) => opensTitle(word))) {
+    return null;
+  }
+  const name = words.slice(0, split);
+  const named = namedWords(name);
+  if (named === 0 || isHonorific((words[split - 1] as Word).text)) {
+    return null;
+  }
+  if (named >= 3 && split === words.length - 1 && !titleGoesOn && placeQualifiedTitles.has(bare((words[split] as Word).text))) {
+    return { split: split - 1, doubt: 'no-separator' };
+  }
+  return { split, doubt: named >= 2 ? null : 'no-separator' };
 }
 
 /**
  * Splits the speaker part `text.slice(start, end)` into a name and a title. As written, a name then a
  * separator then the title; a title first then the name (`Head of the Mission, Jane Roe`), the name
- * being the last part; or no separator (`Jane Roe Under-Secretary-General for …`), the title starting
- * at its first title word. A part that reads as neither is the speaker as written (`Resident of Goma`).
+ * being the last part, or a part in the middle (`Civil Affairs Officer, Jane Roe, UNMISS`); or no
+ * separator (`Jane Roe Under-Secretary-General for …`), the title starting at its first title word.
+ * A part that reads as neither is the speaker as written (`Resident of Goma`).
  */
 function nameAndTitle(text: string, start: number, end: number): NameAndTitle {
   const asWritten = (nameEnd: number, titleStart: number, doubt: SpeakerDoubt | null = null): NameAndTitle =>
-    ({ speakerStart: start, speakerEnd: nameEnd, titleStart, titleEnd: titleStart < 0 ? -1 : end, doubt });
+    ({ speakerStart: start, speakerEnd: nameEnd, titleStart, titleEnd: titleStart < 0 ? -1 : end, titleRestStart: -1, titleRestEnd: -1, doubt });
   const part = text.slice(0, end);
   const separator = findSpeakerSeparator(part, start);
   if (separator && separator.index > start) {
@@ -182,20 +275,44 @@ function nameAndTitle(text: string, start: number, end: number): NameAndTitle {
     if (isNameLike(first)) {
       return asWritten(separator.index, separator.index + separator.length);
     }
-    // The title first: the name is the part after the last separator.
+    const parts: Part[] = [{ start, end: separator.index }];
     let last = separator;
     for (let next = findSpeakerSeparator(part, last.index + last.length); next; next = findSpeakerSeparator(part, next.index + next.length)) {
+      parts.push({ start: last.index + last.length, end: next.index });
       last = next;
     }
     const nameStart = last.index + last.length;
+    parts.push({ start: nameStart, end });
     const name = wordsOf(text, nameStart, end);
+    // The title first and a full name last: sure when the title holds a title word.
+    if (nameStart < end && isFullName(name)) {
+      return {
+        speakerStart: nameStart, speakerEnd: end, titleStart: start, titleEnd: last.index, titleRestStart: -1, titleRestEnd: -1,
+        doubt: titleFirstIsSure(text, start, last.index, parts.length - 1, name) ? null : 'title-first',
+      };
+    }
+    // The name and the start of the title with no separator, then the rest of the title.
+    const glued = gluedSplit(first, true);
+    if (glued !== null) {
+      return asWritten((first[glued.split - 1] as Word).end, (first[glued.split] as Word).start, glued.doubt);
+    }
+    // A full name between two parts of the title.
+    for (let index = parts.length - 2; index >= 1; index--) {
+      const middle = parts[index] as Part;
+      const middleName = wordsOf(text, middle.start, middle.end);
+      if (isFullName(middleName)) {
+        const before = parts[index - 1] as Part;
+        const after = parts[index + 1] as Part;
+        return {
+          speakerStart: middle.start, speakerEnd: middle.end, titleStart: start, titleEnd: before.end, titleRestStart: after.start, titleRestEnd: end,
+          doubt: titleFirstIsSure(text, start, before.end, parts.length - 1, middleName) ? null : 'title-first',
+        };
+      }
+    }
     if (nameStart < end && isNameLike(name)) {
       return {
-        speakerStart: nameStart,
-        speakerEnd: end,
-        titleStart: start,
-        titleEnd: last.index,
-        doubt: opensTitle(first[0]) && name.length >= 2 ? null : 'title-first',
+        speakerStart: nameStart, speakerEnd: end, titleStart: start, titleEnd: last.index, titleRestStart: -1, titleRestEnd: -1,
+        doubt: 'title-first',
       };
     }
     return asWritten(separator.index, separator.index + separator.length);
@@ -204,12 +321,9 @@ function nameAndTitle(text: string, start: number, end: number): NameAndTitle {
   if (words.length < 2 || isNameLike(words)) {
     return asWritten(end, -1);
   }
-  // No separator: the title starts at the first title word after a name.
-  for (let split = 1; split < words.length; split++) {
-    if (opensTitle(words[split]) && isNameLike(words.slice(0, split))) {
-      const nameEnd = (words[split - 1] as Word).end;
-      return asWritten(nameEnd, (words[split] as Word).start, split >= 2 ? null : 'no-separator');
-    }
+  const glued = gluedSplit(words, false);
+  if (glued !== null) {
+    return asWritten((words[glued.split - 1] as Word).end, (words[glued.split] as Word).start, glued.doubt);
   }
   return asWritten(end, -1);
 }
@@ -237,7 +351,28 @@ function unmarkedQuoteAfterColon(text: string, from: number, end: number): numbe
 
 /** Reads `SOUNDBITE (Language) Name, Title:` from `textStart` (where SOUNDBITE begins). */
 export function readSpeakerLine(text: string, textStart: number): SpeakerLine {
-  return readSpeakerText(text, textStart, -1, null);
+  return readSpeakerText(text, textStart, -1, -1, null);
+}
+
+/** The colon that ends a speaker part on a continuation line: nothing or a quote after it, no sentence before it. */
+function colonEndsSpeaker(line: string): { colon: number; ends: boolean; sentenceInside: boolean } {
+  const colon = line.indexOf(':');
+  if (colon <= 0) {
+    return { colon, ends: false, sentenceInside: false };
+  }
+  const before = line.slice(0, colon);
+  const sentenceInside = /[.!?…]\s/u.test(before);
+  let after = colon + 1;
+  while (after < line.length && isRegExpSpaceCode(line.charCodeAt(after))) {
+    after++;
+  }
+  const ends = !sentenceInside && wordsOf(line, 0, colon).length <= 20 && (after === line.length || startsWithContinuationMark(line, after));
+  return { colon, ends, sentenceInside };
+}
+
+/** The first word of a line, if any. */
+function firstWordOf(line: string): Word | undefined {
+  return wordsOf(line, 0, Math.min(line.length, 200))[0];
 }
 
 /**
@@ -245,9 +380,13 @@ export function readSpeakerLine(text: string, textStart: number): SpeakerLine {
  * `the Central African Republic:`), or null when `second` does not continue it. It continues it
  * when `first` ends unfinished (a word like `for`, `of`, `and`, or a comma or dash), or when
  * `second` holds the colon that ends the speaker part (then nothing, or a quote, after it); the
- * reading is sure when two signs agree, and says it is a guess otherwise.
+ * reading is sure when two signs agree, and says it is a guess otherwise. A wrap right after the name
+ * with no comma (`… Deng Akol Mabior` / `Chairperson, …:`) is sure when the first line holds a name
+ * alone and the next opens with a title word: the line break is the separator. `third` is the line
+ * after `second`: a line wrapped twice (`… Department of Peace` / `Operations, United Nations
+ * Secretariat` / `(DPO):`) is read when the last piece is the organisation in parentheses and the colon.
  */
-export function readWrappedSpeakerLine(first: string, second: string, textStart: number): SpeakerLine | null {
+export function readWrappedSpeakerLine(first: string, second: string, textStart: number, third: string | null = null): SpeakerLine | null {
   if (first.includes(':') || startsWithContinuationMark(second) || second.length > 400) {
     return null;
   }
@@ -255,33 +394,53 @@ export function readWrappedSpeakerLine(first: string, second: string, textStart:
   const lastWord = wordsOf(first, textStart, firstEnd).pop();
   const lastCharacter = first.charAt(firstEnd - 1);
   const unfinished = (lastWord !== undefined && unfinishedLineWords.has(lastWord.text.toLowerCase())) || ',–—-/&'.includes(lastCharacter);
-  const colon = second.indexOf(':');
-  let colonEnds = false;
-  if (colon > 0) {
-    const before = second.slice(0, colon);
-    // The part before the colon reads as the rest of a title: short, and no sentence ends in it.
-    const sentenceInside = /[.!?…]\s/u.test(before);
-    let after = colon + 1;
-    while (after < second.length && isRegExpSpaceCode(second.charCodeAt(after))) {
-      after++;
-    }
-    colonEnds = !sentenceInside && wordsOf(second, 0, colon).length <= 20 && (after === second.length || startsWithContinuationMark(second, after));
-    if (sentenceInside) {
-      return null;
-    }
+  const { colon, ends: colonEnds, sentenceInside } = colonEndsSpeaker(second);
+  if (sentenceInside) {
+    return null;
   }
   const lowerStart = second.trimStart().charAt(0) !== '' && !isUpperInitial(second.trimStart().charAt(0));
+  if (colon < 0 && third !== null && !/[.!?…"”»]/u.test(second.charAt(lastVisibleEnd(second) - 1))) {
+    const twice = readTwiceWrapped(first, second, third, textStart);
+    if (twice !== null) {
+      return twice;
+    }
+  }
   if (!unfinished && !colonEnds) {
     return null;
   }
   if (colon < 0 && !unfinished) {
     return null;
   }
-  const sure = (unfinished && (colonEnds || lowerStart)) || (colonEnds && lowerStart);
-  return readSpeakerText(`${first.slice(0, firstEnd)} ${second}`, textStart, firstEnd + 1, sure ? null : 'wrapped');
+  const alone = readSpeakerText(first, textStart, -1, -1, null);
+  const nameAlone = !unfinished && alone.title === null && alone.speaker !== null &&
+    isFullName(wordsOf(first, alone.speakerStart, alone.speakerEnd)) && opensTitle(firstWordOf(second));
+  const sure = (unfinished && (colonEnds || lowerStart)) || (colonEnds && (lowerStart || nameAlone));
+  // After a name alone, the line break stands for the missing comma.
+  const joiner = nameAlone ? ',' : ' ';
+  return readSpeakerText(`${first.slice(0, firstEnd)}${joiner}${second}`, textStart, firstEnd + 1, -1, sure ? null : 'wrapped');
 }
 
-function readSpeakerText(text: string, textStart: number, wrapAt: number, wrapDoubt: SpeakerDoubt | null): SpeakerLine {
+/** `first` / `second` / `third` when the third is `(ORG):` (with nothing or a quote after it) and the second has no colon. */
+function readTwiceWrapped(first: string, second: string, third: string, textStart: number): SpeakerLine | null {
+  const start = firstVisible(third);
+  if (third.charAt(start) !== '(' || third.length > 400) {
+    return null;
+  }
+  const { colon, ends } = colonEndsSpeaker(third);
+  const close = third.indexOf(')', start);
+  if (!ends || close < 0 || close > colon || wordsOf(third, start, colon).length > 6) {
+    return null;
+  }
+  const firstEnd = lastVisibleEnd(first);
+  const secondEnd = lastVisibleEnd(second);
+  if (secondEnd === 0 || wordsOf(second, 0, secondEnd).length > 20) {
+    return null;
+  }
+  const wrapAt = firstEnd + 1;
+  return readSpeakerText(`${first.slice(0, firstEnd)} ${second.slice(0, secondEnd)} ${third}`, textStart, wrapAt, wrapAt + secondEnd + 1, null);
+}
+
+function readSpeakerText(text: string, textStart: number, wrapAt: number, secondWrapAt: number, wrapDoubt: SpeakerDoubt | null): SpeakerLine {
   const keyword = /^SOUND\s?BITES?/iu.exec(text.slice(textStart, textStart + 16));
   let position = textStart + (keyword ? keyword[0].length : 0);
   while (position < text.length && isRegExpSpaceCode(text.charCodeAt(position))) {
@@ -331,11 +490,13 @@ function readSpeakerText(text: string, textStart: number, wrapAt: number, wrapDo
   if (speakerEnd <= position) {
     return {
       language, languageStart, speaker: null, speakerStart: position, speakerEnd: position, title: null, titleStart: position,
-      titleEnd: position, hasColon, quoteStart, wrapAt, doubt: wrapDoubt,
+      titleEnd: position, hasColon, quoteStart, wrapAt, secondWrapAt, doubt: wrapDoubt,
     };
   }
   const split = nameAndTitle(text, position, speakerEnd);
-  const title = split.titleStart < 0 ? '' : text.slice(split.titleStart, split.titleEnd).trim();
+  const firstTitle = split.titleStart < 0 ? '' : text.slice(split.titleStart, split.titleEnd).trim();
+  // A title in two parts around the name reads as one: its range is the first part.
+  const title = split.titleRestStart < 0 ? firstTitle : `${firstTitle}, ${text.slice(split.titleRestStart, split.titleRestEnd).trim()}`;
   return {
     language,
     languageStart,
@@ -348,6 +509,7 @@ function readSpeakerText(text: string, textStart: number, wrapAt: number, wrapDo
     hasColon,
     quoteStart,
     wrapAt,
+    secondWrapAt,
     doubt: wrapDoubt ?? split.doubt,
   };
 }

@@ -268,8 +268,8 @@ function itemFor(
     const expanded = speakers.get(label) ?? expandSpeaker(text, label);
     speakers.set(label, expanded);
     ({ speaker, title } = expanded);
-    // An answer without a named speaker (unlabelled, or labelled `A:`) is the interviewee's.
-    if (speaker === null && candidate.turn.role === 'answer' && document.interviewee !== null) {
+    // An answer or an opening statement without a named speaker (unlabelled, or labelled `A:`) is the interviewee's.
+    if (speaker === null && candidate.turn.role !== 'question' && document.interviewee !== null) {
       ({ speaker, title } = document.interviewee);
     }
   }

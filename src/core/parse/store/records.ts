@@ -9,7 +9,7 @@ import type { ParseContext } from '../context';
 import { shotTypeLength } from '../lexicon';
 import type { ParsedDateline } from '../dateline';
 import { datelineModel } from '../header';
-import type { SpeakerLine } from '../speakerLine';
+import { wrappedPosition, type SpeakerLine } from '../speakerLine';
 import type { DatedPlace, Quote, Section, SectionKind, Shot, Soundbite, Story, TextRange } from '../../model';
 import { collapseWhitespace, firstVisible, lastVisibleEnd } from '../../text/whitespace';
 
@@ -252,14 +252,14 @@ export class SoundbiteRecord implements Soundbite {
     return this.#speakerLine.doubt === null ? 'sure' : 'unsure';
   }
 
-  /** A span of the speaker line's positions, on the next line too when the line was hard-wrapped. */
+  /** A span of the speaker line's positions, on the next lines too when the line was hard-wrapped. */
   #speakerSpan(start: number, end: number): TextRange {
-    const wrapAt = this.#speakerLine.wrapAt;
-    if (wrapAt < 0 || end < wrapAt) {
+    const from = wrappedPosition(this.#speakerLine, start);
+    const to = wrappedPosition(this.#speakerLine, end);
+    if (to.lineOffset === 0) {
       return this.#context.table.range(this.#line, start, end);
     }
-    const [startLine, startCharacter] = start < wrapAt ? [this.#line, start] : [this.#line + 1, start - wrapAt];
-    return this.#context.table.span(startLine, startCharacter, this.#line + 1, end - wrapAt);
+    return this.#context.table.span(this.#line + from.lineOffset, from.character, this.#line + to.lineOffset, to.character);
   }
 
   get lineRange(): TextRange {
