@@ -55,8 +55,10 @@ function rows(api: ShotlistApi): string[] {
   return out;
 }
 
+/** Shotlist's workspace symbols for a query (VS Code's Markdown extension adds its headings, named with their `#`s: left out). */
 async function symbols(query: string): Promise<vscode.SymbolInformation[]> {
-  return (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? [];
+  const all = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? [];
+  return all.filter((symbol) => !symbol.name.startsWith('#'));
 }
 
 function isOpen(uri: vscode.Uri): boolean {
