@@ -1,4 +1,5 @@
-// Resolve times on seed 000 repeated to 1 MB and 10 MB: `node --import tsx scripts/bench-anchor.ts`.
+// Resolve times on seed 000 repeated to 1 MB and 10 MB: `node --import tsx scripts/bench-anchors.ts` (the
+// extension's figures, 1,000 annotations on a 10 MB archive, are in bench-annotations.ts).
 // Each figure is the median of several runs; "cold" includes normalising the searched region (a new
 // PreparedText each run), "warm" reuses one PreparedText (the extension resolves every anchor of a
 // document version with one).
