@@ -21,6 +21,7 @@ import { allQuotes, type QuoteItem } from '../core/quotes/extract';
 import { validateStyle, type QuoteStyle } from '../core/quotes/styles';
 import { LineTable } from '../core/text/lineTable';
 import { appendAll } from '../core/util/arrays';
+import { collapseWhitespace } from '../core/text/whitespace';
 import { parseDuration } from '../core/annotations/fields';
 import { reportNotes, selectsOf } from '../core/annotations/report';
 import { exportSheet, type SheetFormat } from '../core/annotations/selects';
@@ -364,7 +365,7 @@ function runSelects(rest: readonly string[], printer: Printer, environment: CliE
 const sheetFormatNames: Readonly<Record<string, SheetFormat>> = { text: 'text', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
 
 function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  const flat = collapseWhitespace(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -4,6 +4,7 @@
 // the selects sheet export. The passage comes from a CodeLens or view item when one is given.
 import * as vscode from 'vscode';
 import { randomId } from './ids';
+import { collapseWhitespace } from '../../core/text/whitespace';
 import { parseDuration, parseTags } from '../../core/annotations/fields';
 import { AnnotationText, passageAt } from '../../core/annotations/placement';
 import { reorder, sheetFormats, exportSheet, type SheetFormat } from '../../core/annotations/selects';
@@ -425,7 +426,7 @@ function covering(notes: TranscriptNotes, start: number, end: number): LiveAnnot
 }
 
 export function shorten(text: string, max = 60): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  const flat = collapseWhitespace(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

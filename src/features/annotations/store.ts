@@ -6,6 +6,7 @@
 // move annotations exactly (trackThroughChanges); words an edit swallowed, reloads and outside changes
 // are found again by content (AnnotationText.resolve), in slices that keep the host responsive.
 import * as vscode from 'vscode';
+import { uriBaseName } from '../shared/files';
 import { AnnotationText, placementOf } from '../../core/annotations/placement';
 import type { Anchor, ResolveReason, Resolution, Suggestion } from '../../core/annotations/anchor';
 import {
@@ -118,7 +119,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   static sidecarFor(uri: vscode.Uri): vscode.Uri {
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const name = uriBaseName(uri);
     return vscode.Uri.joinPath(uri, '..', sidecarNameFor(name));
   }
 
@@ -201,7 +202,7 @@ export class AnnotationStore implements vscode.Disposable {
       if ('conflicts' in merged && merged.conflicts.length > 0) {
         void vscode.window.showWarningMessage(vscode.l10n.t(
           '{0} changed on disk while you annotated; both versions of {1} field(s) are kept (see `conflict:` in the file).',
-          sidecarUri.path.slice(sidecarUri.path.lastIndexOf('/') + 1), merged.conflicts.length));
+          uriBaseName(sidecarUri), merged.conflicts.length));
       }
       result = merged;
     } else {
@@ -216,7 +217,7 @@ export class AnnotationStore implements vscode.Disposable {
       const show = vscode.l10n.t('Show Problem');
       const recover = vscode.l10n.t('Save My Annotations Elsewhere');
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('{0} cannot be read, so it was not written: fix it (see Problems), and your change will be saved. Nothing is lost.', sidecarUri.path.slice(sidecarUri.path.lastIndexOf('/') + 1)),
+        vscode.l10n.t('{0} cannot be read, so it was not written: fix it (see Problems), and your change will be saved. Nothing is lost.', uriBaseName(sidecarUri)),
         show, recover,
       ).then(async (choice) => {
         if (choice === show) {
@@ -265,7 +266,7 @@ export class AnnotationStore implements vscode.Disposable {
     const adds = entry.unsaved.filter((change) => change.kind === 'add');
     const result = updateSidecar(null, adds.length > 0 ? adds : []);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const target = vscode.Uri.joinPath(uri, '..', sidecarNameFor(`${uri.path.slice(uri.path.lastIndexOf('/') + 1)}.recovered-${stamp}`));
+    const target = vscode.Uri.joinPath(uri, '..', sidecarNameFor(`${uriBaseName(uri)}.recovered-${stamp}`));
     const lines = [result.text ?? 'version: 1\nannotations: []\n', '# Changes to existing annotations that could not be written:'];
     for (const change of entry.unsaved) {
       if (change.kind !== 'add') {
@@ -381,7 +382,7 @@ export class AnnotationStore implements vscode.Disposable {
         return null;
       }
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      const name = uriBaseName(uri);
       return new AnnotationText(text, parseTranscriptFile(text, name));
     } catch {
       return null;

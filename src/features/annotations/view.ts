@@ -2,6 +2,7 @@
 // running total against the TRT or a target), then "Needs review" and "Detached", then every
 // annotation of the workspace grouped by file, status or tag, with a filter on words, notes and tags.
 import * as vscode from 'vscode';
+import { uriBaseName } from '../shared/files';
 import type { PackageItem } from '../../core/annotations/selects';
 import { formatDuration } from '../../core/outline/readTime';
 import type { TranscriptCache } from '../shared/documentCache';
@@ -146,7 +147,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         const byId = new Map(active.live.map((item) => [item.annotation.id, item]));
         roots.push({
           kind: 'group', id: `package:${active.uri.toString()}`, icon: 'checklist', expanded: true,
-          label: vscode.l10n.t('Selection: {0}', active.uri.path.slice(active.uri.path.lastIndexOf('/') + 1)),
+          label: vscode.l10n.t('Selection: {0}', uriBaseName(active.uri)),
           description: packageSummary(pack.totalSeconds, pack.targetSeconds),
           children: pack.items.map((packageItem) => ({ kind: 'annotation', notes: active, item: byId.get(packageItem.id) as LiveAnnotation, packageItem, showFile: false })),
         });
