@@ -29,12 +29,16 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly cache: TranscriptCache) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext,
+    token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) {
       return [];
     }
-    const model = this.cache.get(document);
-    const text = document.getText();
+    const model = await this.cache.model(document, token);
+    if (model === undefined) {
+      return [];
+    }
+    const text = this.cache.text(document);
     const actions: vscode.CodeAction[] = [];
     const offered = new Set<string>();
     for (const finding of findingsAround(this.cache, document, range.start.line, range.end.line)) {

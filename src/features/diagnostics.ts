@@ -32,6 +32,9 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
         schedule(document);
       }
     });
+    if (findings === undefined) {
+      return; // a large document still being read: cache.onDidParse brings it back
+    }
     collection.set(document.uri, findings.map((finding) => {
       const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severityMap[finding.severity]);
       diagnostic.source = 'shotlist';
@@ -58,6 +61,7 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
   return vscode.Disposable.from(
     collection,
     vscode.workspace.onDidOpenTextDocument(refresh),
+    cache.onDidParse(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       collection.delete(document.uri);

@@ -7,9 +7,10 @@ import { transcriptSelector } from './shared/editor';
 
 export function registerFolding(cache: TranscriptCache): vscode.Disposable {
   const provider: vscode.FoldingRangeProvider = {
-    provideFoldingRanges(document) {
+    async provideFoldingRanges(document, _context, token) {
       const limit = vscode.workspace.getConfiguration('editor', document).get<number>('foldingMaximumRegions', defaultMaxFoldingRanges);
-      return foldingRanges(cache.get(document), limit).map((fold) => new vscode.FoldingRange(fold.start, fold.end));
+      const model = await cache.model(document, token);
+      return model === undefined ? [] : foldingRanges(model, limit).map((fold) => new vscode.FoldingRange(fold.start, fold.end));
     },
   };
   return vscode.languages.registerFoldingRangeProvider(transcriptSelector, provider);

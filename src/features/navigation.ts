@@ -49,13 +49,16 @@ function moveTo(editor: vscode.TextEditor, target: SoundbiteTarget): void {
   editor.revealRange(new vscode.Range(start.isBefore(position) ? start : position, position), vscode.TextEditorRevealType.InCenter);
 }
 
-function step(cache: TranscriptCache, direction: 'next' | 'previous'): void {
+async function step(cache: TranscriptCache, direction: 'next' | 'previous'): Promise<void> {
   const editor = activeTranscriptEditor();
   if (!editor) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Open a transcript to move between its soundbites.'), statusMs);
     return;
   }
-  const model = cache.get(editor.document);
+  const model = await cache.modelShowingProgress(editor.document);
+  if (!model || vscode.window.activeTextEditor !== editor) {
+    return;
+  }
   const targets = soundbiteTargets(model);
   const found = stepTarget(targets, editor.selection.active, direction);
   if (!found) {
@@ -79,7 +82,10 @@ async function goToSoundbite(cache: TranscriptCache): Promise<void> {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Open a transcript to pick one of its soundbites.'), statusMs);
     return;
   }
-  const model = cache.get(editor.document);
+  const model = await cache.modelShowingProgress(editor.document);
+  if (!model || vscode.window.activeTextEditor !== editor) {
+    return;
+  }
   const targets = soundbiteTargets(model);
   if (targets.length === 0) {
     vscode.window.setStatusBarMessage(noneMessage(model), statusMs);

@@ -36,8 +36,11 @@ export function registerOutline(cache: TranscriptCache): vscode.Disposable {
   // Outline, breadcrumbs and sticky scroll may each ask for the same version: convert once per model.
   const converted = new WeakMap<TranscriptDocument, vscode.DocumentSymbol[]>();
   const provider: vscode.DocumentSymbolProvider = {
-    provideDocumentSymbols(document) {
-      const model = cache.get(document);
+    async provideDocumentSymbols(document, token) {
+      const model = await cache.model(document, token);
+      if (model === undefined) {
+        return [];
+      }
       let symbols = converted.get(model);
       if (!symbols) {
         symbols = buildOutline(model, { labels: outlineLabels(), lines: lineSource(document) }).map(toDocumentSymbol);

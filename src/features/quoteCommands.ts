@@ -111,7 +111,8 @@ class QuoteCommands {
       const document = await vscode.workspace.openTextDocument(target.uri);
       const start = target.entry.quoteRange ?? target.entry.range;
       const offset = document.offsetAt(new vscode.Position(start.startLine, start.startCharacter));
-      const item = quoteAt(this.#cache.get(document), document.getText(), { start: offset, end: offset }, fileLabel(document.uri));
+      const model = await this.#cache.modelShowingProgress(document);
+      const item = model ? quoteAt(model, this.#cache.text(document), { start: offset, end: offset }, fileLabel(document.uri)) : null;
       return item ? [item] : [];
     }
     const editor = activeQuoteEditor();
@@ -120,8 +121,11 @@ class QuoteCommands {
       return undefined;
     }
     const document = editor.document;
-    const model = this.#cache.get(document);
-    const text = document.getText();
+    const model = await this.#cache.modelShowingProgress(document);
+    if (!model) {
+      return undefined;
+    }
+    const text = this.#cache.text(document);
     const file = fileLabel(document.uri);
     const selections = [...editor.selections].sort((a, b) => a.start.compareTo(b.start));
     const items: QuoteItem[] = [];
@@ -257,7 +261,11 @@ class QuoteCommands {
       return;
     }
     const document = editor.document;
-    const items = allQuotes(this.#cache.get(document), document.getText(), fileLabel(document.uri));
+    const model = await this.#cache.modelShowingProgress(document);
+    if (!model) {
+      return;
+    }
+    const items = allQuotes(model, this.#cache.text(document), fileLabel(document.uri));
     if (items.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This transcript has no quotes to copy.'));
       return;
@@ -317,7 +325,11 @@ class QuoteCommands {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a transcript to export its quotes.'));
         return undefined;
       }
-      items = allQuotes(this.#cache.get(editor.document), editor.document.getText(), fileLabel(editor.document.uri));
+      const model = await this.#cache.modelShowingProgress(editor.document);
+      if (!model) {
+        return undefined;
+      }
+      items = allQuotes(model, this.#cache.text(editor.document), fileLabel(editor.document.uri));
     } else {
       items = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the quotes of the workspace') },
@@ -351,7 +363,10 @@ class QuoteCommands {
     for (const uri of uris) {
       const document = open.get(uri.toString());
       if (document) {
-        appendAll(items, allQuotes(this.#cache.get(document), document.getText(), fileLabel(uri)));
+        const model = await this.#cache.model(document);
+        if (model) {
+          appendAll(items, allQuotes(model, this.#cache.text(document), fileLabel(uri)));
+        }
         continue;
       }
       let text: string;

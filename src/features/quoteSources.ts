@@ -7,9 +7,13 @@ import { escapeMarkdownText } from '../core/text/markdown';
 import type { TranscriptCache } from './shared/documentCache';
 import { toRange, transcriptSelector } from './shared/editor';
 
-function sourceAt(cache: TranscriptCache, document: vscode.TextDocument, position: vscode.Position): { result: QuoteFidelity; text: string } | undefined {
-  const model = cache.get(document);
-  const text = document.getText();
+async function sourceAt(cache: TranscriptCache, document: vscode.TextDocument, position: vscode.Position,
+  token: vscode.CancellationToken): Promise<{ result: QuoteFidelity; text: string } | undefined> {
+  const model = await cache.model(document, token);
+  if (model === undefined) {
+    return undefined;
+  }
+  const text = cache.text(document);
   const result = fidelityAt(model, text, { line: position.line, offset: document.offsetAt(position) });
   return result && result.source !== null ? { result, text } : undefined;
 }
@@ -17,8 +21,8 @@ function sourceAt(cache: TranscriptCache, document: vscode.TextDocument, positio
 class QuoteSourceHover implements vscode.HoverProvider {
   constructor(private readonly cache: TranscriptCache) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const found = sourceAt(this.cache, document, position);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const found = await sourceAt(this.cache, document, position, token);
     const source = found?.result.source;
     if (!found || !source) {
       return undefined;
@@ -43,8 +47,8 @@ class QuoteSourceHover implements vscode.HoverProvider {
 class QuoteSourceDefinition implements vscode.DefinitionProvider {
   constructor(private readonly cache: TranscriptCache) {}
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    const source = sourceAt(this.cache, document, position)?.result.source;
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Location | undefined> {
+    const source = (await sourceAt(this.cache, document, position, token))?.result.source;
     return source ? new vscode.Location(document.uri, toRange(source.range)) : undefined;
   }
 }

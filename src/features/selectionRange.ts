@@ -7,8 +7,11 @@ import { lineSource, toRange, transcriptSelector } from './shared/editor';
 
 export function registerSelectionRanges(cache: TranscriptCache): vscode.Disposable {
   const provider: vscode.SelectionRangeProvider = {
-    provideSelectionRanges(document, positions) {
-      const model = cache.get(document);
+    async provideSelectionRanges(document, positions, token) {
+      const model = await cache.model(document, token);
+      if (model === undefined) {
+        return [];
+      }
       const lines = lineSource(document);
       return positions.map((position) => {
         // Outermost first: each SelectionRange is built around its parent.

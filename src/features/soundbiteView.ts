@@ -69,6 +69,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #groupBy: GroupBy;
   /** The transcript the active-file scope shows (kept while a non-text editor such as Settings is active). */
   #document: vscode.TextDocument | undefined;
+  #updating = false;
   #roots: SoundbiteGroupNode[] | undefined;
   /** The index generation the workspace-scope tree was built from. */
   #builtFrom = -1;
@@ -92,6 +93,11 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   }
 
   /** The transcript shown in the active-file scope. */
+  /** True while the active transcript's entry is still being indexed (what shows is older, or nothing). */
+  get updating(): boolean {
+    return this.#updating;
+  }
+
   get document(): vscode.TextDocument | undefined {
     return this.#document;
   }
@@ -183,7 +189,12 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #files(sorted = true): Array<{ uri: vscode.Uri; entry: FileEntry }> {
     if (this.#scope === 'activeFile') {
       const document = this.#document;
-      return document && !document.isClosed ? [{ uri: document.uri, entry: this.#index.entryFor(document) }] : [];
+      // A large document being indexed in steps shows its previous version's entry meanwhile (marked as
+      // updating in the view's description), or nothing on its first reading, until the index changes.
+      const current = document && !document.isClosed ? this.#index.entryOf(document) : undefined;
+      const entry = current ?? (document ? this.#index.file(document.uri)?.entry : undefined);
+      this.#updating = document !== undefined && current === undefined;
+      return document && entry ? [{ uri: document.uri, entry }] : [];
     }
     const files = [...this.#index.files()].filter((file) => file.entry.soundbites.length > 0);
     if (!sorted) {
@@ -352,7 +363,7 @@ export function registerSoundbiteView(index: WorkspaceIndex, state: vscode.Memen
     const skipped = index.skipped.size;
     treeView.description = provider.scope === 'workspace'
       ? skipped > 0 ? vscode.l10n.t('All transcripts · {0} not indexed', skipped) : vscode.l10n.t('All transcripts')
-      : provider.document ? fileName(provider.document.uri) : undefined;
+      : provider.document ? provider.updating ? vscode.l10n.t('{0} · updating', fileName(provider.document.uri)) : fileName(provider.document.uri) : undefined;
     setContext(scopeKey, provider.scope);
     setContext(groupByKey, provider.groupBy);
     setContext(activeTranscriptKey, provider.document !== undefined);
@@ -436,7 +447,7 @@ export function registerSoundbiteView(index: WorkspaceIndex, state: vscode.Memen
       }
     }),
     index.onDidChange(() => {
-      if (provider.scope === 'workspace') {
+      if (provider.scope === 'workspace' || provider.updating) {
         update();
       }
     }),

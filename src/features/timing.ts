@@ -26,7 +26,8 @@ export function registerTiming(cache: TranscriptCache): TimingStatus {
     clearTimeout(timer);
     timer = undefined;
     const editor = activeTranscriptEditor();
-    const model = editor ? cache.get(editor.document) : undefined;
+    // A large document still being read shows no timing yet; onDidParse updates it.
+    const model = editor ? cache.peek(editor.document) : undefined;
     const timing = editor && model && model.format === 'shotlist' ? timingAtLine(model, editor.selection.active.line) : null;
     if (timing === null || timing.soundbites === 0) {
       item.hide();
@@ -49,6 +50,11 @@ export function registerTiming(cache: TranscriptCache): TimingStatus {
   const subscriptions = [
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
+    cache.onDidParse((document) => {
+      if (document === vscode.window.activeTextEditor?.document) {
+        update();
+      }
+    }),
     vscode.window.onDidChangeTextEditorSelection((event) => {
       if (event.textEditor === vscode.window.activeTextEditor) {
         schedule();

@@ -18,8 +18,9 @@ const outlineViewId = 'outline';
 const explorerContainerId = 'workbench.view.explorer';
 
 /** Puts the cursor on the first soundbite (or answer, or quote) and shows it near the top. */
-function moveToFirstSoundbite(cache: TranscriptCache, editor: vscode.TextEditor): void {
-  const first = soundbiteTargets(cache.get(editor.document))[0];
+async function moveToFirstSoundbite(cache: TranscriptCache, editor: vscode.TextEditor): Promise<void> {
+  const model = await cache.model(editor.document);
+  const first = model ? soundbiteTargets(model)[0] : undefined;
   if (!first) {
     return;
   }
@@ -50,7 +51,7 @@ async function showViews(): Promise<void> {
 async function showTour(cache: TranscriptCache, document: vscode.TextDocument): Promise<void> {
   const transcript = document.languageId === languageId ? document : await vscode.languages.setTextDocumentLanguage(document, languageId);
   const editor = await vscode.window.showTextDocument(transcript, { preview: false });
-  moveToFirstSoundbite(cache, editor);
+  await moveToFirstSoundbite(cache, editor);
   await showViews();
 }
 

@@ -13,11 +13,14 @@ export function registerAnnotationLenses(store: AnnotationStore, cache: Transcri
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
-    provideCodeLenses(document) {
+    async provideCodeLenses(document, token) {
       if (!vscode.workspace.getConfiguration('shotlist.annotations', document.uri).get<boolean>('codeLens', true)) {
         return [];
       }
-      const model = cache.get(document);
+      const model = await cache.model(document, token);
+      if (model === undefined) {
+        return [];
+      }
       const notes = store.known(document.uri);
       const lenses: vscode.CodeLens[] = [];
       const heads: { line: number; offset: number }[] = [];

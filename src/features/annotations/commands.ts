@@ -3,6 +3,7 @@
 // selection, next/previous annotation and selected passage, the package (reorder, target length) and
 // the selects sheet export. The passage comes from a CodeLens or view item when one is given.
 import * as vscode from 'vscode';
+import type { TranscriptDocument } from '../../core/model';
 import { randomId } from './ids';
 import { collapseWhitespace } from '../../core/text/whitespace';
 import { parseDuration, parseTags } from '../../core/annotations/fields';
@@ -61,6 +62,16 @@ export class AnnotationCommands {
     this.#state = state;
   }
 
+  /** The model of the document as it is now; a large document's first reading is waited for. */
+  async #modelOf(document: vscode.TextDocument): Promise<TranscriptDocument> {
+    return (await this.#cache.modelShowingProgress(document)) ?? this.#cache.get(document);
+  }
+
+  async #annotationText(document: vscode.TextDocument): Promise<AnnotationText> {
+    const model = await this.#modelOf(document);
+    return new AnnotationText(this.#cache.text(document), model);
+  }
+
   register(): vscode.Disposable[] {
     const c = annotationCommands;
     const status = (value: AnnotationStatus | null) => (target?: unknown) => this.setStatus(value, target);
@@ -112,7 +123,7 @@ export class AnnotationCommands {
     if (existing) {
       return { document, start: existing.start, end: existing.end };
     }
-    const passage = passageAt(this.#cache.get(document), cursor);
+    const passage = passageAt(await this.#modelOf(document), cursor);
     if (!passage) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select the words to annotate, or put the cursor in a soundbite or an interview answer.'));
       return undefined;
@@ -162,7 +173,7 @@ export class AnnotationCommands {
   }
 
   async #add(document: vscode.TextDocument, start: number, end: number, fields: { status?: AnnotationStatus; tags?: string[]; note?: string }): Promise<string | undefined> {
-    const text = new AnnotationText(document.getText(), this.#cache.get(document));
+    const text = (await this.#annotationText(document));
     const captured = text.capture(start, end);
     if (!captured.ok) {
       void vscode.window.showWarningMessage(captureMessage(captured.problem));
@@ -242,7 +253,7 @@ export class AnnotationCommands {
       return false;
     }
     const document = await vscode.workspace.openTextDocument(found.notes.uri);
-    const captured = new AnnotationText(document.getText(), this.#cache.get(document)).capture(found.item.start, found.item.end);
+    const captured = (await this.#annotationText(document)).capture(found.item.start, found.item.end);
     if (!captured.ok) {
       return false;
     }
@@ -273,7 +284,7 @@ export class AnnotationCommands {
       return false;
     }
     const document = editor.document;
-    const captured = new AnnotationText(document.getText(), this.#cache.get(document)).capture(document.offsetAt(editor.selection.start), document.offsetAt(editor.selection.end));
+    const captured = (await this.#annotationText(document)).capture(document.offsetAt(editor.selection.start), document.offsetAt(editor.selection.end));
     if (!captured.ok) {
       void vscode.window.showWarningMessage(captureMessage(captured.problem));
       return false;
@@ -322,7 +333,8 @@ export class AnnotationCommands {
       return false;
     }
     const document = await vscode.workspace.openTextDocument(found.notes.uri);
-    const pack = selectionPackage(found.notes, document.getText(), this.#cache.get(document), this.#state);
+    const model = await this.#modelOf(document);
+    const pack = selectionPackage(found.notes, this.#cache.text(document), model, this.#state);
     const orders = reorder(pack.items, found.item.annotation.id, direction);
     if (!orders) {
       return false;
@@ -373,8 +385,8 @@ export class AnnotationCommands {
       format = pick.format;
     }
     const document = await vscode.workspace.openTextDocument(uri);
-    const text = document.getText();
-    const model = this.#cache.get(document);
+    const model = await this.#modelOf(document);
+    const text = this.#cache.text(document);
     const notes = await this.#store.notes(uri);
     const pack = selectionPackage(notes, text, model, this.#state);
     if (pack.items.length === 0) {

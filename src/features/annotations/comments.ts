@@ -105,7 +105,8 @@ export function registerNotes(store: AnnotationStore, cache: TranscriptCache): v
       return;
     }
     const document = await vscode.workspace.openTextDocument(uri);
-    const captured = new AnnotationText(document.getText(), cache.get(document)).capture(start, end);
+    const model = (await cache.model(document)) ?? cache.get(document);
+    const captured = new AnnotationText(cache.text(document), model).capture(start, end);
     if (!captured.ok) {
       void vscode.window.showWarningMessage(vscode.l10n.t('This passage cannot be annotated.'));
       return;
@@ -128,7 +129,9 @@ export function registerNotes(store: AnnotationStore, cache: TranscriptCache): v
     if (annotated) {
       return { start: annotated.start, end: annotated.end };
     }
-    const passage = passageAt(cache.get(document), lineStart + line.firstNonWhitespaceCharacterIndex);
+    // A large document still being read: the line itself, rather than waiting here.
+    const model = cache.peek(document);
+    const passage = model ? passageAt(model, lineStart + line.firstNonWhitespaceCharacterIndex) : null;
     return passage ?? { start: lineStart + line.firstNonWhitespaceCharacterIndex, end: lineEnd };
   };
 
@@ -164,7 +167,7 @@ export function registerNotes(store: AnnotationStore, cache: TranscriptCache): v
       } else {
         const cursor = editor ? document.offsetAt(editor.selection.active) : 0;
         const at = notes.live.find((item) => item.state !== 'detached' && item.start <= cursor && cursor <= item.end);
-        const passage = at ?? passageAt(cache.get(document), cursor);
+        const passage = at ?? passageAt((await cache.modelShowingProgress(document)) ?? cache.get(document), cursor);
         if (!passage) {
           void vscode.window.showInformationMessage(vscode.l10n.t('Select the words to annotate, or put the cursor in a soundbite or an interview answer.'));
           return;

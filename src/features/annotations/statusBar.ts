@@ -13,11 +13,13 @@ export function registerPackageStatus(store: AnnotationStore, cache: TranscriptC
   const update = (): void => {
     const editor = vscode.window.activeTextEditor;
     const notes = editor && AnnotationStore.accepts(editor.document) ? store.known(editor.document.uri) : undefined;
-    if (!editor || !notes) {
+    // A large document still being read has no model yet: cache.onDidParse brings the update back.
+    const model = editor && notes && notes.live.length > 0 ? cache.peek(editor.document) : undefined;
+    if (!editor || !notes || !model) {
       item.hide();
       return;
     }
-    const pack = selectionPackage(notes, editor.document.getText(), cache.get(editor.document), state);
+    const pack = selectionPackage(notes, cache.text(editor.document), model, state);
     if (pack.items.length === 0) {
       item.hide();
       return;
@@ -37,5 +39,5 @@ export function registerPackageStatus(store: AnnotationStore, cache: TranscriptC
     timer = setTimeout(update, 150);
   };
   update();
-  return vscode.Disposable.from(item, store.onDidChange(later), vscode.window.onDidChangeActiveTextEditor(later), { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(item, store.onDidChange(later), vscode.window.onDidChangeActiveTextEditor(later), cache.onDidParse(later), { dispose: () => clearTimeout(timer) });
 }

@@ -236,7 +236,8 @@ export class AnnotationStore implements vscode.Disposable {
     entry.read = read;
     this.#showProblems(sidecarUri, read.problems);
     const document = openDocument(uri);
-    const text = document ? new AnnotationText(document.getText(), this.#cache.get(document)) : null;
+    const model = document ? await this.#cache.model(document) : undefined;
+    const text = document && model ? new AnnotationText(this.#cache.text(document), model) : null;
     entry.live = read.annotations.map((annotation) => {
       const place = places.get(annotation.id);
       const before = previous.get(annotation.id);
@@ -334,7 +335,8 @@ export class AnnotationStore implements vscode.Disposable {
       let text: AnnotationText | null = null;
       let version = -1;
       if (document) {
-        text = new AnnotationText(document.getText(), this.#cache.get(document));
+        const model = await this.#cache.model(document);
+        text = model ? new AnnotationText(this.#cache.text(document), model) : null;
         version = document.version;
       } else if (annotations.length > 0) {
         text = await this.#readClosed(uri);
@@ -435,7 +437,11 @@ export class AnnotationStore implements vscode.Disposable {
     if (document.isClosed || entry.lost.size === 0) {
       return;
     }
-    const text = new AnnotationText(document.getText(), this.#cache.get(document));
+    const model = this.#cache.peek(document);
+    if (model === undefined) {
+      return; // a large document still being read: the next pause in typing tries again
+    }
+    const text = new AnnotationText(this.#cache.text(document), model);
     entry.live = entry.live.map((item) => {
       if (!entry.lost.has(item.annotation.id)) {
         return item;
@@ -456,7 +462,11 @@ export class AnnotationStore implements vscode.Disposable {
     if (entry === undefined || entry.live.length === 0 || entry.unsaved.length > 0 || !entry.read.writable) {
       return;
     }
-    const text = new AnnotationText(document.getText(), this.#cache.get(document));
+    const model = await this.#cache.model(document);
+    if (model === undefined) {
+      return;
+    }
+    const text = new AnnotationText(this.#cache.text(document), model);
     const changes: SidecarChange[] = [];
     const places = new Map<string, { start: number; end: number }>();
     for (const item of entry.live) {

@@ -141,8 +141,10 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     const roots: Node[] = [];
     const editor = vscode.window.activeTextEditor;
     const active = editor ? this.#store.known(editor.document.uri) : undefined;
-    if (editor && active) {
-      const pack = selectionPackage(active, editor.document.getText(), this.#cache.get(editor.document), this.#state);
+    // A large document still being read has no model yet: its package shows once it has (cache.onDidParse).
+    const model = editor && active && active.live.length > 0 ? this.#cache.peek(editor.document) : undefined;
+    if (editor && active && model) {
+      const pack = selectionPackage(active, this.#cache.text(editor.document), model, this.#state);
       if (pack.items.length > 0) {
         const byId = new Map(active.live.map((item) => [item.annotation.id, item]));
         roots.push({
@@ -237,6 +239,7 @@ export function registerAnnotationsView(store: AnnotationStore, cache: Transcrip
     view, tree,
     store.onDidChange(() => view.refresh()),
     vscode.window.onDidChangeActiveTextEditor(() => view.refresh()),
+    cache.onDidParse(() => view.refresh()),
     vscode.commands.registerCommand(viewCommands.refresh, () => view.refresh()),
     vscode.commands.registerCommand(viewCommands.groupBy, async (grouping?: unknown) => {
       const choices: { label: string; grouping: Grouping }[] = [

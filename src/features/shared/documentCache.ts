@@ -3,44 +3,103 @@
 // Edits are collected as they happen, so that the next version of a long archive re-reads only the
 // stories that changed instead of the whole text. What the Markdown guard changed or refused in a
 // document is said once in the Output channel (again only when it changes).
+//
+// A large document (an archive of thousands of stories) is never parsed in one call on the extension
+// host: its first reading runs in steps of a few milliseconds between turns of the event loop, and
+// the features wait for it (`model()`), or show nothing until `onDidParse` fires (`peek()`). Edits made
+// meanwhile are gathered, so the reading is followed by a re-parse of only what they touched.
 import * as vscode from 'vscode';
 import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
 import type { TranscriptDocument } from '../../core/model';
 import { editOf, type TextEdit } from '../../core/text/edits';
+import { TimeSlicer } from '../../core/workspace/timeSlicer';
 import { parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
+import { parseTranscriptFileSteps, runSteps } from './standIns';
+
+/**
+ * Documents longer than this many characters are read in steps (see above). About 40 ms of parsing on
+ * a slow machine: below it, one call is quicker than the turns of the event loop it would take.
+ */
+export const largeDocumentChars = 1_000_000;
+
+/** What changed since a parsed version, and the version that change leads to. */
+interface Pending {
+  readonly edit: TextEdit;
+  readonly version: number;
+}
 
 interface Entry {
   readonly version: number;
   readonly model: TranscriptDocument;
-  /** What changed since `version`, and the version that change leads to. */
-  pending?: { readonly edit: TextEdit; readonly version: number };
+  /** The text the model was parsed from: features share it rather than ask the editor again. */
+  readonly text: string;
+  pending?: Pending | undefined;
+}
+
+/** A large document being read in steps. */
+interface Reading {
+  readonly version: number;
+  readonly done: Promise<void>;
+  /** Edits made since `version`; undefined when there were none or their chain broke. */
+  pending?: Pending | undefined;
+  /** True once an edit arrived that the chain could not follow (the reading is then read again). */
+  broken: boolean;
+  stopped: boolean;
+}
+
+/** The number of characters of a document, without building its text. */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 export class TranscriptCache implements vscode.Disposable {
   readonly #entries = new Map<string, Entry>();
+  readonly #reading = new Map<string, Reading>();
   readonly #subscriptions: vscode.Disposable[];
   /** The Markdown notices last written to the log, by document. */
   readonly #said = new Map<string, string>();
   readonly #log: ShotlistLog | undefined;
+  readonly #onDidParse = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires when a large document's reading (see above) has finished: features that showed nothing may ask again. */
+  readonly onDidParse = this.#onDidParse.event;
   /** How many versions were parsed in full, and how many from the previous version and the edit. */
-  readonly counts = { parsed: 0, reparsed: 0 };
+  readonly counts = { parsed: 0, reparsed: 0, readInSteps: 0 };
+  /** The longest synchronous step of the readings in steps so far (milliseconds), for the benchmark. */
+  longestStepMs = 0;
 
   constructor(log?: ShotlistLog) {
     this.#log = log;
     this.#subscriptions = [
+      this.#onDidParse,
       vscode.workspace.onDidCloseTextDocument((document) => {
-        this.#entries.delete(document.uri.toString());
-        this.#said.delete(document.uri.toString());
+        const key = document.uri.toString();
+        this.#entries.delete(key);
+        this.#said.delete(key);
+        const reading = this.#reading.get(key);
+        if (reading) {
+          reading.stopped = true;
+          this.#reading.delete(key);
+        }
       }),
       vscode.workspace.onDidChangeTextDocument((event) => this.#noteChange(event)),
     ];
   }
 
   #noteChange(event: vscode.TextDocumentChangeEvent): void {
-    const entry = this.#entries.get(event.document.uri.toString());
+    if (event.contentChanges.length === 0) {
+      return;
+    }
+    const key = event.document.uri.toString();
+    const reading = this.#reading.get(key);
+    if (reading && event.document.version > reading.version && !reading.broken) {
+      const edit = editOf(event.contentChanges, reading.pending?.edit);
+      reading.pending = edit ? { edit, version: event.document.version } : undefined;
+      reading.broken = edit === undefined;
+    }
+    const entry = this.#entries.get(key);
     // A provider listening to the same event may have parsed this version already.
-    if (!entry || event.contentChanges.length === 0 || event.document.version <= entry.version) {
+    if (!entry || event.document.version <= entry.version) {
       return;
     }
     // The change events form a chain from the parsed version; a version without its event breaks it.
@@ -48,26 +107,138 @@ export class TranscriptCache implements vscode.Disposable {
     entry.pending = edit ? { edit, version: event.document.version } : undefined;
   }
 
-  /** The model of this version of the document, parsed now only if no provider asked for it yet. */
-  get(document: vscode.TextDocument): TranscriptDocument {
+  /** True when the document is read in steps rather than in one call. */
+  isLarge(document: vscode.TextDocument): boolean {
+    return documentLength(document) > largeDocumentChars;
+  }
+
+  /**
+   * The model of this version of the document when it can be had at once: already parsed, re-parsed
+   * from the previous version and the edit, or a document small enough to parse now. Undefined while a
+   * large document is still being read; its reading is then started, and `onDidParse` fires when done.
+   */
+  peek(document: vscode.TextDocument): TranscriptDocument | undefined {
     const key = document.uri.toString();
     const cached = this.#entries.get(key);
     if (cached && cached.version === document.version) {
       return cached.model;
     }
-    const text = document.getText();
-    let model: TranscriptDocument;
-    const notices: MarkdownNotice[] = [];
     if (cached?.pending && cached.pending.version === document.version) {
-      model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
+      const notices: MarkdownNotice[] = [];
+      const text = document.getText();
+      const model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
-    } else {
-      model = parseTranscriptFile(text, document.uri.path, document.languageId, notices);
-      this.counts.parsed++;
+      return this.#keep(document, model, text, notices);
     }
-    this.#entries.set(key, { version: document.version, model });
+    if (this.isLarge(document)) {
+      this.#startReading(document);
+      return undefined;
+    }
+    return this.#parseNow(document);
+  }
+
+  /** The model of this version of the document, waiting for a large document's reading in steps. */
+  async model(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<TranscriptDocument | undefined> {
+    for (;;) {
+      const model = this.peek(document);
+      if (model || document.isClosed || token?.isCancellationRequested) {
+        return model;
+      }
+      await this.#reading.get(document.uri.toString())?.done;
+    }
+  }
+
+  /**
+   * model() for a command the user just ran: while a large document is still being read, the status bar
+   * says so, so that a key that seems to do nothing is explained.
+   */
+  modelShowingProgress(document: vscode.TextDocument): Promise<TranscriptDocument | undefined> {
+    const model = this.peek(document);
+    if (model) {
+      return Promise.resolve(model);
+    }
+    return Promise.resolve(vscode.window.withProgress({
+      location: vscode.ProgressLocation.Window,
+      title: vscode.l10n.t('Reading {0}', vscode.workspace.asRelativePath(document.uri)),
+    }, () => this.model(document)));
+  }
+
+  /**
+   * The model of this version of the document, parsed now in one call if need be, even when large.
+   * Only for code that cannot wait (tests, a command's last resort); features use model() or peek().
+   */
+  get(document: vscode.TextDocument): TranscriptDocument {
+    return this.peek(document) ?? this.#parseNow(document);
+  }
+
+  #parseNow(document: vscode.TextDocument): TranscriptDocument {
+    const notices: MarkdownNotice[] = [];
+    const text = document.getText();
+    const model = parseTranscriptFile(text, document.uri.path, document.languageId, notices);
+    this.counts.parsed++;
+    return this.#keep(document, model, text, notices);
+  }
+
+  /**
+   * The text of this version of the document: the one its model was parsed from when there is one
+   * (asking the editor builds the whole text again, which on a 50 MB archive takes a few hundred ms).
+   */
+  text(document: vscode.TextDocument): string {
+    const cached = this.#entries.get(document.uri.toString());
+    return cached && cached.version === document.version ? cached.text : document.getText();
+  }
+
+  #keep(document: vscode.TextDocument, model: TranscriptDocument, text: string, notices: readonly MarkdownNotice[], version = document.version,
+    pending?: Pending): TranscriptDocument {
+    this.#entries.set(document.uri.toString(), { version, model, text, pending });
     this.#sayNotices(document, notices);
     return model;
+  }
+
+  #startReading(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const running = this.#reading.get(key);
+    if (running && !running.broken && running.version <= document.version) {
+      return;
+    }
+    if (running) {
+      running.stopped = true;
+    }
+    const version = document.version;
+    let resolveDone: () => void = () => undefined;
+    const reading: Reading = { version, done: new Promise<void>((resolve) => { resolveDone = resolve; }), broken: false, stopped: false };
+    this.#reading.set(key, reading);
+    void this.#read(document, reading).finally(() => {
+      if (this.#reading.get(key) === reading) {
+        this.#reading.delete(key);
+      }
+      resolveDone();
+    });
+  }
+
+  async #read(document: vscode.TextDocument, reading: Reading): Promise<void> {
+    const slicer = new TimeSlicer();
+    // Let the event loop turn first: the caller is a provider that must answer now.
+    await slicer.checkpoint(Number.POSITIVE_INFINITY);
+    if (reading.stopped || document.isClosed) {
+      return;
+    }
+    const notices: MarkdownNotice[] = [];
+    const text = document.getText();
+    const steps = parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices);
+    const model = await runSteps(steps, slicer, () => reading.stopped || document.isClosed);
+    slicer.finish();
+    this.longestStepMs = Math.max(this.longestStepMs, slicer.longestSliceMs);
+    if (model === undefined || reading.stopped || document.isClosed) {
+      return;
+    }
+    this.counts.readInSteps++;
+    // Edits made meanwhile are applied by the next peek() (a re-parse of what they touched); an edit
+    // the chain lost means reading again.
+    if (!reading.broken) {
+      this.#keep(document, model, text, notices, reading.version, reading.pending);
+    }
+    this.#onDidParse.fire(document);
   }
 
   #sayNotices(document: vscode.TextDocument, notices: readonly MarkdownNotice[]): void {
@@ -83,6 +254,10 @@ export class TranscriptCache implements vscode.Disposable {
 
   dispose(): void {
     this.#subscriptions.forEach((subscription) => subscription.dispose());
+    for (const reading of this.#reading.values()) {
+      reading.stopped = true;
+    }
+    this.#reading.clear();
     this.#entries.clear();
     this.#said.clear();
   }

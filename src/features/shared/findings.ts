@@ -69,11 +69,14 @@ export function stopChecking(document: vscode.TextDocument): void {
  * are started in the background when not finished: `whenChecked` is called once they are, and until
  * then only the parser's findings are returned.
  */
-export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): TranscriptDiagnostic[] {
-  const model = cache.get(document);
+export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): TranscriptDiagnostic[] | undefined {
+  const model = cache.peek(document);
+  if (model === undefined) {
+    return undefined; // a large document still being read: asked again when it is (cache.onDidParse)
+  }
   let checks = finishedChecks(model);
   if (checks === undefined) {
-    const text = document.getText();
+    const text = cache.text(document);
     if (text.length <= checkAtOnceLength) {
       const job = new ChecksJob(model, text);
       job.step(() => false);
@@ -90,14 +93,17 @@ export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument
  * of the stories there (all of them once the whole document is checked), without waiting for the rest.
  */
 export function findingsAround(cache: TranscriptCache, document: vscode.TextDocument, first: number, last: number): TranscriptDiagnostic[] {
-  const model = cache.get(document);
+  const model = cache.peek(document);
+  if (model === undefined) {
+    return [];
+  }
   const touches = (item: TranscriptDiagnostic): boolean => item.range.start.line <= last && item.range.end.line >= first;
   const finished = finishedChecks(model);
   let checks: TranscriptDiagnostic[] = [];
   if (finished) {
     checks = finished.filter(touches);
   } else if (checkUnitCount(model) > 0) {
-    const text = document.getText();
+    const text = cache.text(document);
     const from = unitAtLine(model, first);
     const to = unitAtLine(model, last);
     for (let unit = from; unit <= to; unit++) {

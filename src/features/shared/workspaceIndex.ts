@@ -13,7 +13,8 @@ import { formatMarkdownNotice } from '../../core/messages/notices';
 import { isMarkdownFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import { TimeSlicer } from '../../core/workspace/timeSlicer';
-import { indexTextInSlices, indexTranscript, type FileEntry } from '../../core/workspace/entries';
+import { indexSteps, indexTextInSlices, indexTranscript, type FileEntry } from '../../core/workspace/entries';
+import { runSteps } from './standIns';
 import { indexedExtensions, indexPolicy, type IndexPolicyOptions } from '../../core/workspace/policy';
 import { searchIndex, type SearchHit } from '../../core/workspace/search';
 import type { CoreWorkerClient, IndexAnswer } from '../../workers/client';
@@ -91,6 +92,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly #decoder = new TextDecoder('utf-8');
   readonly #policies = new Map<string, IndexPolicyOptions>();
   readonly #documentTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version of each open document being indexed now. */
+  readonly #indexing = new Map<string, number>();
   readonly #pending = new Map<string, vscode.Uri>();
   readonly #maybeFolders = new Map<string, vscode.Uri>();
   #pendingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -120,7 +123,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => this.#fileEvent(uri, true)),
       watcher.onDidChange((uri) => this.#fileEvent(uri, false)),
       watcher.onDidDelete((uri) => this.#deleted(uri)),
-      vscode.workspace.onDidOpenTextDocument((document) => this.#documentChanged(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => void this.#documentChanged(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.#scheduleDocument(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.#documentClosed(document)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
@@ -158,14 +161,23 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.#documents.get(key) ?? this.#disk.get(key);
   }
 
-  /** The entry of an open transcript at its current version (indexed now if edits are still settling). */
-  entryFor(document: vscode.TextDocument): FileEntry {
+  /**
+   * The entry of an open transcript at its current version: indexed now when its model is at hand (a
+   * small document, or edits still settling); undefined while a large document is still being read or
+   * indexed in steps, which then ends with onDidChange.
+   */
+  entryOf(document: vscode.TextDocument): FileEntry | undefined {
     const key = document.uri.toString();
     const known = this.#documents.get(key);
     if (known && known.version === document.version) {
       return known.entry;
     }
-    const entry = indexTranscript(this.#cache.get(document), key);
+    const model = this.#cache.isLarge(document) ? undefined : this.#cache.peek(document);
+    if (model === undefined) {
+      this.#scheduleDocument(document, 0);
+      return undefined;
+    }
+    const entry = indexTranscript(model, key);
     if (document.languageId === languageId && documentSchemes.has(document.uri.scheme)) {
       this.#documents.set(key, { uri: document.uri, entry, fromDocument: true, version: document.version });
       this.#notify(updateNotifyMs);
@@ -532,7 +544,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   // --- open documents
 
-  #documentChanged(document: vscode.TextDocument): void {
+  /**
+   * Indexes an open transcript at its current version: the model is awaited (a large document is read
+   * in steps) and the entry built in slices, so that a 50 MB archive never holds the host for long.
+   */
+  async #documentChanged(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     if (document.languageId !== languageId || !documentSchemes.has(document.uri.scheme)) {
       if (this.#documents.delete(key)) {
@@ -541,14 +557,33 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     const known = this.#documents.get(key);
-    if (known && known.version === document.version) {
+    const version = document.version;
+    if ((known && known.version === version) || this.#indexing.get(key) === version) {
       return;
     }
-    this.#documents.set(key, { uri: document.uri, entry: indexTranscript(this.#cache.get(document), key), fromDocument: true, version: document.version });
-    this.#notify(updateNotifyMs);
+    this.#indexing.set(key, version);
+    try {
+      const model = await this.#cache.model(document);
+      // Edited (or closed) meanwhile: the next settle indexes the newer version.
+      if (model === undefined || document.isClosed || document.version !== version) {
+        return;
+      }
+      const slicer = new TimeSlicer();
+      const entry = await runSteps(indexSteps(model, key), slicer, () => this.#disposed || document.isClosed || document.version !== version);
+      slicer.finish();
+      if (entry === undefined || this.#disposed || document.isClosed || document.version !== version) {
+        return;
+      }
+      this.#documents.set(key, { uri: document.uri, entry, fromDocument: true, version });
+      this.#notify(updateNotifyMs);
+    } finally {
+      if (this.#indexing.get(key) === version) {
+        this.#indexing.delete(key);
+      }
+    }
   }
 
-  #scheduleDocument(document: vscode.TextDocument): void {
+  #scheduleDocument(document: vscode.TextDocument, delayMs = settleMs): void {
     if (document.languageId !== languageId) {
       return;
     }
@@ -557,9 +592,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.#documentTimers.set(key, setTimeout(() => {
       this.#documentTimers.delete(key);
       if (!document.isClosed) {
-        this.#documentChanged(document);
+        void this.#documentChanged(document);
       }
-    }, settleMs));
+    }, delayMs));
   }
 
   #documentClosed(document: vscode.TextDocument): void {
