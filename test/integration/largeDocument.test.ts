@@ -1,0 +1,105 @@
+// A large archive in a real VS Code: its first reading runs in steps (documentCache.ts), and every
+// feature waits for it instead of parsing it in one call on the extension host. What the editor shows
+// must equal what the same text shows when opened fresh, edits made during the reading included.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ShotlistApi } from '../../src/extension';
+import { largeDocumentChars } from '../../src/features/shared/documentCache';
+import { EXTENSION_ID, waitFor } from './helpers';
+
+/** A fictional story of the archive; every story differs by its number. */
+function story(index: number): string {
+  return [
+    `STORY: UN / FICTIONAL HARBOUR LIGHTS ${index}`,
+    'TRT: 1:20',
+    'SOURCE: UNIFEED',
+    'RESTRICTIONS: NONE',
+    'LANGUAGES: ENGLISH / NATS',
+    `DATELINE: ${(index % 27) + 1} MARCH 2026, PORT AVEREL, SOLANDIA`,
+    'SHOTLIST',
+    'FILE - PORT AVEREL, SOLANDIA',
+    '1. Wide shot, the lighthouse at dusk.',
+    `2. SOUNDBITE (English) Ines Carrow, Keeper ${index}:`,
+    `“The lamp has burned every night this winter, and ship ${index} came home.”`,
+    '3. Close up, a logbook on a desk.',
+    'STORYLINE',
+    `The harbour light of Port Averel was relit in week ${index}. The keeper said, “Ships can see us again.”`,
+    '',
+  ].join('\n');
+}
+
+const storyCount = 2600;
+
+function topLevelNames(symbols: readonly vscode.DocumentSymbol[] | undefined): string[] {
+  return (symbols ?? []).map((symbol) => `${symbol.name} ${symbol.range.start.line}-${symbol.range.end.line}`);
+}
+
+suite('large documents: read in steps, every feature waits for it', function () {
+  this.timeout(180_000);
+  let directory = '';
+  let api: ShotlistApi;
+
+  suiteSetup(async () => {
+    directory = mkdtempSync(path.join(os.tmpdir(), 'shotlist-large-'));
+    const extension = vscode.extensions.getExtension<ShotlistApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    api = extension.isActive ? extension.exports : await extension.activate();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  async function open(name: string, text: string): Promise<vscode.TextEditor> {
+    const file = path.join(directory, name);
+    writeFileSync(file, text);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    assert.equal(document.languageId, 'unifeed');
+    return vscode.window.showTextDocument(document);
+  }
+
+  test('the outline, folding, navigation, copy and the index of a large archive', async () => {
+    const text = Array.from({ length: storyCount }, (_, index) => story(index)).join('\n');
+    assert.ok(text.length > largeDocumentChars, `the archive (${text.length} characters) is not large`);
+    const readBefore = api.cache.counts.readInSteps;
+    const editor = await open('archive.unifeed', text);
+    const document = editor.document;
+
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.equal(symbols?.length, storyCount, 'one outline entry per story');
+    assert.equal(symbols?.[7]?.name, 'UN / FICTIONAL HARBOUR LIGHTS 7');
+    assert.equal(api.cache.counts.readInSteps, readBefore + 1, 'the archive was read once, in steps');
+
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
+    assert.ok((folds?.length ?? 0) > 0, 'the archive has folding ranges');
+
+    // Next Soundbite from the top lands on the first quote.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('shotlist.nextSoundbite');
+    assert.equal(editor.selection.active.line, 10, 'Next Soundbite goes to the first quote');
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('shotlist.copyQuote');
+    const copied = await vscode.env.clipboard.readText();
+    assert.ok(copied.includes('The lamp has burned every night this winter, and ship 0 came home'), `copied: ${copied}`);
+    assert.ok(copied.includes('Ines Carrow'), `the copy names the speaker: ${copied}`);
+
+    assert.ok(await waitFor(() => api.index.file(document.uri)?.entry.soundbites.length === storyCount, 60_000),
+      'the index never listed every soundbite of the open archive');
+  });
+
+  test('an edit made while the archive is still being read', async () => {
+    const text = Array.from({ length: storyCount }, (_, index) => story(index + 5000)).join('\n');
+    const editor = await open('edited-while-read.unifeed', text);
+    // Straight away: the reading has only just started.
+    assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), 'STORY: UN / FICTIONAL NEW FIRST STORY\nTRT: 0:40\nSOURCE: UNIFEED\nSHOTLIST\n1. Wide shot, a quay.\n\n')));
+    const edited = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const fresh = await open('fresh-copy.unifeed', editor.document.getText());
+    const expected = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', fresh.document.uri);
+    assert.deepEqual(topLevelNames(edited), topLevelNames(expected), 'the edited archive shows what a fresh copy shows');
+    assert.equal(edited?.[0]?.name, 'UN / FICTIONAL NEW FIRST STORY', 'the story typed at the top is in the outline');
+  });
+});
