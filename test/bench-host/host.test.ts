@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { ShotlistApi } from '../../src/extension';
@@ -49,37 +50,111 @@ class LoopWatch {
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A CPU profile as the inspector returns it (the fields read here). */
+interface CpuProfile {
+  readonly nodes: ReadonlyArray<{ readonly id: number; readonly callFrame: { readonly url: string; readonly functionName: string; readonly lineNumber: number }; readonly children?: readonly number[] }>;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Shotlist's longest synchronous task, and where it was: what a user would feel as a freeze caused by Shotlist. */
+export interface OwnTask {
+  readonly ms: number;
+  /** The outermost Shotlist function of that task (minified in the production build: file:line). */
+  readonly where: string;
+}
+
 /**
- * With SHOTLIST_BENCH_PROFILE set to a folder: a CPU profile of the host from the archive's opening to its
- * closing (archive.cpuprofile there; open it in Chrome DevTools or VS Code), to see which functions held it.
+ * The longest run of consecutive samples with a frame of Shotlist's bundle on the stack. The host's event
+ * loop runs one task at a time, so such a run is time the host spent inside Shotlist without a break;
+ * VS Code's own work (sending the document, its garbage collection, converting results) is not counted.
+ */
+export function longestOwnTask(profile: CpuProfile, isOwn: (url: string) => boolean): OwnTask {
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) {
+      parents.set(child, node.id);
+    }
+  }
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  // The outermost own frame of each node, or null: computed once per node, walking up its parents.
+  const outermost = new Map<number, string | null>();
+  const ownFrameOf = (id: number): string | null => {
+    const known = outermost.get(id);
+    if (known !== undefined) {
+      return known;
+    }
+    const chain: number[] = [];
+    let found: string | null = null;
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+      const cached = outermost.get(at);
+      if (cached !== undefined) {
+        found = cached ?? found;
+        break;
+      }
+      chain.push(at);
+      const frame = byId.get(at)?.callFrame;
+      if (frame && isOwn(frame.url)) {
+        found = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${frame.lineNumber + 1}`;
+      }
+    }
+    // Every node of the chain below the outermost own frame shares it (nodes above it have none).
+    for (const node of chain) {
+      outermost.set(node, found);
+    }
+    return found;
+  };
+  let best: OwnTask = { ms: 0, where: '' };
+  let runMs = 0;
+  let runWhere = '';
+  for (let index = 0; index < profile.samples.length; index++) {
+    const own = ownFrameOf(profile.samples[index] as number);
+    const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+    if (own === null) {
+      runMs = 0;
+      continue;
+    }
+    if (runMs === 0) {
+      runWhere = own;
+    }
+    runMs += ms;
+    if (runMs > best.ms) {
+      best = { ms: runMs, where: runWhere };
+    }
+  }
+  return best;
+}
+
+/**
+ * A CPU profile of the host from the archive's opening to its closing, sampled every half millisecond:
+ * the longest task spent in Shotlist's code comes from it. With SHOTLIST_BENCH_PROFILE set to a folder,
+ * the profile is written there too (archive.cpuprofile; open it in Chrome DevTools or VS Code).
  */
 class Profile {
-  readonly #session: inspector.Session | undefined;
+  readonly #session = new inspector.Session();
   readonly #folder = process.env['SHOTLIST_BENCH_PROFILE'];
 
   constructor() {
-    if (this.#folder) {
-      this.#session = new inspector.Session();
-      this.#session.connect();
-    }
+    this.#session.connect();
   }
 
-  #post(method: string): Promise<unknown> {
-    const session = this.#session;
-    return session ? new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result)))) : Promise.resolve();
+  #post(method: string, parameters?: object): Promise<unknown> {
+    return new Promise((resolve, reject) => this.#session.post(method, parameters ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
   }
 
   async start(): Promise<void> {
     await this.#post('Profiler.enable');
+    await this.#post('Profiler.setSamplingInterval', { interval: 500 });
     await this.#post('Profiler.start');
   }
 
-  async stop(): Promise<void> {
-    const result = await this.#post('Profiler.stop') as { profile?: unknown } | undefined;
-    if (this.#folder && result?.profile) {
+  async stop(): Promise<CpuProfile> {
+    const result = await this.#post('Profiler.stop') as { profile: CpuProfile };
+    if (this.#folder) {
       writeFileSync(path.join(this.#folder, 'archive.cpuprofile'), JSON.stringify(result.profile));
     }
-    this.#session?.disconnect();
+    this.#session.disconnect();
+    return result.profile;
   }
 }
 
@@ -123,6 +198,7 @@ suite('bench in VS Code', function () {
       return model;
     };
 
+    let ownTask: OwnTask | undefined;
     const watch = new LoopWatch();
     watch.start();
     try {
@@ -160,7 +236,8 @@ suite('bench in VS Code', function () {
       await watch.phase('shotlist: undo and close', async () => {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       });
-      await profile.stop();
+      const bundle = path.join(extension.extensionPath, 'dist');
+      ownTask = longestOwnTask(await profile.stop(), (url) => url.includes(bundle) || url.includes(pathToFileURL(bundle).href));
     } finally {
       watch.stop();
       cache.peek = peek;
@@ -172,6 +249,7 @@ suite('bench in VS Code', function () {
       longestHeldMs: Object.fromEntries(watch.longest),
       parses: parses.filter((ms) => ms > 1),
       readingStepMs: cache.longestStepMs,
+      ownTask: ownTask ?? { ms: Number.NaN, where: 'no profile' },
       readInSteps: cache.counts.readInSteps,
     };
     writeFileSync(out, JSON.stringify(result, null, 2));

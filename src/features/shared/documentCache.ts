@@ -15,7 +15,7 @@ import type { TranscriptDocument } from '../../core/model';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import { TimeSlicer } from '../../core/workspace/timeSlicer';
 import { parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
-import { parseTranscriptFileSteps, runSteps } from './standIns';
+import { parseTranscriptFileSteps, prepareSteps, runSteps } from './standIns';
 
 /**
  * Documents longer than this many characters are read in steps (see above). About 40 ms of parsing on
@@ -35,6 +35,11 @@ interface Entry {
   /** The text the model was parsed from: features share it rather than ask the editor again. */
   readonly text: string;
   pending?: Pending | undefined;
+  /**
+   * False while a large document's model is still being prepared in steps (its lists and story groups
+   * built): peek() does not hand it out yet, so that no feature builds them in one go.
+   */
+  ready: boolean;
 }
 
 /** A large document being read in steps. */
@@ -120,8 +125,12 @@ export class TranscriptCache implements vscode.Disposable {
   peek(document: vscode.TextDocument): TranscriptDocument | undefined {
     const key = document.uri.toString();
     const cached = this.#entries.get(key);
-    if (cached && cached.version === document.version) {
+    if (cached && cached.version === document.version && cached.ready) {
       return cached.model;
+    }
+    if (this.isLarge(document)) {
+      this.#startReading(document);
+      return undefined;
     }
     if (cached?.pending && cached.pending.version === document.version) {
       const notices: MarkdownNotice[] = [];
@@ -129,10 +138,6 @@ export class TranscriptCache implements vscode.Disposable {
       const model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
       return this.#keep(document, model, text, notices);
-    }
-    if (this.isLarge(document)) {
-      this.#startReading(document);
-      return undefined;
     }
     return this.#parseNow(document);
   }
@@ -189,8 +194,8 @@ export class TranscriptCache implements vscode.Disposable {
   }
 
   #keep(document: vscode.TextDocument, model: TranscriptDocument, text: string, notices: readonly MarkdownNotice[], version = document.version,
-    pending?: Pending): TranscriptDocument {
-    this.#entries.set(document.uri.toString(), { version, model, text, pending });
+    ready = true): TranscriptDocument {
+    this.#entries.set(document.uri.toString(), { version, model, text, ready });
     this.#sayNotices(document, notices);
     return model;
   }
@@ -216,27 +221,53 @@ export class TranscriptCache implements vscode.Disposable {
     });
   }
 
+  /**
+   * Reads a large document in steps: re-parsed from the previous version and the edits when the chain
+   * of edits holds (one step of a few milliseconds), else parsed afresh in steps; then its lists and
+   * story groups are built in steps, and only then peek() hands the model out.
+   */
   async #read(document: vscode.TextDocument, reading: Reading): Promise<void> {
     const slicer = new TimeSlicer();
+    const stopped = (): boolean => reading.stopped || document.isClosed;
     // Let the event loop turn first: the caller is a provider that must answer now.
     await slicer.checkpoint(Number.POSITIVE_INFINITY);
-    if (reading.stopped || document.isClosed) {
+    if (stopped() || document.version !== reading.version) {
       return;
     }
+    const key = document.uri.toString();
     const notices: MarkdownNotice[] = [];
     const text = document.getText();
-    const steps = parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices);
-    const model = await runSteps(steps, slicer, () => reading.stopped || document.isClosed);
-    slicer.finish();
-    this.longestStepMs = Math.max(this.longestStepMs, slicer.longestSliceMs);
-    if (model === undefined || reading.stopped || document.isClosed) {
+    const cached = this.#entries.get(key);
+    let model: TranscriptDocument | undefined;
+    if (cached?.pending && cached.pending.version === reading.version) {
+      model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
+      this.counts.reparsed++;
+    } else {
+      model = await runSteps(parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices), slicer, stopped);
+      if (model !== undefined) {
+        this.counts.readInSteps++;
+      }
+    }
+    if (model === undefined || stopped()) {
+      slicer.finish();
       return;
     }
-    this.counts.readInSteps++;
-    // Edits made meanwhile are applied by the next peek() (a re-parse of what they touched); an edit
-    // the chain lost means reading again.
-    if (!reading.broken) {
-      this.#keep(document, model, text, notices, reading.version, reading.pending);
+    // The previous model was consumed by the re-parse: from here on only the new one may be built on.
+    const entry: Entry = { version: reading.version, model, text, ready: false };
+    this.#entries.set(key, entry);
+    this.#sayNotices(document, notices);
+    await runSteps(prepareSteps(model), slicer, stopped);
+    slicer.finish();
+    this.longestStepMs = Math.max(this.longestStepMs, slicer.longestSliceMs);
+    if (stopped() || this.#entries.get(key) !== entry) {
+      return;
+    }
+    entry.ready = true;
+    // Edits made meanwhile wait as the next re-parse; an edit the chain lost means reading afresh.
+    entry.pending = reading.broken ? undefined : reading.pending;
+    // Done before the event, so that a listener asking for a newer version starts its reading.
+    if (this.#reading.get(key) === reading) {
+      this.#reading.delete(key);
     }
     this.#onDidParse.fire(document);
   }

@@ -20,3 +20,8 @@ export async function runSteps<T>(steps: Generator<void, T, void>, slicer: TimeS
     }
   }
 }
+
+export function* prepareSteps(model: TranscriptDocument): Generator<void, void, void> {
+  yield;
+  void model.headers.length;
+}
