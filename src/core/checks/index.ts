@@ -14,13 +14,14 @@ import { checkUnitCount, soundbitesWithin, unitFidelity, type DiffHunk, type Quo
 import { gapWord, type QuoteWords } from './quoteWords';
 import { effectiveSeverity, type DiagnosticSeverity } from './registry';
 import { storyTiming } from './timing';
+import type { TextSource } from '../text/chunkedText';
 import { firstWhere } from '../text/search';
 import { appendAll } from '../util/arrays';
 
 const cache = new WeakMap<TranscriptDocument, readonly TranscriptDiagnostic[]>();
 
 /** The checks' findings on this document (not the parser's), with default severities, in document order. */
-export function runChecks(document: TranscriptDocument, text: string): readonly TranscriptDiagnostic[] {
+export function runChecks(document: TranscriptDocument, text: TextSource): readonly TranscriptDiagnostic[] {
   const job = new ChecksJob(document, text);
   job.step(() => false);
   return job.result() ?? [];
@@ -38,12 +39,12 @@ export function finishedChecks(document: TranscriptDocument): readonly Transcrip
  */
 export class ChecksJob {
   readonly #document: TranscriptDocument;
-  readonly #text: string;
+  readonly #text: TextSource;
   readonly #count: number;
   readonly #out: TranscriptDiagnostic[] = [];
   #next = 0;
 
-  constructor(document: TranscriptDocument, text: string) {
+  constructor(document: TranscriptDocument, text: TextSource) {
     this.#document = document;
     this.#text = text;
     this.#count = cache.has(document) ? 0 : checkUnitCount(document);
@@ -74,7 +75,7 @@ export class ChecksJob {
 }
 
 /** The findings of one story of a shot list (or of a whole interview): see checkUnitCount. */
-export function checkUnit(document: TranscriptDocument, text: string, unit: number): TranscriptDiagnostic[] {
+export function checkUnit(document: TranscriptDocument, text: TextSource, unit: number): TranscriptDiagnostic[] {
   const out: TranscriptDiagnostic[] = [];
   if (document.format === 'shotlist') {
     const group = storyGroups(document)[unit];
@@ -113,7 +114,7 @@ function sectionsWithin(document: TranscriptDocument, first: number, last: numbe
   return found;
 }
 
-function fidelityFinding(result: QuoteFidelity, text: string, inInterview: boolean): TranscriptDiagnostic | null {
+function fidelityFinding(result: QuoteFidelity, text: TextSource, inInterview: boolean): TranscriptDiagnostic | null {
   const source = result.source;
   if (result.status === 'unsourced') {
     return finding('quote-unsourced', result.quote.range, inInterview ? { variant: 'answers' } : {});
@@ -144,7 +145,7 @@ const maxDifferencesShown = 3;
 const maxWordsShown = 8;
 
 /** `…mission [cannot → can] operate…; …always [− very] positive…`: each difference with a word either side. */
-export function describeDifferences(result: QuoteFidelity, text: string): string {
+export function describeDifferences(result: QuoteFidelity, text: TextSource): string {
   const source = result.source;
   if (source === null) {
     return '';
@@ -154,7 +155,7 @@ export function describeDifferences(result: QuoteFidelity, text: string): string
   return parts.join(fragment('differenceSeparator', {})) + (more > 0 ? fragment('moreDifferences', { count: more }) : '');
 }
 
-function describeHunk(hunk: DiffHunk, story: QuoteWords, source: QuoteWords, text: string): string {
+function describeHunk(hunk: DiffHunk, story: QuoteWords, source: QuoteWords, text: TextSource): string {
   const storyWords = wordsAsWritten(story, hunk.storyFrom, hunk.storyTo, text);
   const sourceWords = wordsAsWritten(source, hunk.sourceFrom, hunk.sourceTo, text);
   const change = storyWords === '' ? fragment('dropped', { words: sourceWords })
@@ -170,11 +171,11 @@ function fragment(key: keyof typeof messageFragments, data: MessageData): string
   return formatMessage(localizedTemplate('fragments', key, messageFragments[key]), data);
 }
 
-function wordAsWritten(words: QuoteWords, index: number, text: string): string {
-  return words.words[index] === gapWord ? '…' : text.slice(words.starts[index], words.ends[index]);
+function wordAsWritten(words: QuoteWords, index: number, text: TextSource): string {
+  return words.words[index] === gapWord ? '…' : text.slice(words.starts[index] ?? 0, words.ends[index] ?? 0);
 }
 
-function wordsAsWritten(words: QuoteWords, from: number, to: number, text: string): string {
+function wordsAsWritten(words: QuoteWords, from: number, to: number, text: TextSource): string {
   const shown: string[] = [];
   for (let index = from; index < to && shown.length < maxWordsShown; index++) {
     shown.push(wordAsWritten(words, index, text));
@@ -186,7 +187,7 @@ function wordsAsWritten(words: QuoteWords, from: number, to: number, text: strin
  * Every finding of the document, the parser's and the checks', with the user's severities (`choices`
  * maps a code to a severity or `off`; opt-in rules are off unless chosen), in document order.
  */
-export function allFindings(document: TranscriptDocument, text: string, choices: Readonly<Record<string, unknown>> = {}): TranscriptDiagnostic[] {
+export function allFindings(document: TranscriptDocument, text: TextSource, choices: Readonly<Record<string, unknown>> = {}): TranscriptDiagnostic[] {
   return withChoices([document.diagnostics, runChecks(document, text)], choices);
 }
 

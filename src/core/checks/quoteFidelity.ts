@@ -4,6 +4,7 @@
 // unsourced. Pure: the model and its text in, plain results out.
 import type { Quote, Soundbite, TextRange, TranscriptDocument } from '../model';
 import { storyGroups } from '../outline/storyGroups';
+import { textOver, type TextLike, type TextSource } from '../text/chunkedText';
 import { firstWhere } from '../text/search';
 import { countQuoteWords, gapWord, quoteWords, type QuoteWords } from './quoteWords';
 
@@ -85,7 +86,7 @@ export function checkUnitCount(document: TranscriptDocument): number {
 const unitCache = new WeakMap<TranscriptDocument, Array<readonly QuoteFidelity[] | undefined>>();
 
 /** The checked quotes of one unit (see checkUnitCount), in document order; computed once per document version. */
-export function unitFidelity(document: TranscriptDocument, text: string, unit: number): readonly QuoteFidelity[] {
+export function unitFidelity(document: TranscriptDocument, text: TextSource, unit: number): readonly QuoteFidelity[] {
   let units = unitCache.get(document);
   if (!units) {
     units = [];
@@ -95,13 +96,46 @@ export function unitFidelity(document: TranscriptDocument, text: string, unit: n
   if (known) {
     return known;
   }
-  const results = document.format === 'shotlist' ? storyFidelity(document, text, unit) : interviewFidelity(document, text);
+  const window = unitText(document, text, unit);
+  const results = document.format === 'shotlist' ? storyFidelity(document, window, unit) : interviewFidelity(document, window);
   units[unit] = results;
   return results;
 }
 
+/**
+ * What the checks of one unit read: the story's own span of the text (a large document's text is kept
+ * in pieces and never joined whole), or the whole text for an interview. Every offset the unit's quotes
+ * and sources hold lies inside its story.
+ */
+export function unitText(document: TranscriptDocument, text: TextSource, unit: number): TextLike {
+  if (document.format !== 'shotlist') {
+    return textOver(text, 0, text.length);
+  }
+  const group = storyGroups(document)[unit];
+  if (!group) {
+    return textOver(text, 0, 0);
+  }
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  const widen = (range: TextRange): void => {
+    start = Math.min(start, range.start.offset);
+    end = Math.max(end, range.end.offset);
+  };
+  for (const story of group.stories) {
+    for (const quote of story.quotes) {
+      widen(quote.range);
+    }
+  }
+  for (const { soundbite } of soundbitesWithin(document, group.range.start.line, group.range.end.line)) {
+    if (soundbite.quote) {
+      widen(soundbite.quote.range);
+    }
+  }
+  return start <= end ? textOver(text, start, end) : textOver(text, 0, 0);
+}
+
 /** Every checked quote of the document's stories (and, in an interview, outside its answers), in document order. */
-export function quoteFidelity(document: TranscriptDocument, text: string): readonly QuoteFidelity[] {
+export function quoteFidelity(document: TranscriptDocument, text: TextSource): readonly QuoteFidelity[] {
   const results: QuoteFidelity[] = [];
   const count = checkUnitCount(document);
   for (let unit = 0; unit < count; unit++) {
@@ -126,7 +160,7 @@ export function soundbitesWithin(document: TranscriptDocument, first: number, la
   return found;
 }
 
-function storyFidelity(document: TranscriptDocument, text: string, unit: number): QuoteFidelity[] {
+function storyFidelity(document: TranscriptDocument, text: TextLike, unit: number): QuoteFidelity[] {
   const group = storyGroups(document)[unit];
   if (!group) {
     return [];
@@ -152,7 +186,7 @@ function storyFidelity(document: TranscriptDocument, text: string, unit: number)
   return results;
 }
 
-function interviewFidelity(document: TranscriptDocument, text: string): QuoteFidelity[] {
+function interviewFidelity(document: TranscriptDocument, text: TextLike): QuoteFidelity[] {
   const sources: QuoteSource[] = [];
   const answerRanges: TextRange[] = [];
   document.turns.forEach((turn, index) => {
@@ -192,7 +226,7 @@ class SourceComparer {
     this.#joined = sources.map((source) => ` ${source.words.words.filter((word) => word !== gapWord).join(' ')} `);
   }
 
-  compare(quote: Quote, text: string): QuoteFidelity {
+  compare(quote: Quote, text: TextLike): QuoteFidelity {
     const words = quoteWords(text, quote.innerRange.start.offset, quote.innerRange.end.offset);
     const count = countQuoteWords(words);
     const unchecked: QuoteFidelity = { quote, status: 'unchecked', source: null, words, hunks: [], sourceSpan: null };
@@ -338,7 +372,7 @@ const enum Step {
  * skipping any number of source words for free. Dynamic programming over quote × source words, so
  * null past `maxComparisonCells`.
  */
-function align(quote: QuoteWords, source: QuoteWords, text: string): Alignment | null {
+function align(quote: QuoteWords, source: QuoteWords, text: TextLike): Alignment | null {
   const q = quote.words;
   const s = source.words;
   const n = q.length;
@@ -400,7 +434,7 @@ function align(quote: QuoteWords, source: QuoteWords, text: string): Alignment |
 }
 
 /** True when the source's word `index` is its last or is followed by `.`, `!`, `?` or `…`. */
-function endsSentence(source: QuoteWords, index: number, text: string): boolean {
+function endsSentence(source: QuoteWords, index: number, text: TextLike): boolean {
   if (index < 0) {
     return false;
   }
@@ -492,7 +526,7 @@ export function unitAtLine(document: TranscriptDocument, line: number): number {
 }
 
 /** The checked quote at a position (its line and offset), computing only the story that holds it. */
-export function fidelityAt(document: TranscriptDocument, text: string, position: { readonly line: number; readonly offset: number }): QuoteFidelity | undefined {
+export function fidelityAt(document: TranscriptDocument, text: TextSource, position: { readonly line: number; readonly offset: number }): QuoteFidelity | undefined {
   if (checkUnitCount(document) === 0) {
     return undefined;
   }

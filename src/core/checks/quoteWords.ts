@@ -1,6 +1,7 @@
 // The words of a quote as quote fidelity compares them: what an editor may change without changing a
 // word is folded away here (case, curly or straight apostrophes, accents, white space, punctuation,
 // hyphens), and what marks a deliberate cut (an ellipsis, a [bracketed insertion]) becomes a gap.
+import type { TextLike } from '../text/chunkedText';
 import { isWordCode } from '../text/words';
 
 /** The normalised form of a gap: `…`, `...` or `[the mission]` in a story quote. */
@@ -23,7 +24,7 @@ const maxBracketLength = 120;
  * The words of `text` from `from` to `to`. Each character is looked at once or twice (a bracket's scan
  * for its `]` is bounded), so this is linear in the span's length.
  */
-export function quoteWords(text: string, from: number, to: number): QuoteWords {
+export function quoteWords(text: TextLike, from: number, to: number): QuoteWords {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -75,7 +76,7 @@ export function quoteWords(text: string, from: number, to: number): QuoteWords {
 }
 
 /** The end of the word starting at `index`: letters and digits, with apostrophes between them. */
-function wordEnd(text: string, index: number, to: number): number {
+function wordEnd(text: TextLike, index: number, to: number): number {
   let end = index;
   while (end < to) {
     const code = text.charCodeAt(end);
@@ -91,7 +92,7 @@ function wordEnd(text: string, index: number, to: number): number {
 }
 
 /** The end of an ellipsis written with dots (`..`, `...`, `. . .`) starting at `index`, or -1 for a lone dot. */
-function dotsEnd(text: string, index: number, to: number): number {
+function dotsEnd(text: TextLike, index: number, to: number): number {
   let end = index;
   let dots = 0;
   while (end < to) {
