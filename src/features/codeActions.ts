@@ -38,7 +38,8 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
     if (model === undefined) {
       return [];
     }
-    const text = this.cache.text(document);
+    // The whole text only when a finding is here to fix: a large document's is costly to build.
+    let text: string | undefined;
     const actions: vscode.CodeAction[] = [];
     const offered = new Set<string>();
     for (const finding of findingsAround(this.cache, document, range.start.line, range.end.line)) {
@@ -46,6 +47,7 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
       if (!findingRange.intersection(range)) {
         continue;
       }
+      text ??= this.cache.text(document);
       for (const fix of quickFixesFor(model, text, finding)) {
         // Renumbering is one fix for every numbering finding: offer it once.
         const key = fix.id === 'renumber-shots' ? fix.id : `${fix.id}@${finding.range.start.offset}`;

@@ -4,6 +4,7 @@
 // only links are the card's own "Next mention" and "List all mentions", and the card trusts exactly
 // those two commands, nothing else.
 import * as vscode from 'vscode';
+import { documentLength, largeDocumentChars } from './shared/documentCache';
 import { countMentions, mentionAt } from '../core/kb/mentions';
 import type { KbEntry, KbEntryType, KbYear } from '../core/kb/model';
 import { escapeMarkdownText } from '../core/text/markdown';
@@ -21,20 +22,22 @@ class KnowledgeHover implements vscode.HoverProvider {
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const mentions = this.#knowledge.mentions(document);
+    // A large document is matched on the hovered line only; its card then gives no count.
+    const large = documentLength(document) > largeDocumentChars;
+    const mentions = large ? this.#knowledge.mentionsOnLine(document, position.line) : this.#knowledge.mentions(document);
     const mention = mentionAt(mentions, document.offsetAt(position));
     const entry = mention && this.#knowledge.current().byId.get(mention.id);
     if (!mention || !entry) {
       return undefined;
     }
     let counts = this.#counts.get(mentions);
-    if (!counts) {
+    if (!counts && !large) {
       counts = countMentions(mentions);
       this.#counts.set(mentions, counts);
     }
     const args: MentionCommandArgs = { uri: document.uri.toString(), id: entry.id, fromOffset: mention.start };
     const range = new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end));
-    return new vscode.Hover(card(entry, counts.get(entry.id) ?? 1, args), range);
+    return new vscode.Hover(card(entry, counts ? counts.get(entry.id) ?? 1 : null, args), range);
   }
 }
 
@@ -80,7 +83,8 @@ function span(from: KbYear | undefined, to: KbYear | undefined): string | undefi
  * The card: labels are the extension's own Markdown, every value from the knowledge base is escaped text.
  * With more than one mention the count line links to the mention commands, the only commands it trusts.
  */
-function card(entry: KbEntry, count: number, args: MentionCommandArgs): vscode.MarkdownString {
+/** `count` is null when the mentions were not counted (a large document). */
+function card(entry: KbEntry, count: number | null, args: MentionCommandArgs): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString('', false);
   markdown.supportHtml = false;
   markdown.isTrusted = false;
@@ -116,7 +120,8 @@ function card(entry: KbEntry, count: number, args: MentionCommandArgs): vscode.M
   } else {
     const next = `[${escapeMarkdownText(vscode.l10n.t('Next mention'))}](${mentionCommandUri(nextMentionCommand, args)})`;
     const list = `[${escapeMarkdownText(vscode.l10n.t('List all mentions'))}](${mentionCommandUri(listMentionsCommand, args)})`;
-    paragraphs.push(`*${escapeMarkdownText(vscode.l10n.t('Mentioned {0} times in this file', count))}* · ${next} · ${list}`);
+    const counted = count === null ? '' : `*${escapeMarkdownText(vscode.l10n.t('Mentioned {0} times in this file', count))}* · `;
+    paragraphs.push(`${counted}${next} · ${list}`);
     markdown.isTrusted = { enabledCommands: [nextMentionCommand, listMentionsCommand] };
   }
   markdown.appendMarkdown(paragraphs.join('\n\n'));

@@ -3,17 +3,18 @@
 import * as vscode from 'vscode';
 import { describeDifferences } from '../core/checks';
 import { fidelityAt, type QuoteFidelity } from '../core/checks/quoteFidelity';
+import type { TextSource } from '../core/text/chunkedText';
 import { escapeMarkdownText } from '../core/text/markdown';
 import type { TranscriptCache } from './shared/documentCache';
 import { toRange, transcriptSelector } from './shared/editor';
 
 async function sourceAt(cache: TranscriptCache, document: vscode.TextDocument, position: vscode.Position,
-  token: vscode.CancellationToken): Promise<{ result: QuoteFidelity; text: string } | undefined> {
+  token: vscode.CancellationToken): Promise<{ result: QuoteFidelity; text: TextSource } | undefined> {
   const model = await cache.model(document, token);
   if (model === undefined) {
     return undefined;
   }
-  const text = cache.text(document);
+  const text = cache.source(document);
   const result = fidelityAt(model, text, { line: position.line, offset: document.offsetAt(position) });
   return result && result.source !== null ? { result, text } : undefined;
 }

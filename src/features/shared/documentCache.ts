@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
 import type { TranscriptDocument } from '../../core/model';
+import { ChunkedText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import { TimeSlicer } from '../../core/workspace/timeSlicer';
 import { parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
@@ -32,8 +33,11 @@ interface Pending {
 interface Entry {
   readonly version: number;
   readonly model: TranscriptDocument;
-  /** The text the model was parsed from: features share it rather than ask the editor again. */
-  readonly text: string;
+  /**
+   * The text the model was parsed from: features share it rather than ask the editor again. A large
+   * document's is a ChunkedText, kept current from the change events (see #texts).
+   */
+  readonly text: string | ChunkedText;
   pending?: Pending | undefined;
   /**
    * False while a large document's model is still being prepared in steps (its lists and story groups
@@ -52,6 +56,9 @@ interface Reading {
   broken: boolean;
   stopped: boolean;
 }
+
+/** Lines of a large document read from the editor per piece (a few hundred KB; one piece per step). */
+const linesPerPiece = 2000;
 
 /** The number of characters of a document, without building its text. */
 export function documentLength(document: vscode.TextDocument): number {
@@ -72,6 +79,12 @@ export class TranscriptCache implements vscode.Disposable {
   readonly counts = { parsed: 0, reparsed: 0, readInSteps: 0 };
   /** The longest synchronous step of the readings in steps so far (milliseconds), for the benchmark. */
   longestStepMs = 0;
+  /**
+   * The text of each large document as pieces, at the version it was last brought to: built once in
+   * steps from the editor's lines, then edited piece by piece as the change events arrive, so that no
+   * version needs the editor to join its 50 MB again.
+   */
+  readonly #texts = new Map<string, { version: number; text: ChunkedText }>();
 
   constructor(log?: ShotlistLog) {
     this.#log = log;
@@ -80,6 +93,7 @@ export class TranscriptCache implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         const key = document.uri.toString();
         this.#entries.delete(key);
+        this.#texts.delete(key);
         this.#said.delete(key);
         const reading = this.#reading.get(key);
         if (reading) {
@@ -96,6 +110,7 @@ export class TranscriptCache implements vscode.Disposable {
       return;
     }
     const key = event.document.uri.toString();
+    this.#followText(key, event);
     const reading = this.#reading.get(key);
     if (reading && event.document.version > reading.version && !reading.broken) {
       const edit = editOf(event.contentChanges, reading.pending?.edit);
@@ -110,6 +125,50 @@ export class TranscriptCache implements vscode.Disposable {
     // The change events form a chain from the parsed version; a version without its event breaks it.
     const edit = editOf(event.contentChanges, entry.pending?.edit);
     entry.pending = edit ? { edit, version: event.document.version } : undefined;
+  }
+
+  /** Applies one event's replacements (in order, each in the text the ones before left) to the kept pieces. */
+  #followText(key: string, event: vscode.TextDocumentChangeEvent): void {
+    const known = this.#texts.get(key);
+    if (!known || event.document.version <= known.version) {
+      return;
+    }
+    let text = known.text;
+    for (const change of event.contentChanges) {
+      text = text.replace(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text);
+    }
+    // A lost event would leave the pieces wrong: the length is the cheap witness; read afresh if it fails.
+    if (text.length !== documentLength(event.document)) {
+      this.#texts.delete(key);
+      return;
+    }
+    this.#texts.set(key, { version: event.document.version, text });
+  }
+
+  /**
+   * The large document's text as pieces at its current version: the kept one, or read from the editor
+   * a few thousand lines per step. Undefined when the document changed or closed during the reading.
+   */
+  async #piecesOf(document: vscode.TextDocument, slicer: TimeSlicer, stopped: () => boolean): Promise<ChunkedText | undefined> {
+    const key = document.uri.toString();
+    const known = this.#texts.get(key);
+    if (known && known.version === document.version) {
+      return known.text;
+    }
+    const version = document.version;
+    const pieces: string[] = [];
+    const last = document.lineCount - 1;
+    for (let line = 0; line <= last; line += linesPerPiece) {
+      await slicer.checkpoint();
+      if (stopped() || document.version !== version) {
+        return undefined;
+      }
+      const end = line + linesPerPiece > last ? document.lineAt(last).range.end : new vscode.Position(line + linesPerPiece, 0);
+      pieces.push(document.getText(new vscode.Range(line, 0, end.line, end.character)));
+    }
+    const text = ChunkedText.fromPieces(pieces);
+    this.#texts.set(key, { version, text });
+    return text;
   }
 
   /** True when the document is read in steps rather than in one call. */
@@ -190,10 +249,19 @@ export class TranscriptCache implements vscode.Disposable {
    */
   text(document: vscode.TextDocument): string {
     const cached = this.#entries.get(document.uri.toString());
+    return cached && cached.version === document.version ? cached.text.toString() : document.getText();
+  }
+
+  /**
+   * The text of this version of the document to read spans of (the checks read each story's own): a
+   * large document's pieces are never joined whole.
+   */
+  source(document: vscode.TextDocument): TextSource {
+    const cached = this.#entries.get(document.uri.toString());
     return cached && cached.version === document.version ? cached.text : document.getText();
   }
 
-  #keep(document: vscode.TextDocument, model: TranscriptDocument, text: string, notices: readonly MarkdownNotice[], version = document.version,
+  #keep(document: vscode.TextDocument, model: TranscriptDocument, text: string | ChunkedText, notices: readonly MarkdownNotice[], version = document.version,
     ready = true): TranscriptDocument {
     this.#entries.set(document.uri.toString(), { version, model, text, ready });
     this.#sayNotices(document, notices);
@@ -236,14 +304,18 @@ export class TranscriptCache implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const notices: MarkdownNotice[] = [];
-    const text = document.getText();
+    const text = await this.#piecesOf(document, slicer, stopped);
+    if (text === undefined || stopped() || document.version !== reading.version) {
+      slicer.finish();
+      return;
+    }
     const cached = this.#entries.get(key);
     let model: TranscriptDocument | undefined;
     if (cached?.pending && cached.pending.version === reading.version) {
-      model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
+      model = reparseTranscriptFile(cached.model, text.toString(), cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
     } else {
-      model = await runSteps(parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices), slicer, stopped);
+      model = await runSteps(parseTranscriptFileSteps(text.toString(), document.uri.path, document.languageId, notices), slicer, stopped);
       if (model !== undefined) {
         this.counts.readInSteps++;
       }

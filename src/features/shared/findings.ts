@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { checkUnit, ChecksJob, finishedChecks, withChoices } from '../../core/checks';
 import { checkUnitCount, unitAtLine } from '../../core/checks/quoteFidelity';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
+import type { TextSource } from '../../core/text/chunkedText';
 import { appendAll } from '../../core/util/arrays';
 import type { TranscriptCache } from './documentCache';
 
@@ -26,7 +27,7 @@ export function severityChoices(document: vscode.TextDocument): Readonly<Record<
 /** The background check under way for each document (one at a time: a newer version's replaces it). */
 const running = new Map<string, { readonly model: TranscriptDocument; readonly listeners: Set<() => void>; stopped: boolean }>();
 
-function checkInBackground(key: string, model: TranscriptDocument, text: string, whenDone: () => void): void {
+function checkInBackground(key: string, model: TranscriptDocument, text: TextSource, whenDone: () => void): void {
   const known = running.get(key);
   if (known && known.model === model) {
     known.listeners.add(whenDone);
@@ -76,7 +77,7 @@ export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument
   }
   let checks = finishedChecks(model);
   if (checks === undefined) {
-    const text = cache.text(document);
+    const text = cache.source(document);
     if (text.length <= checkAtOnceLength) {
       const job = new ChecksJob(model, text);
       job.step(() => false);
@@ -103,7 +104,7 @@ export function findingsAround(cache: TranscriptCache, document: vscode.TextDocu
   if (finished) {
     checks = finished.filter(touches);
   } else if (checkUnitCount(model) > 0) {
-    const text = cache.text(document);
+    const text = cache.source(document);
     const from = unitAtLine(model, first);
     const to = unitAtLine(model, last);
     for (let unit = from; unit <= to; unit++) {

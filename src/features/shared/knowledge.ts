@@ -249,6 +249,15 @@ export class Knowledge implements vscode.Disposable {
     return mentions;
   }
 
+  /**
+   * The mentions on one line, for a hover in a large document: matching all of a 50 MB archive would
+   * hold the host for seconds, and a hover needs only the words under the pointer.
+   */
+  mentionsOnLine(document: vscode.TextDocument, line: number): readonly Mention[] {
+    const base = document.offsetAt(new vscode.Position(line, 0));
+    return this.current().matcher.find(document.lineAt(line).text).map((mention) => ({ ...mention, start: mention.start + base, end: mention.end + base }));
+  }
+
   dispose(): void {
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer);
