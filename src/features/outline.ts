@@ -1,7 +1,9 @@
 // Outline, breadcrumbs, sticky scroll and Go to Symbol in Editor: the story's structure as document symbols.
 import * as vscode from 'vscode';
 import type { TranscriptDocument } from '../core/model';
-import { buildOutline, type OutlineKind, type OutlineSymbol } from '../core/outline/symbols';
+import { type OutlineKind, type OutlineSymbol } from '../core/outline/symbols';
+import { TimeSlicer } from '../core/workspace/timeSlicer';
+import { buildOutlineSteps, runSteps } from './shared/standIns';
 import type { TranscriptCache } from './shared/documentCache';
 import { lineSource, outlineLabels, toRange, transcriptSelector } from './shared/editor';
 
@@ -32,6 +34,21 @@ function toDocumentSymbol(symbol: OutlineSymbol): vscode.DocumentSymbol {
   return result;
 }
 
+/** The symbols converted between two chances to yield, for a large archive's outline. */
+const symbolsPerStep = 500;
+
+/** Converts the outline a batch of top-level symbols at a time (a large archive has thousands). */
+function* documentSymbolSteps(outline: readonly OutlineSymbol[]): Generator<void, vscode.DocumentSymbol[], void> {
+  const symbols: vscode.DocumentSymbol[] = [];
+  for (const symbol of outline) {
+    if (symbols.length % symbolsPerStep === symbolsPerStep - 1) {
+      yield;
+    }
+    symbols.push(toDocumentSymbol(symbol));
+  }
+  return symbols;
+}
+
 export function registerOutline(cache: TranscriptCache): vscode.Disposable {
   // Outline, breadcrumbs and sticky scroll may each ask for the same version: convert once per model.
   const converted = new WeakMap<TranscriptDocument, vscode.DocumentSymbol[]>();
@@ -43,7 +60,14 @@ export function registerOutline(cache: TranscriptCache): vscode.Disposable {
       }
       let symbols = converted.get(model);
       if (!symbols) {
-        symbols = buildOutline(model, { labels: outlineLabels(), lines: lineSource(document) }).map(toDocumentSymbol);
+        const slicer = new TimeSlicer();
+        const options = { labels: outlineLabels(), lines: lineSource(document) };
+        const outline = await runSteps(buildOutlineSteps(model, options), slicer, () => token.isCancellationRequested);
+        symbols = outline && await runSteps(documentSymbolSteps(outline), slicer, () => token.isCancellationRequested);
+        slicer.finish();
+        if (!symbols) {
+          return [];
+        }
         converted.set(model, symbols);
       }
       return symbols;

@@ -225,6 +225,11 @@ suite('bench in VS Code', function () {
         vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri));
       assert.ok((symbols?.length ?? 0) > 0, 'the archive has an outline');
       await watch.phase('shotlist: settle (diagnostics, folding, views)', () => settle(4000));
+      // The Soundbites view shown, as an editor working through the archive would have it.
+      await watch.phase('shotlist: Soundbites view shown', async () => {
+        await vscode.commands.executeCommand('shotlist.soundbites.focus');
+        await settle(2000);
+      });
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor && editor.document === document, 'the archive is the active editor');
       const middle = Math.floor(document.lineCount / 2);

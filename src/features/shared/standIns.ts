@@ -2,6 +2,7 @@
 import type { TranscriptDocument } from '../../core/model';
 import { parseTranscriptFile, type MarkdownNotice } from '../../core/parse';
 import type { TimeSlicer } from '../../core/workspace/timeSlicer';
+import { buildOutline, type OutlineOptions, type OutlineSymbol } from '../../core/outline/symbols';
 
 export function* parseTranscriptFileSteps(text: string, name: string, languageId?: string, notices?: MarkdownNotice[]): Generator<void, TranscriptDocument, void> {
   yield;
@@ -24,4 +25,9 @@ export async function runSteps<T>(steps: Generator<void, T, void>, slicer: TimeS
 export function* prepareSteps(model: TranscriptDocument): Generator<void, void, void> {
   yield;
   void model.headers.length;
+}
+
+export function* buildOutlineSteps(document: TranscriptDocument, options: OutlineOptions): Generator<void, readonly OutlineSymbol[], void> {
+  yield;
+  return buildOutline(document, options);
 }
