@@ -33,6 +33,8 @@ const userSchemes: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-re
 
 /** Typing pauses this long before the active transcript's soundbites are read again. */
 const refreshDelayMs = 300;
+/** The active transcript's groups (stories or speakers) start open when there are at most this many. */
+const maxExpandedGroups = 50;
 /** The cursor rests this long before the view selects the soundbite under it. */
 const followDelayMs = 150;
 
@@ -70,6 +72,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   /** The transcript the active-file scope shows (kept while a non-text editor such as Settings is active). */
   #document: vscode.TextDocument | undefined;
   #updating = false;
+  readonly #relativePaths = new Map<string, string>();
   #roots: SoundbiteGroupNode[] | undefined;
   /** The index generation the workspace-scope tree was built from. */
   #builtFrom = -1;
@@ -209,6 +212,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
       return;
     }
     this.#builtFrom = this.#index.generation;
+    this.#relativePaths.clear();
     const files = this.#files();
     const uris = new Map(files.map((file) => [file.entry.file, file.uri]));
     this.#byFile.clear();
@@ -242,6 +246,17 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     }
   }
 
+  /** A file's path in the workspace, worked out once per file and tree (thousands of groups share a few files). */
+  #relativePath(uri: vscode.Uri): string {
+    const key = uri.toString();
+    let relative = this.#relativePaths.get(key);
+    if (relative === undefined) {
+      relative = vscode.workspace.asRelativePath(uri);
+      this.#relativePaths.set(key, relative);
+    }
+    return relative;
+  }
+
   #groupItem(node: SoundbiteGroupNode): vscode.TreeItem {
     const { group } = node;
     const workspace = this.#scope === 'workspace';
@@ -251,20 +266,20 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     } else {
       label = group.label ?? vscode.l10n.t('Unknown speaker');
     }
-    const expanded = !workspace || (this.#roots?.length ?? 0) <= 3;
+    // Every group open at once only when there are few: an archive of thousands of stories would have
+    // the view fetch and draw every soundbite before showing anything.
+    const groups = this.#roots?.length ?? 0;
+    const expanded = workspace ? groups <= 3 : groups <= maxExpandedGroups;
     const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     item.iconPath = new vscode.ThemeIcon(group.story ? 'book' : 'person');
     item.contextValue = group.story ? 'soundbiteStory' : 'soundbiteSpeaker';
     const count = group.soundbites.length;
     const countText = count === 1 ? vscode.l10n.t('1 soundbite') : vscode.l10n.t('{0} soundbites', count);
-    const where = group.story && node.uri && workspace ? vscode.workspace.asRelativePath(node.uri) : undefined;
+    const where = group.story && node.uri && workspace ? this.#relativePath(node.uri) : undefined;
     item.description = where ? `${countText} · ${where}` : countText;
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdownText(label)}**\n\n${escapeMarkdownText(countText)}`);
-    if (node.uri) {
-      tooltip.appendMarkdown(`\n\n${escapeMarkdownText(vscode.workspace.asRelativePath(node.uri))}`);
-    }
-    item.tooltip = tooltip;
+    // Plain text: the editor parses every Markdown tooltip it is sent, thousands of them for an archive.
+    item.tooltip = [label, countText, ...(node.uri ? [this.#relativePath(node.uri)] : [])].join('\n');
     return item;
   }
 

@@ -102,4 +102,21 @@ suite('large documents: read in steps, every feature waits for it', function () 
     assert.deepEqual(topLevelNames(edited), topLevelNames(expected), 'the edited archive shows what a fresh copy shows');
     assert.equal(edited?.[0]?.name, 'UN / FICTIONAL NEW FIRST STORY', 'the story typed at the top is in the outline');
   });
+
+  test('the problems after an edit: only the touched stories checked again, the same problems as a fresh copy', async () => {
+    const problemsOf = (uri: vscode.Uri): string[] => vscode.languages.getDiagnostics(uri)
+      .map((problem) => `${problem.range.start.line}:${problem.range.start.character} ${problem.message}`).sort();
+    const text = Array.from({ length: storyCount }, (_, index) => story(index + 9000)).join('\n');
+    const editor = await open('problems.unifeed', text);
+    const uri = editor.document.uri;
+    // Every story quotes words that are in none of its soundbites: one finding per story.
+    assert.ok(await waitFor(() => problemsOf(uri).length === storyCount, 120_000), `the archive got ${problemsOf(uri).length} problems`);
+    const line = Math.floor(editor.document.lineCount / 2);
+    assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(line, 0), 'A line typed into the archive, “with words in quotes”.\n')));
+    const fresh = await open('problems-fresh.unifeed', editor.document.getText());
+    assert.ok(await waitFor(() => problemsOf(fresh.document.uri).length >= storyCount, 120_000), 'the fresh copy never got its problems');
+    const expected = problemsOf(fresh.document.uri);
+    assert.ok(await waitFor(() => JSON.stringify(problemsOf(uri)) === JSON.stringify(expected), 120_000),
+      `the edited archive's problems differ from the fresh copy's: ${problemsOf(uri).filter((problem) => !expected.includes(problem)).slice(0, 3).join(' | ')}`);
+  });
 });

@@ -3,8 +3,9 @@
 // Computed once per document version (the model is one object per version) and shared by the
 // Problems panel, the quick fixes, the hovers and the CLI.
 import { formatDuration } from '../outline/readTime';
-import { storyGroups } from '../outline/storyGroups';
-import type { Section, TranscriptDiagnostic, TranscriptDocument } from '../model';
+import { storyGroups, type StoryGroup } from '../outline/storyGroups';
+import type { Section, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../model';
+import type { TextEdit } from '../text/edits';
 import { formatMessage, type MessageData } from '../messages/format';
 import { localizedTemplate } from '../messages/locale';
 import { messageFragments } from '../messages/diagnostics';
@@ -27,6 +28,21 @@ export function runChecks(document: TranscriptDocument, text: TextSource): reado
   return job.result() ?? [];
 }
 
+/** The data of a finding that are 1-based line numbers of the document (its message names them). */
+const lineDataKeys = ['line', 'sectionLine', 'firstLine'] as const;
+
+/**
+ * The finished findings of the version before one edit, and where the edit fell: its offsets
+ * (text/edits.ts) and lines (the first line it touched; the line its end was on before and after).
+ */
+export interface PreviousChecks {
+  readonly findings: readonly TranscriptDiagnostic[];
+  readonly edit: TextEdit;
+  readonly startLine: number;
+  readonly oldEndLine: number;
+  readonly newEndLine: number;
+}
+
 /** The checks' findings of a document once they are all computed, else undefined (see ChecksJob). */
 export function finishedChecks(document: TranscriptDocument): readonly TranscriptDiagnostic[] | undefined {
   return cache.get(document);
@@ -40,14 +56,61 @@ export function finishedChecks(document: TranscriptDocument): readonly Transcrip
 export class ChecksJob {
   readonly #document: TranscriptDocument;
   readonly #text: TextSource;
-  readonly #count: number;
+  /** The units checked are #next..#end - 1 (all of them, or those an edit touched). */
+  #end: number;
   readonly #out: TranscriptDiagnostic[] = [];
   #next = 0;
 
-  constructor(document: TranscriptDocument, text: TextSource) {
+  /**
+   * With `previous` (the finished findings of the version before one edit, shot lists only), only the
+   * stories the edit touched are checked again; the findings of the others are kept, moved by the edit.
+   */
+  constructor(document: TranscriptDocument, text: TextSource, previous?: PreviousChecks) {
     this.#document = document;
     this.#text = text;
-    this.#count = cache.has(document) ? 0 : checkUnitCount(document);
+    this.#end = cache.has(document) ? 0 : checkUnitCount(document);
+    if (previous && this.#end > 0 && document.format === 'shotlist') {
+      this.#continueFrom(previous);
+    }
+  }
+
+  /** Keeps the findings of the stories before and after the edit, and limits the job to those between. */
+  #continueFrom(previous: PreviousChecks): void {
+    const groups = storyGroups(this.#document);
+    const lineDelta = previous.newEndLine - previous.oldEndLine;
+    const offsetDelta = previous.edit.newEnd - previous.edit.oldEnd;
+    // The stories holding the edit, and one more on each side: an edit at a header may join or split them.
+    const first = Math.max(0, firstWhere(groups.length, (index) => (groups[index] as StoryGroup).range.end.line >= previous.startLine) - 1);
+    const last = Math.min(groups.length - 1, firstWhere(groups.length, (index) => (groups[index] as StoryGroup).range.start.line > previous.newEndLine));
+    const fromLine = (groups[first] as StoryGroup).range.start.line;
+    // Past the last story, the region runs to the end: a story's range ends at its last element, which
+    // may be above the edit's end (blank or cut lines after it).
+    const oldToLine = last === groups.length - 1 ? Number.POSITIVE_INFINITY : (groups[last] as StoryGroup).range.end.line - lineDelta;
+    const moved = (range: TextRange): TextRange => ({
+      start: { line: range.start.line + lineDelta, character: range.start.character, offset: range.start.offset + offsetDelta },
+      end: { line: range.end.line + lineDelta, character: range.end.character, offset: range.end.offset + offsetDelta },
+    });
+    for (const found of previous.findings) {
+      if (found.code === 'header-repeated') {
+        continue; // compares stories with each other: found again over the whole document at the end
+      }
+      if (found.range.end.line < fromLine) {
+        this.#out.push(found);
+      } else if (found.range.start.line > oldToLine) {
+        // Line numbers in the message (the soundbite compared, the section) move too: the message is made again.
+        const data: Record<string, string | number> = { ...found.data };
+        for (const key of lineDataKeys) {
+          const value = data[key];
+          if (typeof value === 'number' && value - 1 > oldToLine) {
+            data[key] = value + lineDelta;
+          }
+        }
+        const related = found.related && (found.related.start.line > oldToLine ? moved(found.related) : found.related);
+        this.#out.push(finding(found.code, moved(found.range), data, related));
+      }
+    }
+    this.#next = first;
+    this.#end = last + 1;
   }
 
   /** Checks stories until `timeUp()` returns true (asked after each story); true once every story is checked. */
@@ -55,9 +118,9 @@ export class ChecksJob {
     if (cache.has(this.#document)) {
       return true;
     }
-    while (this.#next < this.#count) {
+    while (this.#next < this.#end) {
       appendAll(this.#out, checkUnit(this.#document, this.#text, this.#next++));
-      if (this.#next < this.#count && timeUp()) {
+      if (this.#next < this.#end && timeUp()) {
         return false;
       }
     }

@@ -11,7 +11,8 @@
 import * as vscode from 'vscode';
 import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
-import type { TranscriptDocument } from '../../core/model';
+import { finishedChecks } from '../../core/checks';
+import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
 import { ChunkedText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import { TimeSlicer } from '../../core/workspace/timeSlicer';
@@ -57,6 +58,14 @@ interface Reading {
   stopped: boolean;
 }
 
+/** How a model was re-parsed from the one before (see TranscriptCache.lineageOf). */
+export interface Lineage {
+  readonly edit: TextEdit;
+  readonly previousLineCount: number;
+  /** The checks' findings of the model before, when they had all been computed. */
+  readonly previousChecks: readonly TranscriptDiagnostic[] | undefined;
+}
+
 /** Lines of a large document read from the editor per piece (a few hundred KB; one piece per step). */
 const linesPerPiece = 2000;
 
@@ -85,6 +94,12 @@ export class TranscriptCache implements vscode.Disposable {
    * version needs the editor to join its 50 MB again.
    */
   readonly #texts = new Map<string, { version: number; text: ChunkedText }>();
+  /**
+   * For each re-parsed model: the edit it was made by, and what the checks had found in the model before
+   * (when they had finished), so that they redo only the stories the edit touched. Not the previous
+   * model itself: every version would then keep the one before it alive.
+   */
+  readonly #lineage = new WeakMap<TranscriptDocument, Lineage>();
 
   constructor(log?: ShotlistLog) {
     this.#log = log;
@@ -171,6 +186,15 @@ export class TranscriptCache implements vscode.Disposable {
     return text;
   }
 
+  /** How this model was re-parsed from the one before; undefined for a model parsed afresh. */
+  lineageOf(model: TranscriptDocument): Lineage | undefined {
+    return this.#lineage.get(model);
+  }
+
+  #noteLineage(model: TranscriptDocument, previous: TranscriptDocument, edit: TextEdit): void {
+    this.#lineage.set(model, { edit, previousLineCount: previous.lineCount, previousChecks: finishedChecks(previous) });
+  }
+
   /** True when the document is read in steps rather than in one call. */
   isLarge(document: vscode.TextDocument): boolean {
     return documentLength(document) > largeDocumentChars;
@@ -196,6 +220,7 @@ export class TranscriptCache implements vscode.Disposable {
       const text = document.getText();
       const model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
+      this.#noteLineage(model, cached.model, cached.pending.edit);
       return this.#keep(document, model, text, notices);
     }
     return this.#parseNow(document);
@@ -314,6 +339,7 @@ export class TranscriptCache implements vscode.Disposable {
     if (cached?.pending && cached.pending.version === reading.version) {
       model = reparseTranscriptFile(cached.model, text.toString(), cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
+      this.#noteLineage(model, cached.model, cached.pending.edit);
     } else {
       model = await runSteps(parseTranscriptFileSteps(text.toString(), document.uri.path, document.languageId, notices), slicer, stopped);
       if (model !== undefined) {

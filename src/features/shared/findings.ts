@@ -4,7 +4,7 @@
 // host is never held for long; until they finish, the Problems panel shows the parser's findings, and
 // the quick fixes check the story under the cursor on their own.
 import * as vscode from 'vscode';
-import { checkUnit, ChecksJob, finishedChecks, withChoices } from '../../core/checks';
+import { checkUnit, ChecksJob, finishedChecks, withChoices, type PreviousChecks } from '../../core/checks';
 import { checkUnitCount, unitAtLine } from '../../core/checks/quoteFidelity';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
 import type { TextSource } from '../../core/text/chunkedText';
@@ -27,7 +27,7 @@ export function severityChoices(document: vscode.TextDocument): Readonly<Record<
 /** The background check under way for each document (one at a time: a newer version's replaces it). */
 const running = new Map<string, { readonly model: TranscriptDocument; readonly listeners: Set<() => void>; stopped: boolean }>();
 
-function checkInBackground(key: string, model: TranscriptDocument, text: TextSource, whenDone: () => void): void {
+function checkInBackground(key: string, model: TranscriptDocument, text: TextSource, previous: PreviousChecks | undefined, whenDone: () => void): void {
   const known = running.get(key);
   if (known && known.model === model) {
     known.listeners.add(whenDone);
@@ -39,7 +39,7 @@ function checkInBackground(key: string, model: TranscriptDocument, text: TextSou
   }
   const state = { model, listeners: new Set([whenDone]), stopped: false };
   running.set(key, state);
-  const job = new ChecksJob(model, text);
+  const job = new ChecksJob(model, text, previous);
   const slice = (): void => {
     if (state.stopped) {
       return;
@@ -53,6 +53,27 @@ function checkInBackground(key: string, model: TranscriptDocument, text: TextSou
     setTimeout(slice, 0);
   };
   setTimeout(slice, 0);
+}
+
+/**
+ * The finished checks of the version this model was re-parsed from, with where the edit fell: a long
+ * archive then checks again only the stories the edit touched. Undefined when there are none.
+ */
+function previousChecks(cache: TranscriptCache, document: vscode.TextDocument, model: TranscriptDocument): PreviousChecks | undefined {
+  const lineage = cache.lineageOf(model);
+  const findings = lineage?.previousChecks;
+  if (!lineage || !findings) {
+    return undefined;
+  }
+  const { edit } = lineage;
+  const newEndLine = document.positionAt(edit.newEnd).line;
+  return {
+    findings,
+    edit,
+    startLine: document.positionAt(edit.start).line,
+    newEndLine,
+    oldEndLine: newEndLine - (model.lineCount - lineage.previousLineCount),
+  };
 }
 
 /** Stops the background check of a document (closed, or the extension going away). */
@@ -83,7 +104,7 @@ export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument
       job.step(() => false);
       checks = job.result();
     } else if (whenChecked) {
-      checkInBackground(document.uri.toString(), model, text, whenChecked);
+      checkInBackground(document.uri.toString(), model, text, previousChecks(cache, document, model), whenChecked);
     }
   }
   return withChoices([model.diagnostics, checks ?? []], severityChoices(document));

@@ -1,0 +1,82 @@
+// The checks of a large archive after an edit (ChecksJob with PreviousChecks): only the stories the
+// edit touched are checked again, the other findings are moved by the edit. Whatever the edit, the
+// result must be what checking the new text afresh gives, finding for finding.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { ChecksJob, runChecks, type PreviousChecks } from '../../src/core/checks';
+import type { TranscriptDiagnostic } from '../../src/core/model';
+import { parseTranscript } from '../../src/core/parse';
+import { readFixture } from './helpers';
+
+/** An archive of fixture stories with misquotes, header problems and TRTs, so that every kind of finding is there. */
+const archive = [
+  readFixture('checks/misquotes.unifeed'),
+  readFixture('checks/hard_misquotes.unifeed'),
+  readFixture('checks/header_style.unifeed'),
+  readFixture('checks/geneva_quotes.unifeed'),
+  readFixture('checks/misquotes.unifeed'),
+].join('\n\n');
+
+function lineAt(text: string, offset: number): number {
+  let line = 0;
+  for (let index = 0; index < offset; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++;
+    }
+  }
+  return line;
+}
+
+/** Findings in a canonical order, so that two runs compare whatever order ties came in. */
+function canonical(findings: readonly TranscriptDiagnostic[]): string[] {
+  return findings.map((found) => JSON.stringify(found)).sort();
+}
+
+/** The findings after the edit, worked out from the findings before it. */
+function afterEdit(before: string, start: number, end: number, inserted: string): { incremental: string[]; fresh: string[]; rechecked: number } {
+  const after = before.slice(0, start) + inserted + before.slice(end);
+  const previous: PreviousChecks = {
+    findings: runChecks(parseTranscript(before), before),
+    edit: { start, oldEnd: end, newEnd: start + inserted.length },
+    startLine: lineAt(after, start),
+    oldEndLine: lineAt(before, end),
+    newEndLine: lineAt(after, start + inserted.length),
+  };
+  const model = parseTranscript(after);
+  // The job asks whether to stop between two stories: asked n - 1 times for n stories.
+  let asked = 0;
+  const job = new ChecksJob(model, after, previous);
+  assert.equal(job.step(() => {
+    asked++;
+    return false;
+  }), true);
+  const rechecked = asked + 1;
+  return { incremental: canonical(job.result() ?? []), fresh: canonical(runChecks(parseTranscript(after), after)), rechecked };
+}
+
+suite('checks after an edit: only the touched stories again', () => {
+  test('the archive has findings of every kind to keep and move', () => {
+    const codes = new Set(runChecks(parseTranscript(archive), archive).map((found) => found.code));
+    for (const code of ['quote-differs', 'header-repeated']) {
+      assert.ok(codes.has(code as TranscriptDiagnostic['code']), `the test archive has no ${code} finding: ${[...codes].join(', ')}`);
+    }
+  });
+
+  test('a word changed in one story: the same findings as a fresh check, and few stories checked', () => {
+    const at = archive.lastIndexOf('”');
+    const { incremental, fresh, rechecked } = afterEdit(archive, at - 3, at - 1, 'XYZ');
+    assert.deepEqual(incremental, fresh);
+    const stories = parseTranscript(archive).headers.length;
+    assert.ok(rechecked <= 3, `${rechecked} of ${stories} stories were checked again`);
+  });
+
+  test('any edit (lines added or cut, headers broken or typed) gives the findings a fresh check gives', () => {
+    const pieces = fc.constantFrom('x', ' ', '\n', '\n\n', '“', '”', 'said “we will stay”.', 'STORY: UN / NEW\nTRT: 0:10\nSOURCE: UNIFEED\n',
+      '4. SOUNDBITE (English) Ana Ruiz, Nurse:\n“We will stay.”\n', 'LANGUAGES: FRENCH\n', 'TRT: 9:99\n');
+    fc.assert(fc.property(fc.nat(archive.length), fc.nat(400), fc.array(pieces, { maxLength: 3 }), (start, length, parts) => {
+      const end = Math.min(archive.length, start + length);
+      const { incremental, fresh } = afterEdit(archive, start, end, parts.join(''));
+      assert.deepEqual(incremental, fresh);
+    }), { numRuns: 300 });
+  });
+});
