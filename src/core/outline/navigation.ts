@@ -8,6 +8,7 @@ import { comparePositions, lastStartingAtOrBefore, plain, type OutlinePosition, 
 import { formatReadTime, readSeconds } from './readTime';
 import { soundbiteName, turnName } from './symbols';
 import { storyGroups } from './storyGroups';
+import { mapSteps, runToEnd, StepBudget, type Steps } from '../util/steps';
 
 /** A place Next/Previous Soundbite and "Go to Soundbite…" move to. */
 export interface SoundbiteTarget {
@@ -24,26 +25,44 @@ const targetCache = new WeakMap<TranscriptDocument, readonly SoundbiteTarget[]>(
 
 /**
  * Soundbites of a shot list; answers of an interview (every turn when none is an answer); quotes
- * of prose. In document order.
+ * of prose. In document order; once per model.
  */
 export function soundbiteTargets(document: TranscriptDocument): readonly SoundbiteTarget[] {
+  return runToEnd(soundbiteTargetSteps(document));
+}
+
+/** Targets made (or turns looked at) between two chances to yield: about a millisecond on an archive. */
+const targetElementsPerStep = 1000;
+
+/** soundbiteTargets() in steps, sharing its cache. */
+export function* soundbiteTargetSteps(document: TranscriptDocument): Steps<readonly SoundbiteTarget[]> {
   const cached = targetCache.get(document);
   if (cached) {
     return cached;
   }
+  const budget = new StepBudget(targetElementsPerStep);
   let targets: SoundbiteTarget[];
   if (document.format === 'shotlist') {
-    targets = document.soundbites.map((soundbite) => {
+    targets = yield* mapSteps(document.soundbites, budget, (soundbite) => {
       const quote = soundbite.quote;
       const anchor = quote ? plain(quote.innerRange).start : plain(soundbite.speakerRange ?? soundbite.lineRange).start;
       return { position: anchor, revealRange: plain(soundbite.range), soundbite, turn: null, quote };
     });
   } else if (document.turns.length > 0) {
-    const answers = document.turns.filter((turn) => turn.role === 'answer');
-    targets = (answers.length > 0 ? answers : document.turns).map((turn) =>
+    const answers: Turn[] = [];
+    for (const turn of document.turns) {
+      if (budget.spend()) {
+        yield;
+      }
+      if (turn.role === 'answer') {
+        answers.push(turn);
+      }
+    }
+    targets = yield* mapSteps(answers.length > 0 ? answers : document.turns, budget, (turn) =>
       ({ position: plain(turn.textRange).start, revealRange: plain(turn.range), soundbite: null, turn, quote: null }));
   } else {
-    targets = document.quotes.map((quote) => ({ position: plain(quote.innerRange).start, revealRange: plain(quote.range), soundbite: null, turn: null, quote }));
+    targets = yield* mapSteps(document.quotes, budget, (quote) =>
+      ({ position: plain(quote.innerRange).start, revealRange: plain(quote.range), soundbite: null, turn: null, quote }));
   }
   targetCache.set(document, targets);
   return targets;

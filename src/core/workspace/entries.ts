@@ -8,7 +8,9 @@ import { parseTranscriptFile, type MarkdownNotice } from '../parse';
 import { compactCopy } from '../text/copies';
 import { firstWhere, lastAtOrBefore } from '../text/search';
 import { firstWords } from '../text/words';
+import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { detectTranscript } from './detect';
+import { runSteps, type Checkpoint } from './timeSlicer';
 import { foldForSearch, initialsOf, searchWords, wordText } from './search';
 
 /** A span without offsets, read once from the model. */
@@ -98,38 +100,48 @@ function indexRange(range: TextRange): IndexRange {
  * Soundbites belong to the story whose header precedes them (those above the first header, to the first).
  */
 export function indexTranscript(document: TranscriptDocument, file: string): FileEntry {
-  const steps = indexSteps(document, file);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      return step.value;
-    }
-  }
+  return runToEnd(indexSteps(document, file));
 }
 
-/** Soundbites indexed between two chances to yield in indexSteps(). */
-const soundbitesPerStep = 64;
+/**
+ * What a step of indexSteps() may do: 64 soundbites (their strings copied, folded and split into
+ * words), or 256 stories or header lines. About a millisecond either way.
+ */
+const indexWorkPerStep = 256;
+const soundbiteWork = 4;
 
 /**
- * indexTranscript() in steps: the generator yields after every few dozen soundbites, so that a caller
- * slicing its work (an archive holds thousands of soundbites) can pause between steps; it returns the entry.
+ * indexTranscript() in steps: the generator yields before it reads each of the model's lists and
+ * after every few dozen soundbites or few hundred stories, so that a caller slicing its work (an
+ * archive holds thousands of stories and tens of thousands of soundbites) can pause between steps;
+ * it returns the entry.
  */
-export function* indexSteps(document: TranscriptDocument, file: string): Generator<void, FileEntry, void> {
+export function* indexSteps(document: TranscriptDocument, file: string): Steps<FileEntry> {
+  const budget = new StepBudget(indexWorkPerStep);
   const title = document.title ? compactCopy(document.title.text.trim()) : null;
   const headers = document.headers;
-  const headerLines = headers.map((header) => header.range.start.line);
+  yield;
   const storyCount = Math.max(1, headers.length);
-  const counts = new Array<number>(storyCount).fill(0);
-
-  const soundbites: SoundbiteEntry[] = [];
+  const headerLines: number[] = [];
+  const counts: number[] = [];
   const storyNames: Array<string | null> = [];
   for (let index = 0; index < storyCount; index++) {
-    const slug = headers[index]?.story ?? null;
+    if (budget.spend()) {
+      yield;
+    }
+    const header = headers[index];
+    if (header) {
+      headerLines.push(header.range.start.line);
+    }
+    counts.push(0);
+    const slug = header?.story ?? null;
     storyNames.push(slug !== null && slug.trim().length > 0 ? compactCopy(slug.trim()) : index === 0 ? title : null);
   }
 
+  const soundbites: SoundbiteEntry[] = [];
+  yield;
   for (const soundbite of document.soundbites) {
-    if (soundbites.length > 0 && soundbites.length % soundbitesPerStep === 0) {
+    if (budget.spend(soundbiteWork)) {
       yield;
     }
     const range = indexRange(soundbite.range);
@@ -164,6 +176,9 @@ export function* indexSteps(document: TranscriptDocument, file: string): Generat
 
   const stories: StoryEntry[] = [];
   for (let index = 0; index < storyCount; index++) {
+    if (budget.spend()) {
+      yield;
+    }
     const header = headers[index];
     const slug = header?.story ?? null;
     const storyField = header?.fields.find((field) => field.name === 'STORY');
@@ -201,11 +216,6 @@ export function indexText(text: string, file: string, options: IndexTextOptions)
   return indexTranscript(parseTranscriptFile(text, file, undefined, options.notices), file);
 }
 
-/** What indexTextInSlices() needs of a TimeSlicer: a chance to yield, told how long the next step may take. */
-export interface Checkpoint {
-  checkpoint(upcomingMs?: number): Promise<void>;
-}
-
 /** A cautious parse speed for estimating how long a step takes (characters a millisecond, about 25 MB/s). */
 const parsedCharactersPerMs = 25_000;
 
@@ -222,14 +232,9 @@ export async function indexTextInSlices(text: string, file: string, options: Ind
     }
   }
   await slicer.checkpoint(text.length / parsedCharactersPerMs);
-  const steps = indexSteps(parseTranscriptFile(text, file, undefined, options.notices), file);
-  for (;;) {
-    await slicer.checkpoint();
-    const step = steps.next();
-    if (step.done) {
-      return step.value;
-    }
-  }
+  const entry = await runSteps(indexSteps(parseTranscriptFile(text, file, undefined, options.notices), file), slicer);
+  // Never cancelled (no isCancelled was given): runSteps returns the entry.
+  return entry ?? null;
 }
 
 /** The soundbite whose range holds `line` (soundbites in document order, as in a FileEntry). */
