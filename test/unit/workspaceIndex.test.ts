@@ -116,6 +116,23 @@ suite('workspace index: entries', () => {
     assert.equal(missing.soundbites[0]?.firstWords, '');
   });
 
+  test('soundbites of one speaker read alike; a different language or title gives its own fields (the index reads each distinct one once)', () => {
+    const text = shotlist('UN / SHARED', [
+      ['(English) Mira Koskinen, Spokesperson, United Nations', 'First.'],
+      ['(English) Mira Koskinen, Spokesperson, United Nations', 'Second.'],
+      ['(French) Mira Koskinen, Spokesperson, United Nations', 'Third.'],
+      ['(English) Mira Koskinen, Spokesperson, UNICEF', 'Fourth.'],
+    ]);
+    const [first, second, french, unicef] = index(text, 'shared').soundbites;
+    assert.ok(first && second && french && unicef);
+    assert.deepEqual([first.speaker, first.title, first.language, first.titleText], ['Mira Koskinen', 'Spokesperson, United Nations', 'English', ' spokesperson united nations english ']);
+    assert.equal(second.speaker, first.speaker);
+    assert.equal(second.titleText, first.titleText);
+    assert.equal(french.speakerText, first.speakerText);
+    assert.deepEqual([french.language, french.titleText], ['French', ' spokesperson united nations french ']);
+    assert.deepEqual([unicef.title, unicef.language, unicef.titleText], ['Spokesperson, UNICEF', 'English', ' spokesperson unicef english ']);
+  });
+
   test('indexTranscript on an already parsed model gives the same entries as indexText', () => {
     const text = readSeed(lacroixSeed);
     assert.deepEqual(indexTranscript(parseTranscript(text), 'seed'), index(text, 'seed'));

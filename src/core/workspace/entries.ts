@@ -8,6 +8,7 @@ import { parseTranscriptFile, type MarkdownNotice } from '../parse';
 import { compactCopy } from '../text/copies';
 import { firstWhere, lastAtOrBefore } from '../text/search';
 import { firstWords } from '../text/words';
+import { appendAll } from '../util/arrays';
 import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { detectTranscript } from './detect';
 import { runSteps, type Checkpoint } from './timeSlicer';
@@ -139,6 +140,10 @@ export function* indexSteps(document: TranscriptDocument, file: string): Steps<F
   }
 
   const soundbites: SoundbiteEntry[] = [];
+  // An archive names the same few speakers, titles and languages over and over: each distinct text
+  // is copied and split into search words once per file, and its entries share the strings.
+  const speakers = new Map<string, SpeakerFields>();
+  const speakerTitles = new Map<string | null, Map<string | null, TitleFields>>();
   yield;
   for (const soundbite of document.soundbites) {
     if (budget.spend(soundbiteWork)) {
@@ -149,27 +154,25 @@ export function* indexSteps(document: TranscriptDocument, file: string): Steps<F
     counts[storyIndex] = (counts[storyIndex] ?? 0) + 1;
     const quote = soundbite.quote;
     const quoteText = quote ? compactCopy(quote.text) : '';
-    const speaker = soundbite.speaker === null ? null : compactCopy(soundbite.speaker);
-    const speakerTitle = soundbite.title === null ? null : compactCopy(soundbite.title);
-    const language = soundbite.languageName ?? (soundbite.language === null ? null : compactCopy(soundbite.language));
-    const speakerWords = speaker === null ? [] : searchWords(speaker);
+    const speaker = soundbite.speaker === null ? noSpeaker : cached(speakers, soundbite.speaker, speakerFields);
+    const title = titleFields(speakerTitles, soundbite.title, soundbite.languageName, soundbite.language);
     soundbites.push({
       file,
       storyIndex,
       story: storyNames[storyIndex] ?? null,
       number: soundbite.number,
-      speaker,
-      title: speakerTitle,
-      language,
+      speaker: speaker.speaker,
+      title: title.title,
+      language: title.language,
       quote: quoteText,
       firstWords: firstWordsOf(quoteText),
       line: soundbite.lineRange.start.line,
       range,
       quoteRange: quote ? indexRange(quote.innerRange) : null,
-      speakerKey: speakerWords.join(' '),
-      speakerText: wordText(speakerWords),
-      speakerInitials: initialsOf(speakerWords),
-      titleText: wordText([...(speakerTitle === null ? [] : searchWords(speakerTitle)), ...(language === null ? [] : searchWords(language))]),
+      speakerKey: speaker.key,
+      speakerText: speaker.text,
+      speakerInitials: speaker.initials,
+      titleText: title.text,
       quoteFolded: foldForSearch(quoteText),
     });
   }
@@ -199,6 +202,55 @@ export function* indexSteps(document: TranscriptDocument, file: string): Steps<F
     });
   }
   return { file, format: document.format, stories, soundbites };
+}
+
+/** A soundbite's speaker as its entries keep it: the compact copy and its search fields. */
+interface SpeakerFields {
+  readonly speaker: string | null;
+  readonly key: string;
+  readonly text: string;
+  readonly initials: string;
+}
+
+const noSpeaker: SpeakerFields = { speaker: null, key: '', text: wordText([]), initials: '' };
+
+function speakerFields(text: string): SpeakerFields {
+  const speaker = compactCopy(text);
+  const words = searchWords(speaker);
+  return { speaker, key: words.join(' '), text: wordText(words), initials: initialsOf(words) };
+}
+
+/** A soundbite's title and language as its entries keep them, and their search words. */
+interface TitleFields {
+  readonly title: string | null;
+  readonly language: string | null;
+  readonly text: string;
+}
+
+/**
+ * The title and language fields of a soundbite: the recognised language's name as it is, else a copy
+ * of the language as written. `known` holds them by language, then title (a map key may be null).
+ */
+function titleFields(known: Map<string | null, Map<string | null, TitleFields>>, title: string | null, languageName: string | null, language: string | null): TitleFields {
+  const byTitle = cached(known, languageName ?? language, () => new Map<string | null, TitleFields>());
+  return cached(byTitle, title, () => {
+    const copiedTitle = compactCopy(title);
+    const copiedLanguage = languageName ?? compactCopy(language);
+    const words = copiedTitle === null ? [] : searchWords(copiedTitle);
+    if (copiedLanguage !== null) {
+      appendAll(words, searchWords(copiedLanguage));
+    }
+    return { title: copiedTitle, language: copiedLanguage, text: wordText(words) };
+  });
+}
+
+function cached<K, T>(known: Map<K, T>, key: K, make: (key: K) => T): T {
+  let value = known.get(key);
+  if (value === undefined) {
+    value = make(key);
+    known.set(key, value);
+  }
+  return value;
 }
 
 export interface IndexTextOptions {
