@@ -12,7 +12,7 @@ import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { recordTarget } from './benchResults.mjs';
 import type { TranscriptDocument } from '../src/core/model';
 import { foldingRanges, foldingRangeSteps } from '../src/core/outline/folding';
-import { soundbitePickItems, soundbiteTargets, soundbiteTargetSteps } from '../src/core/outline/navigation';
+import { soundbitePickItems, soundbitePickItemSteps, soundbiteTargets, soundbiteTargetSteps } from '../src/core/outline/navigation';
 import { buildOutline, buildOutlineSteps, defaultMaxSymbols, outlineLevel, type OutlineSymbol } from '../src/core/outline/symbols';
 import { parseTranscript, reparseTranscript } from '../src/core/parse';
 import { appendAll } from '../src/core/util/arrays';
@@ -105,6 +105,7 @@ const computations: readonly Computation[] = [
   { name: 'outline', oneCall: (model, lines) => buildOutline(model, { lines }), inSteps: (model, lines) => buildOutlineSteps(model, { lines }) },
   { name: 'folding', oneCall: (model) => foldingRanges(model), inSteps: (model) => foldingRangeSteps(model) },
   { name: 'soundbite targets', oneCall: soundbiteTargets, inSteps: soundbiteTargetSteps },
+  { name: 'Go to Soundbite items', oneCall: (model) => soundbitePickItems(model), inSteps: (model) => soundbitePickItemSteps(model) },
   { name: 'index entry', oneCall: (model) => indexTranscript(model, 'file:///bench'), inSteps: (model) => indexSteps(model, 'file:///bench') },
 ];
 

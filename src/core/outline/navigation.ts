@@ -7,7 +7,7 @@ import { englishLabels, type OutlineLabels } from './labels';
 import { comparePositions, lastStartingAtOrBefore, plain, type OutlinePosition, type OutlineRange } from './ranges';
 import { formatReadTime, readSeconds } from './readTime';
 import { soundbiteName, turnName } from './symbols';
-import { storyGroups } from './storyGroups';
+import { storyGroupSteps } from './storyGroups';
 import { mapSteps, runToEnd, StepBudget, type Steps } from '../util/steps';
 
 /** A place Next/Previous Soundbite and "Go to Soundbite…" move to. */
@@ -129,10 +129,15 @@ function pickDetail(text: string): string {
 
 /** One item per target of `soundbiteTargets`, in the same order. */
 export function soundbitePickItems(document: TranscriptDocument, labels: OutlineLabels = englishLabels): SoundbitePickItem[] {
-  const targets = soundbiteTargets(document);
-  const groups = storyGroups(document);
+  return runToEnd(soundbitePickItemSteps(document, labels));
+}
+
+/** soundbitePickItems() in steps (the targets and story groups through their own steps and caches). */
+export function* soundbitePickItemSteps(document: TranscriptDocument, labels: OutlineLabels = englishLabels): Steps<SoundbitePickItem[]> {
+  const targets = yield* soundbiteTargetSteps(document);
+  const groups = yield* storyGroupSteps(document);
   const several = groups.length > 1;
-  return targets.map((target, targetIndex): SoundbitePickItem => {
+  return yield* mapSteps(targets, new StepBudget(targetElementsPerStep), (target, targetIndex): SoundbitePickItem => {
     let story: string | null = null;
     if (several) {
       const group = groups[Math.max(0, lastStartingAtOrBefore(groups, target.revealRange.start.line, (item) => item.range.start.line))];
