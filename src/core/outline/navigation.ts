@@ -132,12 +132,15 @@ export function soundbitePickItems(document: TranscriptDocument, labels: Outline
   return runToEnd(soundbitePickItemSteps(document, labels));
 }
 
+/** Items made between two chances to yield: each reads its quote's words (a few microseconds). */
+const pickItemsPerStep = 250;
+
 /** soundbitePickItems() in steps (the targets and story groups through their own steps and caches). */
 export function* soundbitePickItemSteps(document: TranscriptDocument, labels: OutlineLabels = englishLabels): Steps<SoundbitePickItem[]> {
   const targets = yield* soundbiteTargetSteps(document);
   const groups = yield* storyGroupSteps(document);
   const several = groups.length > 1;
-  return yield* mapSteps(targets, new StepBudget(targetElementsPerStep), (target, targetIndex): SoundbitePickItem => {
+  return yield* mapSteps(targets, new StepBudget(pickItemsPerStep), (target, targetIndex): SoundbitePickItem => {
     let story: string | null = null;
     if (several) {
       const group = groups[Math.max(0, lastStartingAtOrBefore(groups, target.revealRange.start.line, (item) => item.range.start.line))];
