@@ -96,6 +96,7 @@ export async function runSteps<T>(steps: Steps<T>, slicer: Checkpoint, isCancell
   for (;;) {
     await slicer.checkpoint();
     if (isCancelled()) {
+      // return() wants a value of the result's type; a generator closed before its end never hands it on.
       steps.return(undefined as never);
       return undefined;
     }
