@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
 import { TimeSlicer } from '../../src/core/workspace/timeSlicer';
-import { firstWordsOf, indexText, indexTextInSlices, indexTranscript, soundbiteAtLine, type FileEntry } from '../../src/core/workspace/entries';
+import { firstWordsOf, indexSteps, indexText, indexTextInSlices, indexTranscript, soundbiteAtLine, type FileEntry } from '../../src/core/workspace/entries';
 import { groupSoundbites } from '../../src/core/workspace/grouping';
 import { indexPolicy } from '../../src/core/workspace/policy';
 import { foldForSearch, quoteExcerpt, searchIndex, searchWords, type SearchHit } from '../../src/core/workspace/search';
@@ -116,6 +116,23 @@ suite('workspace index: entries', () => {
     assert.equal(missing.soundbites[0]?.firstWords, '');
   });
 
+  test('soundbites of one speaker read alike; a different language or title gives its own fields (the index reads each distinct one once)', () => {
+    const text = shotlist('UN / SHARED', [
+      ['(English) Mira Koskinen, Spokesperson, United Nations', 'First.'],
+      ['(English) Mira Koskinen, Spokesperson, United Nations', 'Second.'],
+      ['(French) Mira Koskinen, Spokesperson, United Nations', 'Third.'],
+      ['(English) Mira Koskinen, Spokesperson, UNICEF', 'Fourth.'],
+    ]);
+    const [first, second, french, unicef] = index(text, 'shared').soundbites;
+    assert.ok(first && second && french && unicef);
+    assert.deepEqual([first.speaker, first.title, first.language, first.titleText], ['Mira Koskinen', 'Spokesperson, United Nations', 'English', ' spokesperson united nations english ']);
+    assert.equal(second.speaker, first.speaker);
+    assert.equal(second.titleText, first.titleText);
+    assert.equal(french.speakerText, first.speakerText);
+    assert.deepEqual([french.language, french.titleText], ['French', ' spokesperson united nations french ']);
+    assert.deepEqual([unicef.title, unicef.language, unicef.titleText], ['Spokesperson, UNICEF', 'English', ' spokesperson unicef english ']);
+  });
+
   test('indexTranscript on an already parsed model gives the same entries as indexText', () => {
     const text = readSeed(lacroixSeed);
     assert.deepEqual(indexTranscript(parseTranscript(text), 'seed'), index(text, 'seed'));
@@ -129,9 +146,15 @@ suite('workspace index: entries', () => {
     const sliced = await indexTextInSlices(archive, 'archive', { detect: true }, slicer);
     assert.deepEqual(sliced, index(archive, 'archive', true));
     assert.equal(sliced?.soundbites.length, 200);
-    // Detection, the parse (its estimate grows with the text), then one chance per 64 soundbites and at the end.
+    // Detection, the parse (its estimate grows with the text), then one chance before each step of indexSteps.
     assert.ok((estimates[0] ?? 0) > 0 && (estimates[1] ?? 0) >= (estimates[0] ?? 0), `estimates ${estimates.join(', ')}`);
-    assert.equal(estimates.length, 2 + Math.floor((200 - 1) / 64) + 1);
+    let steps = 0;
+    for (const run = indexSteps(parseTranscript(archive), 'archive'); !run.next().done;) {
+      steps++;
+    }
+    // Before the headers, before the soundbites, and every 64 soundbites (200 of them): 5 yields, 6 steps.
+    assert.equal(steps + 1, 6);
+    assert.equal(estimates.length, 2 + steps + 1);
     assert.equal(await indexTextInSlices(readSeed('004_b749ba6905aa5d11.txt'), 'article', { detect: true }, slicer), null);
   });
 });

@@ -2,7 +2,8 @@
 // limit on folding regions so that every story stays foldable in a long archive.
 import type { TextRange, TranscriptDocument } from '../model';
 import type { OutlineRange } from './ranges';
-import { storyGroups, storyTextRange } from './storyGroups';
+import { appendSteps, runToEnd, sortSteps, StepBudget, type Steps } from '../util/steps';
+import { storyGroupSteps, storyTextRange } from './storyGroups';
 
 export type FoldKind = 'header' | 'section' | 'soundbite' | 'story' | 'turn' | 'wholeStory';
 
@@ -23,25 +24,53 @@ export const defaultMaxFoldingRanges = 5000;
  * (header to end) instead of its header and story text: every story stays foldable.
  */
 export function foldingRanges(document: TranscriptDocument, maxRanges = defaultMaxFoldingRanges): FoldRange[] {
-  const collect = (kind: FoldKind, ranges: ReadonlyArray<{ start: number; end: number }>): FoldRange[] =>
-    ranges.filter((range) => range.end > range.start).map((range) => ({ start: range.start, end: range.end, kind }));
-  const lines = (range: TextRange | OutlineRange): { start: number; end: number } => ({ start: range.start.line, end: range.end.line });
-  const turns = collect('turn', document.turns.map((turn) => lines(turn.range)));
-  const headers = collect('header', document.headers.map((header) => lines(header.range)));
-  const stories = collect('story', document.stories.map((story) => lines(storyTextRange(story))));
-  let folds = [...headers, ...stories, ...turns];
+  return runToEnd(foldingRangeSteps(document, maxRanges));
+}
+
+/** Elements read (or folds sorted) between two chances to yield: a millisecond or two on an archive. */
+const foldElementsPerStep = 2000;
+
+interface LineSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** foldingRanges() in steps. Nothing is cached: the editor asks once per version. */
+export function* foldingRangeSteps(document: TranscriptDocument, maxRanges = defaultMaxFoldingRanges): Steps<FoldRange[]> {
+  const budget = new StepBudget(foldElementsPerStep);
+  /** The folds of one kind: each element's lines, kept when they span more than one. */
+  function* collect<T>(kind: FoldKind, items: readonly T[], lines: (item: T) => LineSpan): Steps<FoldRange[]> {
+    const folds: FoldRange[] = [];
+    for (const item of items) {
+      if (budget.spend()) {
+        yield;
+      }
+      const { start, end } = lines(item);
+      if (end > start) {
+        folds.push({ start, end, kind });
+      }
+    }
+    return folds;
+  }
+  const lines = (range: TextRange | OutlineRange): LineSpan => ({ start: range.start.line, end: range.end.line });
+  const turns = yield* collect('turn', document.turns, (turn) => lines(turn.range));
+  const headers = yield* collect('header', document.headers, (header) => lines(header.range));
+  const stories = yield* collect('story', document.stories, (story) => lines(storyTextRange(story)));
+  let folds: FoldRange[] = [];
+  yield* appendSteps(folds, headers, budget);
+  yield* appendSteps(folds, stories, budget);
+  yield* appendSteps(folds, turns, budget);
   if (folds.length <= maxRanges) {
-    const sections = collect('section', document.sections.map((section) => ({ start: section.headingRange.start.line, end: section.range.end.line })));
+    const sections = yield* collect('section', document.sections, (section) => ({ start: section.headingRange.start.line, end: section.range.end.line }));
     if (folds.length + sections.length <= maxRanges) {
       folds = folds.concat(sections);
-      const soundbites = collect('soundbite', document.soundbites.map((soundbite) => ({ start: soundbite.lineRange.start.line, end: soundbite.range.end.line })));
+      const soundbites = yield* collect('soundbite', document.soundbites, (soundbite) => ({ start: soundbite.lineRange.start.line, end: soundbite.range.end.line }));
       if (folds.length + soundbites.length <= maxRanges) {
         folds = folds.concat(soundbites);
       }
     }
   } else if (document.format === 'shotlist') {
-    folds = collect('wholeStory', storyGroups(document).map((group) => lines(group.range)));
+    folds = yield* collect('wholeStory', yield* storyGroupSteps(document, budget), (group) => lines(group.range));
   }
-  return folds.sort((a, b) => a.start - b.start || b.end - a.end);
+  return yield* sortSteps(folds, (a, b) => a.start - b.start || b.end - a.end, budget);
 }
-

@@ -7,7 +7,8 @@ import { englishLabels, type OutlineLabels } from './labels';
 import { comparePositions, lastStartingAtOrBefore, plain, type OutlinePosition, type OutlineRange } from './ranges';
 import { formatReadTime, readSeconds } from './readTime';
 import { soundbiteName, turnName } from './symbols';
-import { storyGroups } from './storyGroups';
+import { storyGroupSteps } from './storyGroups';
+import { mapSteps, runToEnd, StepBudget, type Steps } from '../util/steps';
 
 /** A place Next/Previous Soundbite and "Go to Soundbite…" move to. */
 export interface SoundbiteTarget {
@@ -24,26 +25,44 @@ const targetCache = new WeakMap<TranscriptDocument, readonly SoundbiteTarget[]>(
 
 /**
  * Soundbites of a shot list; answers of an interview (every turn when none is an answer); quotes
- * of prose. In document order.
+ * of prose. In document order; once per model.
  */
 export function soundbiteTargets(document: TranscriptDocument): readonly SoundbiteTarget[] {
+  return runToEnd(soundbiteTargetSteps(document));
+}
+
+/** Targets made (or turns looked at) between two chances to yield: about a millisecond on an archive. */
+const targetElementsPerStep = 1000;
+
+/** soundbiteTargets() in steps, sharing its cache. */
+export function* soundbiteTargetSteps(document: TranscriptDocument): Steps<readonly SoundbiteTarget[]> {
   const cached = targetCache.get(document);
   if (cached) {
     return cached;
   }
+  const budget = new StepBudget(targetElementsPerStep);
   let targets: SoundbiteTarget[];
   if (document.format === 'shotlist') {
-    targets = document.soundbites.map((soundbite) => {
+    targets = yield* mapSteps(document.soundbites, budget, (soundbite) => {
       const quote = soundbite.quote;
       const anchor = quote ? plain(quote.innerRange).start : plain(soundbite.speakerRange ?? soundbite.lineRange).start;
       return { position: anchor, revealRange: plain(soundbite.range), soundbite, turn: null, quote };
     });
   } else if (document.turns.length > 0) {
-    const answers = document.turns.filter((turn) => turn.role === 'answer');
-    targets = (answers.length > 0 ? answers : document.turns).map((turn) =>
+    const answers: Turn[] = [];
+    for (const turn of document.turns) {
+      if (budget.spend()) {
+        yield;
+      }
+      if (turn.role === 'answer') {
+        answers.push(turn);
+      }
+    }
+    targets = yield* mapSteps(answers.length > 0 ? answers : document.turns, budget, (turn) =>
       ({ position: plain(turn.textRange).start, revealRange: plain(turn.range), soundbite: null, turn, quote: null }));
   } else {
-    targets = document.quotes.map((quote) => ({ position: plain(quote.innerRange).start, revealRange: plain(quote.range), soundbite: null, turn: null, quote }));
+    targets = yield* mapSteps(document.quotes, budget, (quote) =>
+      ({ position: plain(quote.innerRange).start, revealRange: plain(quote.range), soundbite: null, turn: null, quote }));
   }
   targetCache.set(document, targets);
   return targets;
@@ -110,10 +129,18 @@ function pickDetail(text: string): string {
 
 /** One item per target of `soundbiteTargets`, in the same order. */
 export function soundbitePickItems(document: TranscriptDocument, labels: OutlineLabels = englishLabels): SoundbitePickItem[] {
-  const targets = soundbiteTargets(document);
-  const groups = storyGroups(document);
+  return runToEnd(soundbitePickItemSteps(document, labels));
+}
+
+/** Items made between two chances to yield: each reads its quote's words (a few microseconds). */
+const pickItemsPerStep = 250;
+
+/** soundbitePickItems() in steps (the targets and story groups through their own steps and caches). */
+export function* soundbitePickItemSteps(document: TranscriptDocument, labels: OutlineLabels = englishLabels): Steps<SoundbitePickItem[]> {
+  const targets = yield* soundbiteTargetSteps(document);
+  const groups = yield* storyGroupSteps(document);
   const several = groups.length > 1;
-  return targets.map((target, targetIndex): SoundbitePickItem => {
+  return yield* mapSteps(targets, new StepBudget(pickItemsPerStep), (target, targetIndex): SoundbitePickItem => {
     let story: string | null = null;
     if (several) {
       const group = groups[Math.max(0, lastStartingAtOrBefore(groups, target.revealRange.start.line, (item) => item.range.start.line))];

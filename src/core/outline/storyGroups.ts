@@ -2,6 +2,7 @@
 // the range that bounds it. The outline, folding, smart select and the quick picks all file elements
 // under these; the checks to come group a story's quotes with its soundbites by them.
 import type { Header, Story, TranscriptDocument } from '../model';
+import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { comparePositions, plain, span, type OutlinePosition, type OutlineRange } from './ranges';
 
 /** One story of a shot list (an archive holds several): a header block and what follows it. */
@@ -19,31 +20,49 @@ const groupCache = new WeakMap<TranscriptDocument, readonly StoryGroup[]>();
 
 /** The stories of a shot list in document order (one per header block; one in all when there is no header). */
 export function storyGroups(document: TranscriptDocument): readonly StoryGroup[] {
+  return runToEnd(storyGroupSteps(document));
+}
+
+/** Headers, sections, shots or stories filed between two chances to yield (a few milliseconds on an archive). */
+const groupElementsPerStep = 2000;
+
+/**
+ * storyGroups() in steps, sharing its cache: a caller building on the groups passes its own budget,
+ * so that the groups' elements count towards its steps.
+ */
+export function* storyGroupSteps(document: TranscriptDocument, budget = new StepBudget(groupElementsPerStep)): Steps<readonly StoryGroup[]> {
   const cached = groupCache.get(document);
   if (cached) {
     return cached;
   }
-  const groups = buildStoryGroups(document);
+  const groups = yield* buildStoryGroups(document, budget);
   groupCache.set(document, groups);
   return groups;
 }
 
-function buildStoryGroups(document: TranscriptDocument): StoryGroup[] {
+function* buildStoryGroups(document: TranscriptDocument, budget: StepBudget): Steps<StoryGroup[]> {
   if (document.format !== 'shotlist') {
     return [];
   }
   const headers = document.headers;
-  const headerLines = headers.map((header) => header.range.start.line);
   const count = Math.max(1, headers.length);
-  const stories: Story[][] = Array.from({ length: count }, () => []);
-  const starts: Array<OutlinePosition | null> = Array.from({ length: count }, (_, index) => {
+  const headerLines: number[] = [];
+  const stories: Story[][] = [];
+  const starts: Array<OutlinePosition | null> = [];
+  const ends: Array<OutlinePosition | null> = [];
+  for (let index = 0; index < count; index++) {
+    if (budget.spend()) {
+      yield;
+    }
     const header = headers[index];
-    return header ? plain(header.range).start : null;
-  });
-  const ends: Array<OutlinePosition | null> = Array.from({ length: count }, (_, index) => {
-    const header = headers[index];
-    return header ? plain(header.range).end : null;
-  });
+    const range = header ? plain(header.range) : null;
+    if (header) {
+      headerLines.push(header.range.start.line);
+    }
+    stories.push([]);
+    starts.push(range ? range.start : null);
+    ends.push(range ? range.end : null);
+  }
   const extend = (group: number, range: OutlineRange): void => {
     const start = starts[group];
     const end = ends[group];
@@ -55,7 +74,7 @@ function buildStoryGroups(document: TranscriptDocument): StoryGroup[] {
    * the whole range only of the first and last element of each story: they bound it. An archive has
    * tens of thousands of shots and sections; their ranges are built on every read.
    */
-  const bound = <T>(items: readonly T[], firstLine: (item: T) => number, range: (item: T) => OutlineRange, onItem?: (item: T, group: number) => void): void => {
+  function* bound<T>(items: readonly T[], firstLine: (item: T) => number, range: (item: T) => OutlineRange, onItem?: (item: T, group: number) => void): Steps<void> {
     let group = 0;
     let first = -1;
     let last = -1;
@@ -67,10 +86,14 @@ function buildStoryGroups(document: TranscriptDocument): StoryGroup[] {
         }
       }
     };
-    items.forEach((item, index) => {
+    for (let index = 0; index < items.length; index++) {
+      if (budget.spend()) {
+        yield;
+      }
+      const item = items[index] as T;
       const line = firstLine(item);
       if (line < 0) {
-        return;
+        continue;
       }
       let next = group;
       while (next + 1 < headerLines.length && (headerLines[next + 1] as number) <= line) {
@@ -86,14 +109,17 @@ function buildStoryGroups(document: TranscriptDocument): StoryGroup[] {
       }
       last = index;
       onItem?.(item, group);
-    });
+    }
     close();
-  };
-  bound(document.sections, (section) => section.headingRange.start.line, (section) => plain(section.range));
-  bound(document.shots, (shot) => (shot.sectionIndex === null ? shot.lineRange.start.line : -1), (shot) => plain(shot.range));
-  bound(document.stories, (story) => storyTextRange(story).start.line, storyTextRange, (story, group) => stories[group]?.push(story));
+  }
+  yield* bound(document.sections, (section) => section.headingRange.start.line, (section) => plain(section.range));
+  yield* bound(document.shots, (shot) => (shot.sectionIndex === null ? shot.lineRange.start.line : -1), (shot) => plain(shot.range));
+  yield* bound(document.stories, (story) => storyTextRange(story).start.line, storyTextRange, (story, group) => stories[group]?.push(story));
   const groups: StoryGroup[] = [];
   for (let index = 0; index < count; index++) {
+    if (budget.spend()) {
+      yield;
+    }
     const header = headers[index] ?? null;
     const start = starts[index];
     const end = ends[index];

@@ -5,7 +5,8 @@ import { firstWords, trimTrailingPunctuation } from '../text/words';
 import { englishLabels, type OutlineLabels } from './labels';
 import { comparePositions, plain, rangeContainsRange, span, within, type OutlineRange } from './ranges';
 import { formatDuration, formatReadTime, quoteHead, quoteWordCount, secondsForWords, type LineSource } from './readTime';
-import { storyGroups, storyTextRange } from './storyGroups';
+import { mapSteps, runToEnd, sortSteps, StepBudget, appendSteps, type Steps } from '../util/steps';
+import { storyGroupSteps, storyTextRange, type StoryGroup } from './storyGroups';
 
 export type OutlineKind =
   | 'story' | 'title' | 'header' | 'field' | 'section' | 'shot' | 'soundbite' | 'storyText' | 'quote'
@@ -62,29 +63,54 @@ const detailLevels: readonly Detail[] = [
   { fields: false, shots: false, quotes: false, sections: false, soundbites: false, parts: false },
 ];
 
-/** How many symbols each level gives, counted from the model without building anything. */
-function symbolCounts(document: TranscriptDocument): number[] {
+/** Symbols (and the elements behind them) handled between two chances to yield: about a millisecond on an archive. */
+const outlineElementsPerStep = 1000;
+
+const countCache = new WeakMap<TranscriptDocument, readonly number[]>();
+
+/** How many symbols each level gives, counted from the model without building anything; once per model. */
+function* symbolCountSteps(document: TranscriptDocument, budget: StepBudget): Steps<readonly number[]> {
+  const cached = countCache.get(document);
+  if (cached) {
+    return cached;
+  }
+  let counts: number[];
   if (document.format !== 'shotlist') {
     const base = (document.title ? 1 : 0) + document.turns.length;
     const quotes = document.quotes.length;
-    return detailLevels.map((detail) => base + (detail.quotes ? quotes : 0));
+    counts = detailLevels.map((detail) => base + (detail.quotes ? quotes : 0));
+  } else {
+    const stories = Math.max(1, document.headers.length);
+    const headers = document.headers.length;
+    const texts = document.stories.length;
+    let fields = 0;
+    for (const header of document.headers) {
+      if (budget.spend()) {
+        yield;
+      }
+      fields += header.fields.length;
+    }
+    let quotes = 0;
+    for (const story of document.stories) {
+      if (budget.spend()) {
+        yield;
+      }
+      quotes += story.quotes.length;
+    }
+    const soundbites = document.soundbites.length;
+    const shots = document.shots.length - soundbites;
+    const sections = document.sections.length;
+    counts = detailLevels.map((detail) => stories + (detail.parts ? headers + texts : 0) + (detail.fields ? fields : 0) +
+      (detail.shots ? shots : 0) + (detail.quotes ? quotes : 0) + (detail.sections ? sections : 0) + (detail.soundbites ? soundbites : 0));
   }
-  const stories = Math.max(1, document.headers.length);
-  const headers = document.headers.length;
-  const texts = document.stories.length;
-  let fields = 0;
-  for (const header of document.headers) {
-    fields += header.fields.length;
-  }
-  let quotes = 0;
-  for (const story of document.stories) {
-    quotes += story.quotes.length;
-  }
-  const soundbites = document.soundbites.length;
-  const shots = document.shots.length - soundbites;
-  const sections = document.sections.length;
-  return detailLevels.map((detail) => stories + (detail.parts ? headers + texts : 0) + (detail.fields ? fields : 0) +
-    (detail.shots ? shots : 0) + (detail.quotes ? quotes : 0) + (detail.sections ? sections : 0) + (detail.soundbites ? soundbites : 0));
+  countCache.set(document, counts);
+  return counts;
+}
+
+/** The finest level whose count fits the budget, else the stories alone. */
+function levelUnder(counts: readonly number[], maxSymbols: number): number {
+  const level = counts.findIndex((count) => count <= maxSymbols);
+  return level < 0 ? detailLevels.length - 1 : level;
 }
 
 /**
@@ -93,9 +119,7 @@ function symbolCounts(document: TranscriptDocument): number[] {
  * their story); 5 is the stories alone. Interviews drop their quotes from level 2 on.
  */
 export function outlineLevel(document: TranscriptDocument, maxSymbols = defaultMaxSymbols): number {
-  const counts = symbolCounts(document);
-  const level = counts.findIndex((count) => count <= maxSymbols);
-  return level < 0 ? detailLevels.length - 1 : level;
+  return levelUnder(runToEnd(symbolCountSteps(document, new StepBudget(outlineElementsPerStep))), maxSymbols);
 }
 
 interface Build {
@@ -103,6 +127,7 @@ interface Build {
   readonly labels: OutlineLabels;
   readonly lines: LineSource | null;
   readonly detail: Detail;
+  readonly budget: StepBudget;
 }
 
 const outlineCache = new WeakMap<TranscriptDocument, { labels: OutlineLabels; level: number; symbols: readonly OutlineSymbol[] }>();
@@ -114,15 +139,24 @@ const outlineCache = new WeakMap<TranscriptDocument, { labels: OutlineLabels; le
  * `maxSymbols` the finer levels are left out (see `outlineLevel`).
  */
 export function buildOutline(document: TranscriptDocument, options: OutlineOptions = {}): readonly OutlineSymbol[] {
+  return runToEnd(buildOutlineSteps(document, options));
+}
+
+/**
+ * buildOutline() in steps of about a thousand elements, sharing its cache (a model already outlined
+ * with these labels at this level returns at the first step).
+ */
+export function* buildOutlineSteps(document: TranscriptDocument, options: OutlineOptions = {}): Steps<readonly OutlineSymbol[]> {
   const labels = options.labels ?? englishLabels;
-  const level = outlineLevel(document, options.maxSymbols ?? defaultMaxSymbols);
+  const budget = new StepBudget(outlineElementsPerStep);
+  const level = levelUnder(yield* symbolCountSteps(document, budget), options.maxSymbols ?? defaultMaxSymbols);
   const cached = outlineCache.get(document);
   if (cached && cached.labels === labels && cached.level === level) {
     return cached.symbols;
   }
   const detail = detailLevels[level] as Detail;
-  const build: Build = { document, labels, lines: options.lines ?? null, detail };
-  const symbols = document.format === 'shotlist' ? shotlistOutline(build) : spokenOutline(build);
+  const build: Build = { document, labels, lines: options.lines ?? null, detail, budget };
+  const symbols = document.format === 'shotlist' ? yield* shotlistOutline(build) : yield* spokenOutline(build);
   outlineCache.set(document, { labels, level, symbols });
   return symbols;
 }
@@ -132,9 +166,9 @@ export function buildOutline(document: TranscriptDocument, options: OutlineOptio
  * the story (header block) it follows. Story ranges come from `storyGroups`, so a story spans its
  * header and body whatever the level of detail.
  */
-function shotlistOutline(build: Build): OutlineSymbol[] {
-  const { document, labels, detail } = build;
-  const groups = storyGroups(document);
+function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
+  const { document, detail, budget } = build;
+  const groups = yield* storyGroupSteps(document, budget);
   const starts = groups.map((group) => group.range.start.line);
   const bodies: OutlineSymbol[][] = groups.map(() => []);
   const texts: OutlineSymbol[][] = groups.map(() => []);
@@ -151,11 +185,17 @@ function shotlistOutline(build: Build): OutlineSymbol[] {
   if (detail.parts) {
     if (detail.sections) {
       for (const section of document.sections) {
-        file(bodies, sectionSymbol(build, section));
+        if (budget.spend()) {
+          yield;
+        }
+        file(bodies, yield* sectionSymbol(build, section));
       }
       group = 0;
     }
     for (const shot of document.shots) {
+      if (budget.spend()) {
+        yield;
+      }
       const inBody = !detail.sections || shot.sectionIndex === null;
       const wanted = shot.soundbiteIndex === null ? detail.shots : detail.soundbites;
       if (inBody && wanted) {
@@ -165,46 +205,66 @@ function shotlistOutline(build: Build): OutlineSymbol[] {
     }
     group = 0;
     for (const story of document.stories) {
-      file(texts, storySymbol(build, story));
+      if (budget.spend()) {
+        yield;
+      }
+      file(texts, yield* storySymbol(build, story));
     }
   }
-  return groups.map((story, index): OutlineSymbol => {
-    const body = bodies[index] ?? [];
-    if (mixed) {
-      // Section-less shots before the first section interleave with sections: keep document order.
-      body.sort((x, y) => x.range.start.line - y.range.start.line);
+  const symbols: OutlineSymbol[] = [];
+  for (let index = 0; index < groups.length; index++) {
+    if (budget.spend()) {
+      yield;
     }
-    const header = story.header;
-    const children = header && detail.parts ? [headerSymbol(header, labels, detail.fields), ...body, ...(texts[index] ?? [])] : [...body, ...(texts[index] ?? [])];
-    const storyField = header?.fields.find((field) => field.name === 'STORY');
-    const trt = header?.trtSeconds ?? null;
-    return {
-      name: story.slug ?? labels.untitledStory,
-      detail: trt === null ? '' : formatDuration(trt),
-      kind: 'story',
-      range: story.range,
-      selectionRange: within(story.range, storyField ? storyField.valueRange : header ? header.range : children[0]?.selectionRange ?? null),
-      children,
-    };
-  });
+    symbols.push(yield* storyGroupSymbol(build, groups[index] as StoryGroup, bodies[index] ?? [], texts[index] ?? [], mixed));
+  }
+  return symbols;
 }
 
-function headerSymbol(header: Header, labels: OutlineLabels, withFields: boolean): OutlineSymbol {
+function* storyGroupSymbol(build: Build, story: StoryGroup, body: OutlineSymbol[], texts: readonly OutlineSymbol[], mixed: boolean): Steps<OutlineSymbol> {
+  const { labels, detail, budget } = build;
+  if (mixed) {
+    // Section-less shots before the first section interleave with sections: keep document order.
+    yield* sortSteps(body, (x, y) => x.range.start.line - y.range.start.line, budget);
+  }
+  const header = story.header;
+  const children: OutlineSymbol[] = [];
+  if (header && detail.parts) {
+    children.push(yield* headerSymbol(build, header));
+  }
+  yield* appendSteps(children, body, budget);
+  yield* appendSteps(children, texts, budget);
+  const storyField = header?.fields.find((field) => field.name === 'STORY');
+  const trt = header?.trtSeconds ?? null;
+  return {
+    name: story.slug ?? labels.untitledStory,
+    detail: trt === null ? '' : formatDuration(trt),
+    kind: 'story',
+    range: story.range,
+    selectionRange: within(story.range, storyField ? storyField.valueRange : header ? header.range : children[0]?.selectionRange ?? null),
+    children,
+  };
+}
+
+function* headerSymbol(build: Build, header: Header): Steps<OutlineSymbol> {
   const range = header.range;
-  const children = !withFields ? [] : header.fields.map((field): OutlineSymbol => {
+  const children = !build.detail.fields ? [] : yield* mapSteps(header.fields, build.budget, (field): OutlineSymbol => {
     const fieldRange = field.range;
     return { name: field.name, detail: field.value, kind: 'field', range: fieldRange, selectionRange: within(fieldRange, field.nameRange), children: [] };
   });
   const first = header.fields[0];
-  return { name: labels.header, detail: '', kind: 'header', range, selectionRange: within(range, first ? first.nameRange : null), children };
+  return { name: build.labels.header, detail: '', kind: 'header', range, selectionRange: within(range, first ? first.nameRange : null), children };
 }
 
-function sectionSymbol(build: Build, section: Section): OutlineSymbol {
+function* sectionSymbol(build: Build, section: Section): Steps<OutlineSymbol> {
   const range = section.range;
   const children: OutlineSymbol[] = [];
   let first: string | null = null;
   let last: string | null = null;
   for (const index of section.shotIndexes) {
+    if (build.budget.spend()) {
+      yield;
+    }
     const shot = build.document.shots[index];
     if (shot) {
       if (shot.soundbiteIndex !== null || build.detail.shots) {
@@ -274,7 +334,7 @@ function soundbiteSymbol(build: Build, soundbite: Soundbite): OutlineSymbol {
   };
 }
 
-function storySymbol(build: Build, story: Story): OutlineSymbol {
+function* storySymbol(build: Build, story: Story): Steps<OutlineSymbol> {
   const range = storyTextRange(story);
   const heading = story.headingRange;
   const firstParagraph = story.paragraphs[0];
@@ -285,7 +345,7 @@ function storySymbol(build: Build, story: Story): OutlineSymbol {
     kind: 'storyText',
     range,
     selectionRange: within(range, selection ?? null),
-    children: build.detail.quotes ? story.quotes.map((quote) => quoteSymbol(build, quote)) : [],
+    children: build.detail.quotes ? yield* mapSteps(story.quotes, build.budget, (quote) => quoteSymbol(build, quote)) : [],
   };
 }
 
@@ -304,30 +364,42 @@ function quoteSymbol(build: Build, quote: Quote): OutlineSymbol {
   };
 }
 
-function spokenOutline(build: Build): OutlineSymbol[] {
-  const { document } = build;
+function* spokenOutline(build: Build): Steps<OutlineSymbol[]> {
+  const { document, budget } = build;
   const symbols: OutlineSymbol[] = [];
   if (document.title) {
     const range = plain(document.title.range);
     symbols.push({ name: document.title.text, detail: '', kind: 'title', range, selectionRange: range, children: [] });
   }
   const quotes = build.detail.quotes ? document.quotes : [];
-  const quoteRanges = quotes.map((quote) => plain(quote.range));
+  const quoteRanges = yield* mapSteps(quotes, budget, (quote) => plain(quote.range));
   let next = 0;
   for (const turn of document.turns) {
+    if (budget.spend()) {
+      yield;
+    }
     const range = plain(turn.range);
     const children: OutlineSymbol[] = [];
     while (next < quotes.length && comparePositions((quoteRanges[next] as OutlineRange).start, range.start) < 0) {
+      if (budget.spend()) {
+        yield;
+      }
       symbols.push(quoteSymbol(build, quotes[next] as Quote));
       next++;
     }
     while (next < quotes.length && rangeContainsRange(range, quoteRanges[next] as OutlineRange)) {
+      if (budget.spend()) {
+        yield;
+      }
       children.push(quoteSymbol(build, quotes[next] as Quote));
       next++;
     }
     symbols.push(turnSymbol(build, turn, range, children));
   }
   for (; next < quotes.length; next++) {
+    if (budget.spend()) {
+      yield;
+    }
     symbols.push(quoteSymbol(build, quotes[next] as Quote));
   }
   return symbols;

@@ -26,6 +26,8 @@ export function compactCopy(text: string | null): string | null {
   if (text === null) {
     return null;
   }
+  // No `u` flag: a code unit over 0xff is there exactly when a code point over 0xff is, and V8 scans
+  // without the flag several times faster (the index copies every quote of a workspace through here).
   // eslint-disable-next-line no-control-regex
-  return /[^\u0000-\u00ff]/u.test(text) ? detachedCopy(text) : decoder.decode(encoder.encode(text));
+  return /[^\u0000-\u00ff]/.test(text) ? detachedCopy(text) : decoder.decode(encoder.encode(text));
 }

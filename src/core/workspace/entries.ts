@@ -8,7 +8,10 @@ import { parseTranscriptFile, type MarkdownNotice } from '../parse';
 import { compactCopy } from '../text/copies';
 import { firstWhere, lastAtOrBefore } from '../text/search';
 import { firstWords } from '../text/words';
+import { appendAll } from '../util/arrays';
+import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { detectTranscript } from './detect';
+import { runSteps, type Checkpoint } from './timeSlicer';
 import { foldForSearch, initialsOf, searchWords, wordText } from './search';
 
 /** A span without offsets, read once from the model. */
@@ -98,38 +101,52 @@ function indexRange(range: TextRange): IndexRange {
  * Soundbites belong to the story whose header precedes them (those above the first header, to the first).
  */
 export function indexTranscript(document: TranscriptDocument, file: string): FileEntry {
-  const steps = indexSteps(document, file);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      return step.value;
-    }
-  }
+  return runToEnd(indexSteps(document, file));
 }
 
-/** Soundbites indexed between two chances to yield in indexSteps(). */
-const soundbitesPerStep = 64;
+/**
+ * What a step of indexSteps() may do: 64 soundbites (their strings copied, folded and split into
+ * words), or 256 stories or header lines. About a millisecond either way.
+ */
+const indexWorkPerStep = 256;
+const soundbiteWork = 4;
 
 /**
- * indexTranscript() in steps: the generator yields after every few dozen soundbites, so that a caller
- * slicing its work (an archive holds thousands of soundbites) can pause between steps; it returns the entry.
+ * indexTranscript() in steps: the generator yields before it reads each of the model's lists and
+ * after every few dozen soundbites or few hundred stories, so that a caller slicing its work (an
+ * archive holds thousands of stories and tens of thousands of soundbites) can pause between steps;
+ * it returns the entry.
  */
-export function* indexSteps(document: TranscriptDocument, file: string): Generator<void, FileEntry, void> {
+export function* indexSteps(document: TranscriptDocument, file: string): Steps<FileEntry> {
+  const budget = new StepBudget(indexWorkPerStep);
   const title = document.title ? compactCopy(document.title.text.trim()) : null;
   const headers = document.headers;
-  const headerLines = headers.map((header) => header.range.start.line);
+  yield;
   const storyCount = Math.max(1, headers.length);
-  const counts = new Array<number>(storyCount).fill(0);
-
-  const soundbites: SoundbiteEntry[] = [];
+  const headerLines: number[] = [];
+  const counts: number[] = [];
   const storyNames: Array<string | null> = [];
   for (let index = 0; index < storyCount; index++) {
-    const slug = headers[index]?.story ?? null;
+    if (budget.spend()) {
+      yield;
+    }
+    const header = headers[index];
+    if (header) {
+      headerLines.push(header.range.start.line);
+    }
+    counts.push(0);
+    const slug = header?.story ?? null;
     storyNames.push(slug !== null && slug.trim().length > 0 ? compactCopy(slug.trim()) : index === 0 ? title : null);
   }
 
+  const soundbites: SoundbiteEntry[] = [];
+  // An archive names the same few speakers, titles and languages over and over: each distinct text
+  // is copied and split into search words once per file, and its entries share the strings.
+  const speakers = new Map<string, SpeakerFields>();
+  const speakerTitles = new Map<string | null, Map<string | null, TitleFields>>();
+  yield;
   for (const soundbite of document.soundbites) {
-    if (soundbites.length > 0 && soundbites.length % soundbitesPerStep === 0) {
+    if (budget.spend(soundbiteWork)) {
       yield;
     }
     const range = indexRange(soundbite.range);
@@ -137,33 +154,34 @@ export function* indexSteps(document: TranscriptDocument, file: string): Generat
     counts[storyIndex] = (counts[storyIndex] ?? 0) + 1;
     const quote = soundbite.quote;
     const quoteText = quote ? compactCopy(quote.text) : '';
-    const speaker = soundbite.speaker === null ? null : compactCopy(soundbite.speaker);
-    const speakerTitle = soundbite.title === null ? null : compactCopy(soundbite.title);
-    const language = soundbite.languageName ?? (soundbite.language === null ? null : compactCopy(soundbite.language));
-    const speakerWords = speaker === null ? [] : searchWords(speaker);
+    const speaker = soundbite.speaker === null ? noSpeaker : cached(speakers, soundbite.speaker, speakerFields);
+    const title = titleFields(speakerTitles, soundbite.title, soundbite.languageName, soundbite.language);
     soundbites.push({
       file,
       storyIndex,
       story: storyNames[storyIndex] ?? null,
       number: soundbite.number,
-      speaker,
-      title: speakerTitle,
-      language,
+      speaker: speaker.speaker,
+      title: title.title,
+      language: title.language,
       quote: quoteText,
       firstWords: firstWordsOf(quoteText),
       line: soundbite.lineRange.start.line,
       range,
       quoteRange: quote ? indexRange(quote.innerRange) : null,
-      speakerKey: speakerWords.join(' '),
-      speakerText: wordText(speakerWords),
-      speakerInitials: initialsOf(speakerWords),
-      titleText: wordText([...(speakerTitle === null ? [] : searchWords(speakerTitle)), ...(language === null ? [] : searchWords(language))]),
+      speakerKey: speaker.key,
+      speakerText: speaker.text,
+      speakerInitials: speaker.initials,
+      titleText: title.text,
       quoteFolded: foldForSearch(quoteText),
     });
   }
 
   const stories: StoryEntry[] = [];
   for (let index = 0; index < storyCount; index++) {
+    if (budget.spend()) {
+      yield;
+    }
     const header = headers[index];
     const slug = header?.story ?? null;
     const storyField = header?.fields.find((field) => field.name === 'STORY');
@@ -186,6 +204,55 @@ export function* indexSteps(document: TranscriptDocument, file: string): Generat
   return { file, format: document.format, stories, soundbites };
 }
 
+/** A soundbite's speaker as its entries keep it: the compact copy and its search fields. */
+interface SpeakerFields {
+  readonly speaker: string | null;
+  readonly key: string;
+  readonly text: string;
+  readonly initials: string;
+}
+
+const noSpeaker: SpeakerFields = { speaker: null, key: '', text: wordText([]), initials: '' };
+
+function speakerFields(text: string): SpeakerFields {
+  const speaker = compactCopy(text);
+  const words = searchWords(speaker);
+  return { speaker, key: words.join(' '), text: wordText(words), initials: initialsOf(words) };
+}
+
+/** A soundbite's title and language as its entries keep them, and their search words. */
+interface TitleFields {
+  readonly title: string | null;
+  readonly language: string | null;
+  readonly text: string;
+}
+
+/**
+ * The title and language fields of a soundbite: the recognised language's name as it is, else a copy
+ * of the language as written. `known` holds them by language, then title (a map key may be null).
+ */
+function titleFields(known: Map<string | null, Map<string | null, TitleFields>>, title: string | null, languageName: string | null, language: string | null): TitleFields {
+  const byTitle = cached(known, languageName ?? language, () => new Map<string | null, TitleFields>());
+  return cached(byTitle, title, () => {
+    const copiedTitle = compactCopy(title);
+    const copiedLanguage = languageName ?? compactCopy(language);
+    const words = copiedTitle === null ? [] : searchWords(copiedTitle);
+    if (copiedLanguage !== null) {
+      appendAll(words, searchWords(copiedLanguage));
+    }
+    return { title: copiedTitle, language: copiedLanguage, text: wordText(words) };
+  });
+}
+
+function cached<K, T>(known: Map<K, T>, key: K, make: (key: K) => T): T {
+  let value = known.get(key);
+  if (value === undefined) {
+    value = make(key);
+    known.set(key, value);
+  }
+  return value;
+}
+
 export interface IndexTextOptions {
   /** Index only when content detection calls the text a transcript (`.txt` and `.md` files). */
   readonly detect: boolean;
@@ -199,11 +266,6 @@ export function indexText(text: string, file: string, options: IndexTextOptions)
     return null;
   }
   return indexTranscript(parseTranscriptFile(text, file, undefined, options.notices), file);
-}
-
-/** What indexTextInSlices() needs of a TimeSlicer: a chance to yield, told how long the next step may take. */
-export interface Checkpoint {
-  checkpoint(upcomingMs?: number): Promise<void>;
 }
 
 /** A cautious parse speed for estimating how long a step takes (characters a millisecond, about 25 MB/s). */
@@ -222,14 +284,9 @@ export async function indexTextInSlices(text: string, file: string, options: Ind
     }
   }
   await slicer.checkpoint(text.length / parsedCharactersPerMs);
-  const steps = indexSteps(parseTranscriptFile(text, file, undefined, options.notices), file);
-  for (;;) {
-    await slicer.checkpoint();
-    const step = steps.next();
-    if (step.done) {
-      return step.value;
-    }
-  }
+  const entry = await runSteps(indexSteps(parseTranscriptFile(text, file, undefined, options.notices), file), slicer);
+  // Never cancelled (no isCancelled was given): runSteps returns the entry.
+  return entry ?? null;
 }
 
 /** The soundbite whose range holds `line` (soundbites in document order, as in a FileEntry). */

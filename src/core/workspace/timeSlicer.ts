@@ -3,6 +3,8 @@
 // index uses it so the extension host never stays busy for long; the benchmark reads the longest slice.
 // Pure: only the timer and clock globals that Node, browsers and web workers all have.
 
+import type { Steps } from '../util/steps';
+
 export interface TimeSlicerOptions {
   /** Milliseconds of work before yielding (default 12). */
   readonly budgetMs?: number;
@@ -75,5 +77,32 @@ export class TimeSlicer {
 
   get slices(): number {
     return this.#slices;
+  }
+}
+
+/** What runSteps() needs of a TimeSlicer: a chance to yield, told how long the next step may take. */
+export interface Checkpoint {
+  checkpoint(upcomingMs?: number): Promise<void>;
+}
+
+/**
+ * Drives a computation in steps (src/core/util/steps.ts) with `slicer.checkpoint()` before each
+ * step, so that the event loop runs whenever the slice's budget is spent, and returns its result.
+ * `isCancelled` is asked before every step (and so after every pause): once it says yes, the
+ * computation is closed (its `finally` blocks run) and runSteps returns undefined. The computations
+ * of the core never return undefined themselves.
+ */
+export async function runSteps<T>(steps: Steps<T>, slicer: Checkpoint, isCancelled: () => boolean = () => false): Promise<T | undefined> {
+  for (;;) {
+    await slicer.checkpoint();
+    if (isCancelled()) {
+      // return() wants a value of the result's type; a generator closed before its end never hands it on.
+      steps.return(undefined as never);
+      return undefined;
+    }
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
   }
 }
