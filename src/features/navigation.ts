@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { showPreviewPick } from './shared/previewPick';
 import type { TranscriptDocument } from '../core/model';
-import { currentTarget, soundbitePickItems, soundbiteTargets, stepTarget, type SoundbiteTarget } from '../core/outline/navigation';
+import { currentTarget, soundbitePickItemSteps, soundbiteTargetSteps, stepTarget, type SoundbiteTarget } from '../core/outline/navigation';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import type { TranscriptCache } from './shared/documentCache';
 import { activeTranscriptEditor, outlineLabels, toPosition, toRange } from './shared/editor';
 
@@ -55,11 +56,13 @@ async function step(cache: TranscriptCache, direction: 'next' | 'previous'): Pro
     vscode.window.setStatusBarMessage(vscode.l10n.t('Open a transcript to move between its soundbites.'), statusMs);
     return;
   }
+  // A large archive's targets are worked out in steps: an edit meanwhile makes them stale.
+  const version = editor.document.version;
   const model = await cache.modelShowingProgress(editor.document);
-  if (!model || vscode.window.activeTextEditor !== editor) {
+  const targets = model && await runSteps(soundbiteTargetSteps(model), new TimeSlicer());
+  if (!model || !targets || vscode.window.activeTextEditor !== editor || editor.document.version !== version) {
     return;
   }
-  const targets = soundbiteTargets(model);
   const found = stepTarget(targets, editor.selection.active, direction);
   if (!found) {
     vscode.window.setStatusBarMessage(noneMessage(model), statusMs);
@@ -82,11 +85,14 @@ async function goToSoundbite(cache: TranscriptCache): Promise<void> {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Open a transcript to pick one of its soundbites.'), statusMs);
     return;
   }
+  const version = editor.document.version;
   const model = await cache.modelShowingProgress(editor.document);
-  if (!model || vscode.window.activeTextEditor !== editor) {
+  const slicer = new TimeSlicer();
+  const targets = model && await runSteps(soundbiteTargetSteps(model), slicer);
+  const pickItems = model && await runSteps(soundbitePickItemSteps(model, outlineLabels()), slicer);
+  if (!model || !targets || !pickItems || vscode.window.activeTextEditor !== editor || editor.document.version !== version) {
     return;
   }
-  const targets = soundbiteTargets(model);
   if (targets.length === 0) {
     vscode.window.setStatusBarMessage(noneMessage(model), statusMs);
     return;
@@ -94,7 +100,7 @@ async function goToSoundbite(cache: TranscriptCache): Promise<void> {
   const items: Array<TargetItem | vscode.QuickPickItem> = [];
   const byTarget: TargetItem[] = [];
   let story: string | null = null;
-  for (const item of soundbitePickItems(model, outlineLabels())) {
+  for (const item of pickItems) {
     if (item.story !== null && item.story !== story) {
       story = item.story;
       items.push({ label: story, kind: vscode.QuickPickItemKind.Separator });

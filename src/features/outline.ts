@@ -1,9 +1,8 @@
 // Outline, breadcrumbs, sticky scroll and Go to Symbol in Editor: the story's structure as document symbols.
 import * as vscode from 'vscode';
 import type { TranscriptDocument } from '../core/model';
-import { type OutlineKind, type OutlineSymbol } from '../core/outline/symbols';
-import { TimeSlicer } from '../core/workspace/timeSlicer';
-import { buildOutlineSteps, runSteps } from './shared/standIns';
+import { buildOutlineSteps, type OutlineKind, type OutlineSymbol } from '../core/outline/symbols';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import type { TranscriptCache } from './shared/documentCache';
 import { lineSource, outlineLabels, toRange, transcriptSelector } from './shared/editor';
 

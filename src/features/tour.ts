@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 // The full shot list of samples/, embedded as text (scripts/build.mjs: `loader: { '.unifeed': 'text' }`),
 // so that the walkthrough can open it in an installed extension, which ships no samples/ folder.
 import sampleShotList from '../../samples/01-shot-list.unifeed';
-import { soundbiteTargets } from '../core/outline/navigation';
+import { soundbiteTargetSteps } from '../core/outline/navigation';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import type { TranscriptCache } from './shared/documentCache';
 import { languageId, toPosition, toRange } from './shared/editor';
 import { soundbiteViewId } from './soundbiteView';
@@ -20,7 +21,7 @@ const explorerContainerId = 'workbench.view.explorer';
 /** Puts the cursor on the first soundbite (or answer, or quote) and shows it near the top. */
 async function moveToFirstSoundbite(cache: TranscriptCache, editor: vscode.TextEditor): Promise<void> {
   const model = await cache.model(editor.document);
-  const first = model ? soundbiteTargets(model)[0] : undefined;
+  const first = model ? (await runSteps(soundbiteTargetSteps(model), new TimeSlicer()))?.[0] : undefined;
   if (!first) {
     return;
   }

@@ -15,9 +15,9 @@ import { finishedChecks } from '../../core/checks';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
 import { ChunkedText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type TextEdit } from '../../core/text/edits';
-import { TimeSlicer } from '../../core/workspace/timeSlicer';
+import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 import { parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
-import { parseTranscriptFileSteps, prepareSteps, runSteps } from './standIns';
+import { parseTranscriptFileSteps, prepareSteps } from './standIns';
 
 /**
  * Documents longer than this many characters are read in steps (see above). About 40 ms of parsing on
