@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
     describeTimeout: (seconds) => vscode.l10n.t('gave up after {0} s', seconds),
   });
   context.subscriptions.push(vscode.commands.registerCommand(showLogCommand, () => log.show()));
-  const cache = new TranscriptCache(log);
+  const cache = new TranscriptCache(log, worker);
   context.subscriptions.push(log, { dispose: () => worker.dispose() }, cache, registerDiagnostics(cache));
   context.subscriptions.push(registerLanguageDetection());
   context.subscriptions.push(registerOutline(cache), registerFolding(cache), registerSelectionRanges(cache), registerNavigation(cache));

@@ -45,6 +45,7 @@ export interface CoreWorkerTransportEvents {
 export type CoreWorkerTransportFactory = (events: CoreWorkerTransportEvents) => CoreWorkerTransport;
 
 export type IndexAnswer = { readonly entry: FileEntry | null; readonly notices?: readonly MarkdownNotice[] } | { readonly error: string } | { readonly cancelled: true };
+export type MarkdownAnswer = { readonly json: string | null; readonly notices: readonly MarkdownNotice[] } | { readonly error: string } | { readonly cancelled: true };
 export type KnowledgeAnswer = { readonly entries: readonly KbEntry[]; readonly problems: readonly KbProblem[] } | { readonly error: string } | { readonly cancelled: true };
 
 /** A request that has not answered after this long is given up and its worker replaced. */
@@ -54,7 +55,7 @@ interface Job {
   readonly work: CoreWork;
   readonly transfer: readonly ArrayBuffer[];
   readonly token: Cancellation | undefined;
-  readonly settle: (answer: { readonly entry: FileEntry | null; readonly notices?: readonly MarkdownNotice[] } | { readonly entries: readonly KbEntry[]; readonly problems: readonly KbProblem[] } | { readonly error: string } | { readonly cancelled: true }) => void;
+  readonly settle: (answer: IndexAnswer | KnowledgeAnswer | MarkdownAnswer) => void;
 }
 
 export class CoreWorkerClient {
@@ -87,6 +88,11 @@ export class CoreWorkerClient {
   }
 
   /** Parses and checks one knowledge file. */
+  /** An open Markdown document parsed in the worker (see requests.ts 'markdown'). */
+  markdown(text: string, name: string, token?: Cancellation): Promise<MarkdownAnswer> {
+    return this.#enqueue({ id: 0, kind: 'markdown', text, name }, [], token) as Promise<MarkdownAnswer>;
+  }
+
   knowledge(text: string, origin: string, token?: Cancellation): Promise<KnowledgeAnswer> {
     return this.#enqueue({ id: 0, kind: 'knowledge', text, origin }, [], token) as Promise<KnowledgeAnswer>;
   }
@@ -97,7 +103,13 @@ export class CoreWorkerClient {
         settle({ cancelled: true });
         return;
       }
-      this.#queue.push({ work: { ...work, id: this.#nextId++ }, transfer, token, settle });
+      const job = { work: { ...work, id: this.#nextId++ }, transfer, token, settle };
+      // An open document's parse is waited for by the editor: it goes before the index's files.
+      if (work.kind === 'markdown') {
+        this.#queue.unshift(job);
+      } else {
+        this.#queue.push(job);
+      }
       this.#pump();
     });
   }

@@ -9,12 +9,14 @@
 // asks after a turn of its event loop. Parts of a few hundred entries cost it about a millisecond each.
 import { loadKnowledgeBase } from '../core/kb/load';
 import type { KbEntry, KbProblem } from '../core/kb/model';
-import type { MarkdownNotice } from '../core/parse';
+import { parseTranscriptFile, type MarkdownNotice } from '../core/parse';
 import { indexText, type FileEntry, type SoundbiteEntry, type StoryEntry } from '../core/workspace/entries';
 
 export type CoreRequest =
   | { readonly id: number; readonly kind: 'index'; readonly bytes: Uint8Array; readonly file: string; readonly detect: boolean }
   | { readonly id: number; readonly kind: 'knowledge'; readonly text: string; readonly origin: string }
+  /** An open Markdown document: remark's parse (up to the guard's budget, some 400 ms) off the host. */
+  | { readonly id: number; readonly kind: 'markdown'; readonly text: string; readonly name: string }
   /** The host is ready for the next message of answer `id`. */
   | { readonly id: number; readonly kind: 'next' };
 
@@ -31,6 +33,11 @@ export type CoreMessage =
   /** The answer: for 'index' the entry with empty lists (filled by the parts) or null when not a transcript. */
   | { readonly id: number; readonly kind: 'index-done'; readonly entry: FileEntry | null; readonly notices: readonly MarkdownNotice[] }
   | { readonly id: number; readonly kind: 'knowledge-done'; readonly problems: readonly KbProblem[] }
+  /**
+   * The Markdown document as JSON (its ranges are class instances with toJSON; the host reads the plain
+   * data back), or null when the guard found it too costly for remark: the host reads it line by line.
+   */
+  | { readonly id: number; readonly kind: 'markdown-done'; readonly json: string | null; readonly notices: readonly MarkdownNotice[] }
   | { readonly id: number; readonly kind: 'failed'; readonly error: string };
 
 const decoder = new TextDecoder('utf-8');
@@ -55,6 +62,11 @@ export function answerCoreRequest(request: CoreWork): CoreMessage[] {
         inParts(entry.soundbites, (soundbites) => ({ id, kind: 'soundbites', soundbites }), messages);
       }
       answer = { id, kind: 'index-done', entry: entry && { ...entry, stories: [], soundbites: [] }, notices };
+    } else if (request.kind === 'markdown') {
+      const notices: MarkdownNotice[] = [];
+      const model = parseTranscriptFile(request.text, request.name, 'markdown', notices);
+      const refused = notices.some((notice) => notice.code === 'markdown-too-costly');
+      answer = { id, kind: 'markdown-done', json: refused ? null : JSON.stringify(model), notices };
     } else {
       const knowledge = loadKnowledgeBase(request.text, request.origin);
       inParts(knowledge.entries, (entries) => ({ id, kind: 'entries', entries }), messages);
@@ -69,7 +81,7 @@ export function answerCoreRequest(request: CoreWork): CoreMessage[] {
 
 /** Whether a message ends its answer (the host asks for no more after it). */
 export function isFinalMessage(message: CoreMessage): boolean {
-  return message.kind === 'index-done' || message.kind === 'knowledge-done' || message.kind === 'failed';
+  return message.kind === 'index-done' || message.kind === 'knowledge-done' || message.kind === 'markdown-done' || message.kind === 'failed';
 }
 
 /** The parts of one answer, gathered as they arrive. */
@@ -79,7 +91,8 @@ export class CoreAnswerAssembly {
   readonly #entries: KbEntry[] = [];
 
   /** Takes one message; returns the finished answer when it is the last one. */
-  add(message: CoreMessage): { readonly entry: FileEntry | null; readonly notices: readonly MarkdownNotice[] } | { readonly entries: readonly KbEntry[]; readonly problems: readonly KbProblem[] } | { readonly error: string } | undefined {
+  add(message: CoreMessage): { readonly entry: FileEntry | null; readonly notices: readonly MarkdownNotice[] } | { readonly entries: readonly KbEntry[]; readonly problems: readonly KbProblem[] }
+    | { readonly json: string | null; readonly notices: readonly MarkdownNotice[] } | { readonly error: string } | undefined {
     switch (message.kind) {
       case 'stories':
         message.stories.forEach((story) => this.#stories.push(story));
@@ -94,6 +107,8 @@ export class CoreAnswerAssembly {
         return { entry: message.entry && { ...message.entry, stories: this.#stories, soundbites: this.#soundbites }, notices: message.notices };
       case 'knowledge-done':
         return { entries: this.#entries, problems: message.problems };
+      case 'markdown-done':
+        return { json: message.json, notices: message.notices };
       case 'failed':
         return { error: message.error };
     }

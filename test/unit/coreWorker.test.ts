@@ -6,7 +6,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { allFindings } from '../../src/core/checks';
 import { loadKnowledgeBase } from '../../src/core/kb/load';
+import type { TranscriptDocument } from '../../src/core/model';
+import { soundbiteTargets } from '../../src/core/outline/navigation';
+import { buildOutline } from '../../src/core/outline/symbols';
+import { parseTranscriptFile } from '../../src/core/parse';
+import { allQuotes } from '../../src/core/quotes/extract';
 import { indexText } from '../../src/core/workspace/entries';
 import { CoreWorkerClient, type Cancellation, type CoreWorkerTransportEvents } from '../../src/workers/client';
 import { nodeCoreWorkerFactory } from '../../src/workers/nodeTransport';
@@ -193,5 +199,46 @@ suite('core worker: the client when a worker dies', () => {
     const waiting = [client.index(encoder.encode('a'), 'a.txt', true), client.knowledge('x: 1', 'k.yaml')];
     client.dispose();
     assert.deepEqual(await Promise.all(waiting), [{ cancelled: true }, { cancelled: true }]);
+  });
+});
+
+suite('core worker: open Markdown documents parsed off the host', () => {
+  /** Every Markdown transcript among the fixtures, with its name. */
+  function markdownFixtures(): Array<[string, string]> {
+    const found: Array<[string, string]> = [];
+    for (const folder of ['markdown', 'readers12', 'interviews12']) {
+      for (const name of readdirSync(join(repositoryRoot, 'test', 'fixtures', folder)).filter((file) => file.endsWith('.md') && file !== 'README.md')) {
+        found.push([name, readFixture(`${folder}/${name}`)]);
+      }
+    }
+    return found;
+  }
+
+  test('the model read back from the answer gives every feature what the model itself gives', () => {
+    let turns = 0;
+    for (const [name, text] of markdownFixtures()) {
+      const messages = answerCoreRequest({ id: 1, kind: 'markdown', text, name });
+      const answer = new CoreAnswerAssembly().add(messages[messages.length - 1] as CoreMessage);
+      assert.ok(answer && 'json' in answer && answer.json !== null, `${name}: no model in the answer`);
+      const copy = JSON.parse(answer.json) as TranscriptDocument;
+      const model = parseTranscriptFile(text, name, 'markdown');
+      // Compared as JSON: the model's ranges are class instances whose values a deep comparison cannot see.
+      const same = (actual: unknown, expected: unknown, what: string): void => assert.equal(JSON.stringify(actual), JSON.stringify(expected), `${name}: ${what}`);
+      same(buildOutline(copy), buildOutline(model), 'outline');
+      same(allFindings(copy, text), allFindings(parseTranscriptFile(text, name, 'markdown'), text), 'findings');
+      same(allQuotes(copy, text, name), allQuotes(model, text, name), 'quotes');
+      same(soundbiteTargets(copy), soundbiteTargets(model), 'targets');
+      turns += model.turns.length;
+    }
+    assert.ok(turns > 20, `the Markdown fixtures hold only ${turns} turns`);
+  });
+
+  test('a file the guard finds too costly for remark comes back without a model, with the notice', () => {
+    const text = `# Hostile\n\n${'> '.repeat(30)}${'*a '.repeat(40000)}\n`;
+    const messages = answerCoreRequest({ id: 2, kind: 'markdown', text, name: 'hostile.md' });
+    const answer = new CoreAnswerAssembly().add(messages[messages.length - 1] as CoreMessage);
+    assert.ok(answer && 'json' in answer, 'an answer');
+    assert.equal(answer.json, null);
+    assert.ok(answer.notices.some((notice) => notice.code === 'markdown-too-costly'), JSON.stringify(answer.notices));
   });
 });

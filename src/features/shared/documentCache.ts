@@ -16,7 +16,9 @@ import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model'
 import { ChunkedText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
+import { isMarkdownFile, parseTranscript, parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
+import { appendAll } from '../../core/util/arrays';
+import type { CoreWorkerClient } from '../../workers/client';
 import { parseTranscriptFileSteps, prepareSteps } from './standIns';
 
 /**
@@ -101,8 +103,12 @@ export class TranscriptCache implements vscode.Disposable {
    */
   readonly #lineage = new WeakMap<TranscriptDocument, Lineage>();
 
-  constructor(log?: ShotlistLog) {
+  /** The core worker: open Markdown documents are parsed there (remark can take hundreds of ms). */
+  readonly #worker: CoreWorkerClient | undefined;
+
+  constructor(log?: ShotlistLog, worker?: CoreWorkerClient) {
     this.#log = log;
+    this.#worker = worker;
     this.#subscriptions = [
       this.#onDidParse,
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -195,6 +201,22 @@ export class TranscriptCache implements vscode.Disposable {
     this.#lineage.set(model, { edit, previousLineCount: previous.lineCount, previousChecks: finishedChecks(previous) });
   }
 
+  /** Markdown goes to the worker while there is one (remark's time follows the markup, not the size). */
+  #parsedInWorker(document: vscode.TextDocument): boolean {
+    return this.#worker !== undefined && this.#worker.unavailable === undefined && isMarkdownFile(document.uri.path, document.languageId);
+  }
+
+  /** The Markdown document parsed by the worker; in the host when the worker failed or the guard refused remark. */
+  async #parseMarkdown(text: string, document: vscode.TextDocument, slicer: TimeSlicer, notices: MarkdownNotice[]): Promise<TranscriptDocument> {
+    const answer = this.#worker ? await slicer.wait(this.#worker.markdown(text, document.uri.path)) : { error: 'no worker' };
+    if ('json' in answer) {
+      appendAll(notices, answer.notices);
+      // Read line by line when remark was refused: bounded, and the notice already says so.
+      return answer.json === null ? parseTranscript(text) : JSON.parse(answer.json) as TranscriptDocument;
+    }
+    return parseTranscriptFile(text, document.uri.path, document.languageId, notices);
+  }
+
   /** True when the document is read in steps rather than in one call. */
   isLarge(document: vscode.TextDocument): boolean {
     return documentLength(document) > largeDocumentChars;
@@ -211,7 +233,7 @@ export class TranscriptCache implements vscode.Disposable {
     if (cached && cached.version === document.version && cached.ready) {
       return cached.model;
     }
-    if (this.isLarge(document)) {
+    if (this.isLarge(document) || this.#parsedInWorker(document)) {
       this.#startReading(document);
       return undefined;
     }
@@ -336,7 +358,10 @@ export class TranscriptCache implements vscode.Disposable {
     }
     const cached = this.#entries.get(key);
     let model: TranscriptDocument | undefined;
-    if (cached?.pending && cached.pending.version === reading.version) {
+    if (this.#parsedInWorker(document)) {
+      model = await this.#parseMarkdown(text.toString(), document, slicer, notices);
+      this.counts.parsed++;
+    } else if (cached?.pending && cached.pending.version === reading.version) {
       model = reparseTranscriptFile(cached.model, text.toString(), cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
       this.#noteLineage(model, cached.model, cached.pending.edit);
