@@ -255,3 +255,26 @@ suite('parse in steps: bounded work per step', () => {
     sameDocument(run.document, parseTranscript(text), 'warmed');
   });
 });
+
+suite('blocks of an archive move with their story', () => {
+  test('after an edit, the blocks of the stories kept are the same objects, at their new lines, equal to a fresh parse', () => {
+    const text = Array.from({ length: 30 }, (_, index) => story(index)).join('\n');
+    const before = stepped(text, 'blocks.unifeed', 500).document;
+    const blocksBefore = before.blocks;
+    const lastBlock = blocksBefore[blocksBefore.length - 1];
+    const lastLineBefore = lastBlock?.lastLine ?? -1;
+    const lastShotBlockIndex = blocksBefore.findLastIndex((block) => block.kind === 'shot');
+    const lastShotIndexBefore = blocksBefore[lastShotBlockIndex]?.index ?? -1;
+    // Two new lines, a new shot, in story 3: every later story moves down two lines and one shot.
+    const at = text.indexOf('3. Close up', text.indexOf('STEP STORY 3\n'));
+    const edited = `${text.slice(0, at)}3. Wide shot, the quay.\n4. Pan left, cranes.\n${text.slice(at)}`;
+    const after = reparseTranscriptFile(before, edited, { start: at, oldEnd: at, newEnd: at + 45 }, 'blocks.unifeed');
+    sameDocument(after, parseTranscript(edited), 'after the edit');
+    const blocksAfter = after.blocks;
+    assert.equal(blocksAfter[0], blocksBefore[0], 'a block before the edit is kept');
+    assert.equal(blocksAfter[blocksAfter.length - 1], lastBlock, 'a block after the edit is kept');
+    assert.equal(lastBlock?.lastLine, lastLineBefore + 2);
+    assert.equal(blocksAfter[blocksAfter.length - 1 - (blocksBefore.length - 1 - lastShotBlockIndex)]?.index, lastShotIndexBefore + 2);
+    assert.deepEqual(JSON.parse(JSON.stringify(blocksAfter.at(-1))), { kind: lastBlock?.kind, firstLine: lastBlock?.firstLine, lastLine: lastLineBefore + 2, index: lastBlock?.index });
+  });
+});

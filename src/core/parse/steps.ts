@@ -14,7 +14,7 @@
 import type { TranscriptDocument } from '../model';
 import { parseTranscript } from './lines';
 import { rebuildSegments } from './reparse';
-import { segmentationOf, segmentStart, type PlacedSegment } from './store/segments';
+import { coverSegmentBlocks, segmentationOf, segmentStart, type PlacedSegment } from './store/segments';
 import type { ShotlistStore } from './store/shotlistStore';
 
 /** About a few milliseconds of parsing on an ordinary machine. */
@@ -120,8 +120,8 @@ export function cutAfterLineBreak(text: string, target: number): number {
 
 /**
  * Builds the records of every list, one parse's store at a time (a store holds the stories one step
- * read), then gathers each list of the document in a step of its own; blocks are left to their
- * first read. Reading a list afterwards costs nothing more.
+ * read), and each story's blocks, then gathers each list of the document in a step of its own.
+ * Reading a list afterwards costs nothing more.
  */
 function* warmLists(document: TranscriptDocument, chunk: number): Generator<void, void, void> {
   const segments = segmentationOf(document)?.segments;
@@ -130,7 +130,9 @@ function* warmLists(document: TranscriptDocument, chunk: number): Generator<void
   }
   let previous: ShotlistStore | undefined;
   let read = 0;
-  for (const { parts, context } of segments) {
+  for (const placed of segments) {
+    coverSegmentBlocks(placed);
+    const { parts, context } = placed;
     const store = parts.store;
     if (store === previous) {
       continue;
@@ -150,7 +152,7 @@ function* warmLists(document: TranscriptDocument, chunk: number): Generator<void
   }
   const lists: ((model: TranscriptDocument) => unknown)[] = [
     (model) => model.headers, (model) => model.headings, (model) => model.sections, (model) => model.shots, (model) => model.soundbites,
-    (model) => model.stories, (model) => model.diagnostics, (model) => model.chrome,
+    (model) => model.stories, (model) => model.diagnostics, (model) => model.chrome, (model) => model.blocks,
   ];
   for (const list of lists) {
     yield;
