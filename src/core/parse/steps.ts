@@ -51,25 +51,29 @@ function stepSize(requested: number | undefined): number {
 }
 
 function* parsePrefixes(text: string, chunk: number, meter: StepMeter | undefined): Generator<void, TranscriptDocument, void> {
-  let end = cutAfterLineBreak(text, chunk);
+  // The first steps run code the engine has not optimised yet (the first file opened): they start at
+  // an eighth of the chunk and double up to it.
+  let size = Math.max(1, chunk >> 3);
+  let end = cutAfterLineBreak(text, size);
   // Slices of the one text, not copies: the document keeps that text anyway.
   let document = parseTranscript(text.slice(0, end));
   meter?.(end);
   while (end < text.length) {
     yield;
     const segments = segmentationOf(document)?.segments;
-    if (!segments) {
-      // Not an archive of shot lists (or a flattened one): nothing to slice by.
+    if (!segments && end >= chunk) {
+      // A whole chunk and still not an archive of shot lists (or a flattened one): nothing to slice by.
       meter?.(text.length);
       return parseTranscript(text);
     }
     // The last story is read again with the next chunk; a story that outgrows the chunk sets the
     // step's size, so that a giant story costs a few times its length in all, not its square.
-    const lastStart = segmentStart(segments[segments.length - 1] as PlacedSegment);
-    const next = cutAfterLineBreak(text, end + Math.max(chunk, end - lastStart));
+    const lastStart = segments ? segmentStart(segments[segments.length - 1] as PlacedSegment) : 0;
+    size = Math.min(chunk, size * 2);
+    const next = cutAfterLineBreak(text, end + Math.max(size, end - lastStart));
     const prefix = text.slice(0, next);
-    if (segments.length < 2) {
-      // One story so far: the re-parse would read it all anyway.
+    if (!segments || segments.length < 2) {
+      // Too short to show its format yet, or one story so far (a re-parse would read it all anyway).
       document = parseTranscript(prefix);
       meter?.(next);
     } else {

@@ -82,7 +82,9 @@ function gather<T>(segments: readonly PlacedSegment[], key: ElementList, list: (
   let filled = 0;
   for (const placed of segments) {
     const source = list(placed);
-    for (let element = placed.segment.first[key]; element < placed.segment.end[key]; element++) {
+    // Bounds read once: a keyed read per element cost more than the copy.
+    const end = placed.segment.end[key];
+    for (let element = placed.segment.first[key]; element < end; element++) {
       result[filled++] = source[element] as T;
     }
   }
