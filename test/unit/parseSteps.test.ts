@@ -236,16 +236,29 @@ suite('parse in steps: bounded work per step', () => {
     assert.ok(total < text.length * 5, `the steps parsed ${total} characters of ${text.length}`);
   });
 
+  test('thousands of tiny stories: steps grow with the number of stories walked, so their count stays small', () => {
+    const tiny = Array.from({ length: 5000 }, (_, index) => `STORY: UN / TINY ${index}\nTRT: 0:${String(index % 60).padStart(2, '0')}\n1. Wide shot, quay.\n`).join('\n');
+    const parsed: number[] = [];
+    const run = runSteps(parseTranscriptInSteps(tiny, { chunkChars: 1 }, (characters) => parsed.push(characters)));
+    sameDocument(run.document, parseTranscript(tiny), 'tiny stories');
+    assert.equal(run.document.headers.length, 5000);
+    // Without the floor, a chunk of one character would mean a step per line: 20,000 re-parses, each
+    // walking every story so far.
+    assert.ok(parsed.length < 300, `${parsed.length} parse steps`);
+    assert.ok(parsed.reduce((sum, characters) => sum + characters, 0) < tiny.length * 2);
+  });
+
   test('text the steps cannot slice (an interview) is parsed once, in one call', () => {
-    const interview = Array.from({ length: 500 }, (_, index) => `Q: Question ${index}?\nA: Answer ${index}.\n`).join('\n');
+    const interview = Array.from({ length: 3000 }, (_, index) => `Q: Question ${index}?\nA: Answer ${index}.\n`).join('\n');
     const parsed: number[] = [];
     const run = runSteps(parseTranscriptInSteps(interview, { chunkChars: 1000 }, (characters) => parsed.push(characters)));
     sameDocument(run.document, parseTranscript(interview), 'interview');
-    // Prefixes up to one chunk (they might yet show a shot list), then the whole text in one call.
+    // Prefixes up to a chunk or 4,096 characters (they might yet show a shot list), then the whole text in one call.
     assert.equal(parsed.at(-1), interview.length);
     const before = parsed.slice(0, -1);
-    assert.ok(before.length >= 1 && before.every((characters) => characters <= 2000), `${before.join(', ')} before the whole`);
-    assert.ok(before.reduce((sum, characters) => sum + characters, 0) <= 2 * 2000);
+    assert.ok(before.length >= 1 && before.every((characters) => characters <= 9000), `${before.join(', ')} before the whole`);
+    assert.ok(before.reduce((sum, characters) => sum + characters, 0) <= 18_000);
+    assert.ok(interview.length > 90_000);
   });
 
   test('the records are built in steps of their own after the parse, one list gathered per step', () => {

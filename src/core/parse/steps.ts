@@ -20,6 +20,12 @@ import type { ShotlistStore } from './store/shotlistStore';
 /** About a few milliseconds of parsing on an ordinary machine. */
 export const defaultStepChars = 256 * 1024;
 
+/** A prefix this long that is not a shot list is taken not to become one (however small the chunk). */
+const formatShownWithin = 4096;
+
+/** Characters a step reads for each story it walks (numbering one costs about what parsing a few characters does). */
+const charsPerStoryWalked = 4;
+
 export interface StepOptions {
   /** How many characters of text one step reads, about (it ends at a line break; a story longer than that is read whole). */
   readonly chunkChars?: number;
@@ -61,7 +67,7 @@ function* parsePrefixes(text: string, chunk: number, meter: StepMeter | undefine
   while (end < text.length) {
     yield;
     const segments = segmentationOf(document)?.segments;
-    if (!segments && end >= chunk) {
+    if (!segments && end >= Math.max(chunk, formatShownWithin)) {
       // A whole chunk and still not an archive of shot lists (or a flattened one): nothing to slice by.
       meter?.(text.length);
       return parseTranscript(text);
@@ -70,7 +76,11 @@ function* parsePrefixes(text: string, chunk: number, meter: StepMeter | undefine
     // step's size, so that a giant story costs a few times its length in all, not its square.
     const lastStart = segments ? segmentStart(segments[segments.length - 1] as PlacedSegment) : 0;
     size = Math.min(chunk, size * 2);
-    const next = cutAfterLineBreak(text, end + Math.max(size, end - lastStart));
+    // Each re-parse also walks the list of stories (to number them), so a step reads at least a few
+    // characters per story so far: in an archive of hundreds of thousands of stories that walk would
+    // otherwise outweigh the chunk, and the steps together grow with the square of the text.
+    const walked = (segments?.length ?? 0) * charsPerStoryWalked;
+    const next = cutAfterLineBreak(text, end + Math.max(size, end - lastStart, walked));
     const prefix = text.slice(0, next);
     if (!segments || segments.length < 2) {
       // Too short to show its format yet, or one story so far (a re-parse would read it all anyway).
