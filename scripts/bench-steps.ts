@@ -34,11 +34,17 @@ function timed<T>(work: () => T): { result: T; ms: number } {
   return { result, ms: performance.now() - start };
 }
 
+/** One turn of the event loop, as the editor's glue gives other work (and V8's incremental marking) between steps. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * Runs the stepped parse to its end, timing every call of next(): wall time, and the process's CPU
  * time (on a machine shared with other work, wall time also counts the moments the thread waited).
+ * Between steps the event loop turns once; that time is not counted.
  */
-function steppedParse(text: string): { document: TranscriptDocument; total: number; longest: number; longestCpu: number; steps: number } {
+async function steppedParse(text: string): Promise<{ document: TranscriptDocument; total: number; longest: number; longestCpu: number; steps: number }> {
   const generator = parseTranscriptFileSteps(text, name);
   let total = 0;
   let longest = 0;
@@ -55,6 +61,7 @@ function steppedParse(text: string): { document: TranscriptDocument; total: numb
     if (result.done) {
       return { document: result.value, total, longest, longestCpu, steps };
     }
+    await nextTurn();
   }
 }
 
@@ -68,7 +75,7 @@ function firstReads(document: TranscriptDocument): Record<(typeof lists)[number]
   return reads;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const text = archive(targetChars);
   // Warm the JIT as an editor that opened smaller files first would be.
   parseTranscriptFile(archive(1_000_000), name);
@@ -86,7 +93,7 @@ function main(): void {
     gc?.();
     oneCall.push(timed(() => parseTranscriptFile(text, name)).ms);
     gc?.();
-    const stepped = steppedParse(text);
+    const stepped = await steppedParse(text);
     totals.push(stepped.total);
     longest.push(stepped.longest);
     longestCpu.push(stepped.longestCpu);
@@ -124,7 +131,7 @@ function main(): void {
   const row = (label: string, value: string): void => console.log(`${label.padEnd(34)} ${value}`);
   row('archive', `${megachars.toFixed(1)} M characters, ${document.lineCount.toLocaleString('en')} lines, ${document.headers.length.toLocaleString('en')} stories, ${document.shots.length.toLocaleString('en')} shots`);
   row('one-call parse (baseline)', `${median(oneCall).toFixed(0)} ms median of ${runs}`);
-  row('parse in steps, total', `${median(totals).toFixed(0)} ms median of ${runs}, ${steps} steps (records of every list built too)`);
+  row('parse in steps, total', `${median(totals).toFixed(0)} ms median of ${runs}, ${steps} steps (records of every list built too; event-loop turns between steps not counted)`);
   row('parse in steps, longest step', `${median(longest).toFixed(1)} ms median of ${runs}, worst ${worst(longest).toFixed(1)} ms  (target < ${stepBudgetMs} ms)`);
   row('  its longest step in CPU time', `${median(longestCpu).toFixed(1)} ms median of ${runs} (all of the process's threads, the collector's helpers included)`);
   row('first read of each list after it', lists.map((list) => `${list} ${reads[list].toFixed(1)}`).join(', ') + ` ms  (target < ${listBudgetMs} ms but blocks)`);
@@ -146,4 +153,4 @@ function main(): void {
   process.exitCode = pass ? 0 : 1;
 }
 
-main();
+void main();

@@ -8,6 +8,10 @@
 // ends right after a line break. Then, still in steps, the records of each list are built story run by
 // story run, so that reading the document's lists afterwards only gathers arrays.
 //
+// Callers let the event loop turn between steps (setImmediate or a timer), not only other work: the
+// steps build about 150 MB of model for a 50 MB archive, and V8 marks that heap incrementally in
+// tasks of the event loop. Steps run back to back in one task end in atomic collections of 60-100 ms.
+//
 // Not sliced (one call of the ordinary parser): Markdown, interviews and prose, and a flattened shot
 // list (none of them splits into segments). A story longer than a chunk is read in steps that double
 // with it, so the whole stays linear: the work of all steps is at most a few times the text.
