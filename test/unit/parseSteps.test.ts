@@ -10,6 +10,7 @@ import type { TranscriptDocument } from '../../src/core/model';
 import { parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile } from '../../src/core/parse';
 import type { MarkdownNotice } from '../../src/core/parse';
 import { cutAfterLineBreak, parseTranscriptInSteps } from '../../src/core/parse/steps';
+import { toContractJson } from '../../src/cli/contractJson';
 import { archive } from '../../scripts/benchArchive';
 import { lines, readFixture, readSeed, repositoryRoot, seedsDirectory } from './helpers';
 
@@ -91,7 +92,10 @@ suite('parse in steps: equal to the one-call parse', () => {
       const text = readSeed(name);
       const expected = parseTranscriptFile(text, name);
       for (const chunk of [...chunkSizes, undefined]) {
-        sameDocument(stepped(text, name, chunk).document, expected, `${name} at chunk ${chunk ?? 'default'}`);
+        const { document } = stepped(text, name, chunk);
+        sameDocument(document, expected, `${name} at chunk ${chunk ?? 'default'}`);
+        // What the CLI's `parse --json` prints.
+        assert.deepEqual(toContractJson(document, name), toContractJson(expected, name), `${name}: contract JSON`);
       }
     }
   });
