@@ -4,7 +4,8 @@
 // text in the same run, the first read of each list afterwards, and the re-parse after a one-character
 // edit in the middle (the text handed over flat, as the editor's getText() gives it), then the first
 // read of the new version's lists.
-// Env: BENCH_MB (default 50, in millions of characters as issue 15 counts them), BENCH_RUNS (default 3).
+// Env: BENCH_MB (default 50, in millions of characters as issue 15 counts them), BENCH_RUNS (default 3),
+// BENCH_CHUNK (characters per step; default the parser's own, defaultStepChars).
 import type { TranscriptDocument } from '../src/core/model';
 import { parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile } from '../src/core/parse';
 import { archive } from './benchArchive';
@@ -17,6 +18,7 @@ const stepBudgetMs = 50;
 const reparseBudgetMs = 50;
 const listBudgetMs = 10;
 const name = 'archive.unifeed';
+const chunkChars = process.env.BENCH_CHUNK === undefined ? undefined : Number(process.env.BENCH_CHUNK);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 function median(values: readonly number[]): number {
@@ -45,7 +47,7 @@ function nextTurn(): Promise<void> {
  * Between steps the event loop turns once; that time is not counted.
  */
 async function steppedParse(text: string): Promise<{ document: TranscriptDocument; total: number; longest: number; longestCpu: number; steps: number }> {
-  const generator = parseTranscriptFileSteps(text, name);
+  const generator = parseTranscriptFileSteps(text, name, undefined, undefined, chunkChars === undefined ? undefined : { chunkChars });
   let total = 0;
   let longest = 0;
   let longestCpu = 0;
