@@ -13,6 +13,7 @@ const benches = [
   ['parser vs markdown-it', ['--expose-gc', 'dist/bench.js']],
   ['grammar vs Markdown grammar', ['scripts/bench-grammar.mjs']],
   ['outline after an edit', ['--import', 'tsx', 'scripts/bench-outline.ts']],
+  ['50 MB archive: parse in steps, re-parse after an edit', ['--expose-gc', '--import', 'tsx', 'scripts/bench-steps.ts']],
   ['workspace index', ['--expose-gc', '--import', 'tsx', 'scripts/bench-index.ts']],
   ['knowledge-base matcher and hover', ['--expose-gc', '--import', 'tsx', 'scripts/bench-kb.ts']],
   ['scaling to 100 MB', ['--expose-gc', '--import', 'tsx', 'scripts/bench-scaling.ts']],

@@ -246,9 +246,10 @@ const oneParagraph: GapFiller = (first, last, covered) => {
 /**
  * Blocks in document order, every gap filled (one paragraph by default), so that every line belongs
  * to exactly one block even if a builder missed one: losing text silently is the one thing the
- * parser must not do. Blocks that overlap one before them are cut to start after it.
+ * parser must not do. Blocks that overlap one before them are cut to start after it. Lines
+ * `fromLine`..lineCount - 1 are covered (one story of an archive covers its own lines).
  */
-export function coverLines(blocks: Block[], lineCount: number, fillGap: GapFiller = oneParagraph): Block[] {
+export function coverLines(blocks: Block[], lineCount: number, fillGap: GapFiller = oneParagraph, fromLine = 0): Block[] {
   // Builders add blocks in document order; sort only when one did not.
   const ordered = blocks.every((block, position) => {
     const previous = blocks[position - 1];
@@ -258,7 +259,7 @@ export function coverLines(blocks: Block[], lineCount: number, fillGap: GapFille
     blocks.sort((a, b) => a.firstLine - b.firstLine || a.lastLine - b.lastLine);
   }
   const covered: Block[] = [];
-  let next = 0;
+  let next = fromLine;
   for (const block of blocks) {
     const lastLine = Math.min(block.lastLine, lineCount - 1);
     if (lastLine < next) {

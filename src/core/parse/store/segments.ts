@@ -5,7 +5,7 @@
 // segments; after an edit, parse/index.ts rebuilds only the segments the edit touched and places the
 // others: their records stay, their Placement (text/lineTable.ts) moves their lines, offsets and indexes.
 import { coverLines, type ParseContext } from '../context';
-import type { Block, Header, Heading, Section, Shot, Soundbite, Story, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../../model';
+import type { Block, BlockKind, Header, Heading, Section, Shot, Soundbite, Story, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../../model';
 import type { ShotlistParts } from '../shotlist';
 import type { ElementList, StoreSegment } from './shotlistStore';
 import { Placement } from '../../text/lineTable';
@@ -82,11 +82,110 @@ function gather<T>(segments: readonly PlacedSegment[], key: ElementList, list: (
   let filled = 0;
   for (const placed of segments) {
     const source = list(placed);
-    for (let element = placed.segment.first[key]; element < placed.segment.end[key]; element++) {
+    // Bounds read once: a keyed read per element cost more than the copy.
+    const end = placed.segment.end[key];
+    for (let element = placed.segment.first[key]; element < end; element++) {
       result[filled++] = source[element] as T;
     }
   }
   return result;
+}
+
+/**
+ * A block of one segment that reads its lines and index through the segment's placement, so that a
+ * re-parse that moves the segment moves its blocks without rebuilding them (as records do).
+ */
+class PlacedBlock implements Block {
+  readonly kind: BlockKind;
+  readonly #firstLine: number;
+  readonly #lastLine: number;
+  readonly #index: number | null;
+  readonly #placement: Placement;
+
+  constructor(block: Block, placement: Placement) {
+    this.kind = block.kind;
+    this.#firstLine = block.firstLine;
+    this.#lastLine = block.lastLine;
+    this.#index = block.index;
+    this.#placement = placement;
+  }
+
+  get firstLine(): number {
+    return this.#firstLine + this.#placement.lineDelta;
+  }
+
+  get lastLine(): number {
+    return this.#lastLine + this.#placement.lineDelta;
+  }
+
+  get index(): number | null {
+    return this.#index === null ? null : this.#index + indexDelta(this.kind, this.#placement);
+  }
+
+  toJSON(): Block {
+    return { kind: this.kind, firstLine: this.firstLine, lastLine: this.lastLine, index: this.index };
+  }
+}
+
+/**
+ * Each segment's blocks, every line of the segment covered, kept for as long as the segment: a new
+ * version of the document then only gathers them. Null when the segment's blocks leave its own lines
+ * (or its lines were cut finer than the document's): the document then covers all its blocks at once.
+ */
+const coveredBlocks = new WeakMap<PlacedSegment, readonly Block[] | null>();
+
+function segmentBlocks(placed: PlacedSegment): readonly Block[] | null {
+  let blocks = coveredBlocks.get(placed);
+  if (blocks === undefined) {
+    blocks = coverSegment(placed);
+    coveredBlocks.set(placed, blocks);
+  }
+  return blocks;
+}
+
+function coverSegment({ context, segment, placement }: PlacedSegment): Block[] | null {
+  if (context.table.isCut) {
+    return null;
+  }
+  const raw = context.rawBlocks(segment.first.blocks, segment.end.blocks);
+  for (const block of raw) {
+    if (block.firstLine < segment.firstLine || block.lastLine > segment.lastLine) {
+      return null;
+    }
+  }
+  // Every segment but the first starts with its header block, so no gap runs from one segment into
+  // the next: covering each segment alone covers the document as coverLines over all would.
+  return coverLines(raw, segment.lastLine + 1, undefined, segment.firstLine).map((block) => new PlacedBlock(block, placement));
+}
+
+/** The document's blocks gathered from its segments' covered blocks, or null when one segment has none. */
+function gatherBlocks(segments: readonly PlacedSegment[], lineCount: number): Block[] | null {
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  if (!first || !last || segmentFirstLine(first) !== 0 || segmentLastLine(last) !== lineCount - 1) {
+    return null;
+  }
+  let total = 0;
+  for (const placed of segments) {
+    const blocks = segmentBlocks(placed);
+    if (blocks === null) {
+      return null;
+    }
+    total += blocks.length;
+  }
+  const result = new Array<Block>(total);
+  let filled = 0;
+  for (const placed of segments) {
+    for (const block of segmentBlocks(placed) ?? []) {
+      result[filled++] = block;
+    }
+  }
+  return result;
+}
+
+/** Builds a segment's covered blocks now, so that a later first read of document.blocks only gathers them. */
+export function coverSegmentBlocks(placed: PlacedSegment): void {
+  segmentBlocks(placed);
 }
 
 /** A segment's blocks with the document's lines and indexes. */
@@ -182,7 +281,7 @@ export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCou
       return diagnostics;
     },
     get blocks(): Block[] {
-      blocks ??= coverLines(segments.flatMap(placedBlocks), lineCount);
+      blocks ??= gatherBlocks(segments, lineCount) ?? coverLines(segments.flatMap(placedBlocks), lineCount);
       return blocks;
     },
   };
