@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { allFindings } from '../../src/core/checks';
-import { parseTranscriptFile } from '../../src/core/parse';
+import { parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscript } from '../../src/core/parse';
+import { archive } from '../../scripts/benchArchive';
 import { ChunkedText, TextWindow, textOver } from '../../src/core/text/chunkedText';
-import { readSeed, repositoryRoot, seedsDirectory } from './helpers';
+import { readFixture, readSeed, repositoryRoot, seedsDirectory } from './helpers';
 
 /** Cuts `text` into pieces of `size` characters (the last one shorter). */
 function piecesOf(text: string, size: number): string[] {
@@ -122,5 +123,47 @@ suite('the checks on a text kept in pieces', () => {
       fidelityFindings += expected.filter((finding) => finding.code.startsWith('quote-')).length;
     }
     assert.ok(fidelityFindings >= 5, `the files compared hold only ${fidelityFindings} quote findings`);
+  });
+});
+
+suite('the parser on a text kept in pieces', () => {
+  /** Drives a generator to its end (the editor turns its event loop between steps; a test need not). */
+  function finish<T>(steps: Generator<void, T, void>): T {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        return step.value;
+      }
+    }
+  }
+
+  const sources: Array<[string, string]> = [
+    ['generated archive', archive(400_000)],
+    ['archive with CRLF', archive(120_000).replace(/\n/gu, '\r\n')],
+    ['shot list fixtures', ['clean.txt', 'geneva.txt', 'numbering_errors.txt', 'wrapped_speakers.txt'].map((name) => readFixture(`shotlists/${name}`)).join('\n\n')],
+  ];
+
+  test('the first parse in steps gives what the one-call parse gives, whatever the pieces and the step size', () => {
+    for (const [name, text] of sources) {
+      const expected = JSON.stringify(parseTranscript(text));
+      for (const [pieceSize, chunkChars] of [[97, 1_000], [4_096, 30_000], [65_536, 256 * 1024]] as const) {
+        const pieces = ChunkedText.fromPieces(piecesOf(text, pieceSize), pieceSize);
+        const model = finish(parseTranscriptFileSteps(pieces, 'archive.unifeed', undefined, undefined, { chunkChars }));
+        assert.equal(JSON.stringify(model), expected, `${name}, pieces of ${pieceSize}, steps of ${chunkChars}`);
+      }
+    }
+  });
+
+  test('a re-parse from the pieces after an edit gives what a fresh parse gives', () => {
+    const text = archive(200_000);
+    fc.assert(fc.property(fc.nat(text.length), fc.nat(300), fc.constantFrom('', 'x', '\n', 'STORY: UN / NEW\nTRT: 0:10\nSOURCE: UNIFEED\n', '“quoted”\n'),
+      (start, length, inserted) => {
+        const end = Math.min(text.length, start + length);
+        const before = ChunkedText.fromPieces(piecesOf(text, 5_000), 5_000);
+        const previous = finish(parseTranscriptFileSteps(before, 'archive.unifeed', undefined, undefined, { chunkChars: 20_000 }));
+        const after = before.replace(start, end, inserted);
+        const reparsed = reparseTranscript(previous, after, { start, oldEnd: end, newEnd: start + inserted.length });
+        assert.equal(JSON.stringify(reparsed), JSON.stringify(parseTranscript(after.toString())));
+      }), { numRuns: 60 });
   });
 });

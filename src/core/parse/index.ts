@@ -3,6 +3,7 @@
 // line by line); reparseTranscript re-reads only the stories an edit touched. Everything outside
 // src/core/parse reaches the parser through this module alone (an ESLint rule keeps it so).
 import type { TranscriptDocument } from '../model';
+import { wholeText, type TextSource } from '../text/chunkedText';
 import type { TextEdit } from '../text/edits';
 import { isMarkdownPath, parseMarkdownTranscript } from './markdown';
 import type { MarkdownNotice } from './markdownGuard';
@@ -21,16 +22,16 @@ export { maxBracketsPerParagraph, maxContainerDepth, maxDelimitersPerParagraph, 
  * The stories kept are moved, not copied, so `previous` must not be used afterwards (an editor keeps
  * one document per version and drops the old one). Anything else is parsed afresh.
  */
-export function reparseTranscript(previous: TranscriptDocument, text: string, edit: TextEdit): TranscriptDocument {
+export function reparseTranscript(previous: TranscriptDocument, text: TextSource, edit: TextEdit): TranscriptDocument {
   try {
-    return rebuildSegments(previous, text, edit) ?? parseTranscript(text);
+    return rebuildSegments(previous, text, edit) ?? parseTranscript(wholeText(text));
   } catch {
     // Parsing never throws; should re-parsing ever fail, the text is read afresh rather than lost.
     const state = segmentationOf(previous);
     if (state) {
       state.consumed = true;
     }
-    return parseTranscript(text);
+    return parseTranscript(wholeText(text));
   }
 }
 
@@ -50,10 +51,10 @@ export function parseTranscriptFile(text: string, name: string, languageId?: str
  * an edit the same way. An archive of shot lists is read story run by story run and its lists' records
  * built in steps too; Markdown, interviews, prose and flattened shot lists are parsed in one call (see steps.ts).
  */
-export function* parseTranscriptFileSteps(text: string, name: string, languageId?: string, notices?: MarkdownNotice[],
+export function* parseTranscriptFileSteps(text: TextSource, name: string, languageId?: string, notices?: MarkdownNotice[],
   options?: StepOptions): Generator<void, TranscriptDocument, void> {
   if (isMarkdownFile(name, languageId)) {
-    return parseMarkdownTranscript(text, notices);
+    return parseMarkdownTranscript(wholeText(text), notices);
   }
   return yield* parseTranscriptInSteps(text, options);
 }
@@ -63,9 +64,9 @@ export function* parseTranscriptFileSteps(text: string, name: string, languageId
  * re-reads only the stories the edit touched (see reparseTranscript); `previous` must not be used
  * afterwards. Markdown is parsed afresh.
  */
-export function reparseTranscriptFile(previous: TranscriptDocument, text: string, edit: TextEdit, name: string, languageId?: string,
+export function reparseTranscriptFile(previous: TranscriptDocument, text: TextSource, edit: TextEdit, name: string, languageId?: string,
   notices?: MarkdownNotice[]): TranscriptDocument {
-  return isMarkdownFile(name, languageId) ? parseMarkdownTranscript(text, notices) : reparseTranscript(previous, text, edit);
+  return isMarkdownFile(name, languageId) ? parseMarkdownTranscript(wholeText(text), notices) : reparseTranscript(previous, text, edit);
 }
 
 export function isMarkdownFile(name: string, languageId: string | undefined): boolean {

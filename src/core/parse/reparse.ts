@@ -3,6 +3,7 @@
 // first parse (steps.ts) both build on rebuildSegments; it answers null whenever the text must be
 // parsed afresh instead, and then leaves the previous document as it was.
 import type { TranscriptDocument } from '../model';
+import type { TextSource } from '../text/chunkedText';
 import type { TextEdit } from '../text/edits';
 import { detachedCopy } from '../text/copies';
 import { LineClass } from './classify';
@@ -30,7 +31,7 @@ export interface RebuildOptions {
  * would be the whole text or has become flattened): `previous` is then untouched. On success the
  * kept segments are moved into the new document and `previous` must not be used again.
  */
-export function rebuildSegments(previous: TranscriptDocument, text: string, edit: TextEdit, options: RebuildOptions = {}): TranscriptDocument | null {
+export function rebuildSegments(previous: TranscriptDocument, text: TextSource, edit: TextEdit, options: RebuildOptions = {}): TranscriptDocument | null {
   const state = segmentationOf(previous);
   const delta = edit.newEnd - edit.oldEnd;
   if (!state || state.consumed || previous.length + delta !== text.length || edit.start < 0 || edit.start > edit.oldEnd ||

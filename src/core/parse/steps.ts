@@ -15,6 +15,7 @@
 // Not sliced (one call of the ordinary parser): Markdown, interviews and prose, and a flattened shot
 // list (none of them splits into segments). A story longer than a chunk is read in steps that double
 // with it, so the whole stays linear: the work of all steps is at most a few times the text.
+import { prefixOf, wholeText, type TextSource } from '../text/chunkedText';
 import type { TranscriptDocument } from '../model';
 import { parseTranscript } from './lines';
 import { rebuildSegments } from './reparse';
@@ -42,7 +43,7 @@ export type StepMeter = (parsedChars: number) => void;
  * The line-oriented parse of `text` in steps: yields between units of work of about `chunkChars`
  * characters, returns what parseTranscript(text) returns (re-parseable after an edit the same way).
  */
-export function* parseTranscriptInSteps(text: string, options: StepOptions = {}, meter?: StepMeter): Generator<void, TranscriptDocument, void> {
+export function* parseTranscriptInSteps(text: TextSource, options: StepOptions = {}, meter?: StepMeter): Generator<void, TranscriptDocument, void> {
   const chunk = stepSize(options.chunkChars);
   let document: TranscriptDocument;
   try {
@@ -50,7 +51,7 @@ export function* parseTranscriptInSteps(text: string, options: StepOptions = {},
   } catch {
     // Parsing never throws; should a step ever fail, the text is read in one call rather than lost.
     meter?.(text.length);
-    return parseTranscript(text);
+    return parseTranscript(wholeText(text));
   }
   yield* warmLists(document, chunk);
   return document;
@@ -60,7 +61,7 @@ function stepSize(requested: number | undefined): number {
   return requested !== undefined && Number.isFinite(requested) && requested >= 1 ? Math.floor(requested) : defaultStepChars;
 }
 
-function* parsePrefixes(text: string, chunk: number, meter: StepMeter | undefined): Generator<void, TranscriptDocument, void> {
+function* parsePrefixes(text: TextSource, chunk: number, meter: StepMeter | undefined): Generator<void, TranscriptDocument, void> {
   // The first steps run code the engine has not optimised yet (the first file opened): they start at
   // an eighth of the chunk and double up to it.
   let size = Math.max(1, chunk >> 3);
@@ -74,7 +75,7 @@ function* parsePrefixes(text: string, chunk: number, meter: StepMeter | undefine
     if (!segments && end >= Math.max(chunk, formatShownWithin)) {
       // A whole chunk and still not an archive of shot lists (or a flattened one): nothing to slice by.
       meter?.(text.length);
-      return parseTranscript(text);
+      return parseTranscript(wholeText(text));
     }
     // The last story is read again with the next chunk; a story that outgrows the chunk sets the
     // step's size, so that a giant story costs a few times its length in all, not its square.
@@ -85,16 +86,17 @@ function* parsePrefixes(text: string, chunk: number, meter: StepMeter | undefine
     // otherwise outweigh the chunk, and the steps together grow with the square of the text.
     const walked = (segments?.length ?? 0) * charsPerStoryWalked;
     const next = cutAfterLineBreak(text, end + Math.max(size, end - lastStart, walked));
-    const prefix = text.slice(0, next);
+    // A slice of a string; a view of a text kept in pieces (the pieces are joined only where read).
+    const prefix = prefixOf(text, next);
     if (!segments || segments.length < 2) {
       // Too short to show its format yet, or one story so far (a re-parse would read it all anyway).
-      document = parseTranscript(prefix);
+      document = parseTranscript(wholeText(prefix));
       meter?.(next);
     } else {
       const rebuilt = rebuildSegments(document, prefix, { start: end, oldEnd: end, newEnd: next }, { detach: false });
       if (rebuilt === null) {
         meter?.(text.length);
-        return parseTranscript(text);
+        return parseTranscript(wholeText(text));
       }
       meter?.(next - firstRebuiltStart(segments, rebuilt));
       document = rebuilt;
@@ -120,21 +122,29 @@ function firstRebuiltStart(segments: readonly PlacedSegment[], rebuilt: Transcri
  * The offset just after the first line break that ends at or after `target` (a CRLF pair is never
  * cut), or the text's length. Scans only from `target` on, so all cuts of one text cost one pass.
  */
-export function cutAfterLineBreak(text: string, target: number): number {
+export function cutAfterLineBreak(text: TextSource, target: number): number {
   if (target >= text.length) {
     return text.length;
   }
-  for (let index = Math.max(0, target - 1); index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10) {
-      return index + 1;
-    }
-    if (code === 13) {
-      return text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
+  // Read in windows: a text kept in pieces is never joined whole for this.
+  for (let from = Math.max(0, target - 1); from < text.length; from += cutWindowChars) {
+    const window = text.slice(from, from + cutWindowChars + 1);
+    const scanned = Math.min(cutWindowChars, window.length);
+    for (let index = 0; index < scanned; index++) {
+      const code = window.charCodeAt(index);
+      if (code === 10) {
+        return from + index + 1;
+      }
+      if (code === 13) {
+        return from + (window.charCodeAt(index + 1) === 10 ? index + 2 : index + 1);
+      }
     }
   }
   return text.length;
 }
+
+/** How many characters cutAfterLineBreak reads at a time (one more, to see the LF of a CRLF at the edge). */
+const cutWindowChars = 4096;
 
 /**
  * Builds the records of every list, one parse's store at a time (a store holds the stories one step

@@ -158,6 +158,20 @@ export class TextWindow implements TextLike {
   }
 }
 
+/** The whole text as one string (as costly as it is long, for a source that is not a string already). */
+export function wholeText(source: TextSource): string {
+  return typeof source === 'string' ? source : source.slice(0, source.length);
+}
+
+/** The first `end` characters of `source`: a slice of a string, a view of anything else (nothing copied). */
+export function prefixOf(source: TextSource, end: number): TextSource {
+  if (typeof source === 'string') {
+    return source.slice(0, end);
+  }
+  const length = Math.max(0, Math.min(end, source.length));
+  return { length, slice: (start: number, stop: number) => source.slice(start, Math.min(stop, length)) };
+}
+
 /** `source` as a TextLike over `start`..`end`: a string as it is, anything else as a window. */
 export function textOver(source: TextSource, start: number, end: number): TextLike {
   return typeof source === 'string' ? source : new TextWindow(source, start, end);

@@ -16,10 +16,10 @@ import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model'
 import { ChunkedText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { isMarkdownFile, parseTranscript, parseTranscriptFile, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
+import { isMarkdownFile, parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import type { CoreWorkerClient } from '../../workers/client';
-import { parseTranscriptFileSteps, prepareSteps } from './standIns';
+import { storyGroupSteps } from '../../core/outline/storyGroups';
 
 /**
  * Documents longer than this many characters are read in steps (see above). About 40 ms of parsing on
@@ -362,11 +362,11 @@ export class TranscriptCache implements vscode.Disposable {
       model = await this.#parseMarkdown(text.toString(), document, slicer, notices);
       this.counts.parsed++;
     } else if (cached?.pending && cached.pending.version === reading.version) {
-      model = reparseTranscriptFile(cached.model, text.toString(), cached.pending.edit, document.uri.path, document.languageId, notices);
+      model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
       this.#noteLineage(model, cached.model, cached.pending.edit);
     } else {
-      model = await runSteps(parseTranscriptFileSteps(text.toString(), document.uri.path, document.languageId, notices), slicer, stopped);
+      model = await runSteps(parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices), slicer, stopped);
       if (model !== undefined) {
         this.counts.readInSteps++;
       }
@@ -379,7 +379,8 @@ export class TranscriptCache implements vscode.Disposable {
     const entry: Entry = { version: reading.version, model, text, ready: false };
     this.#entries.set(key, entry);
     this.#sayNotices(document, notices);
-    await runSteps(prepareSteps(model), slicer, stopped);
+    // The story groups the outline, the checks, the timing and smart select all start from.
+    await runSteps(storyGroupSteps(model), slicer, stopped);
     slicer.finish();
     this.longestStepMs = Math.max(this.longestStepMs, slicer.longestSliceMs);
     if (stopped() || this.#entries.get(key) !== entry) {
