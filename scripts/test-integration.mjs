@@ -10,7 +10,7 @@
 //      the folder untrusted (SHOTLIST_WORKSPACE_TRUST=1, Restricted Mode), then test/fixtures again with
 //      the French display language (french/*.test.ts, SHOTLIST_DISPLAY_LANGUAGE=fr)
 // Exit code 0 only when every test passed and each pass ran tests (with SHOTLIST_TEST_GREP: some pass).
-// Env: SHOTLIST_TEST_TIMEOUT_MS (default 180000), SHOTLIST_TEST_GREP (mocha --grep),
+// Env: SHOTLIST_TEST_TIMEOUT_MS (default 420000), SHOTLIST_TEST_GREP (mocha --grep),
 //      SHOTLIST_TEST_PASS=normal|untrusted|french (only that pass), SHOTLIST_HOST_VERBOSE=1,
 //      SHOTLIST_KEEP_STATE=1 (see test/vscode-host/run-tests.mjs).
 import { spawnSync } from 'node:child_process';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ChecksJob, runChecks, type PreviousChecks } from '../../src/core/checks';
 import type { TranscriptDiagnostic } from '../../src/core/model';
-import { parseTranscript } from '../../src/core/parse';
+import { parseTranscript, reparseTranscript } from '../../src/core/parse';
 import { readFixture } from './helpers';
 
 /** An archive of fixture stories with misquotes, header problems and TRTs, so that every kind of finding is there. */
@@ -35,14 +35,16 @@ function canonical(findings: readonly TranscriptDiagnostic[]): string[] {
 /** The findings after the edit, worked out from the findings before it. */
 function afterEdit(before: string, start: number, end: number, inserted: string): { incremental: string[]; fresh: string[]; rechecked: number } {
   const after = before.slice(0, start) + inserted + before.slice(end);
+  // As in the editor: the new model is re-parsed from the old one, which moves the stories it keeps.
+  const old = parseTranscript(before);
   const previous: PreviousChecks = {
-    findings: runChecks(parseTranscript(before), before),
+    findings: runChecks(old, before),
     edit: { start, oldEnd: end, newEnd: start + inserted.length },
     startLine: lineAt(after, start),
     oldEndLine: lineAt(before, end),
     newEndLine: lineAt(after, start + inserted.length),
   };
-  const model = parseTranscript(after);
+  const model = reparseTranscript(old, after, previous.edit);
   // The job asks whether to stop between two stories: asked n - 1 times for n stories.
   let asked = 0;
   const job = new ChecksJob(model, after, previous);

@@ -12,7 +12,7 @@
 //
 // Usage: node test/vscode-host/run-tests.mjs <extensionDevelopmentPath> <extensionTestsPath> [folder]
 // Env:
-//   SHOTLIST_TEST_TIMEOUT_MS  whole-run limit, default 180000 (timeout = exit 1 + screenshot)
+//   SHOTLIST_TEST_TIMEOUT_MS  whole-run limit, default 420000 (timeout = exit 1 + screenshot)
 //   CHROMIUM_PATH             default /usr/bin/chromium
 //   SHOTLIST_HOST_VERBOSE=1   also print the page console and the code-server log
 //   SHOTLIST_KEEP_STATE=1     keep the temp user-data dir (VS Code logs) and print its path
@@ -217,7 +217,7 @@ export async function runVSCodeTests({ extensionDevelopmentPath, extensionTestsP
   const dev = path.resolve(extensionDevelopmentPath);
   const tests = path.resolve(extensionTestsPath);
   const workspace = path.resolve(folder ?? dev);
-  const timeoutMs = Number(process.env.SHOTLIST_TEST_TIMEOUT_MS || 180_000);
+  const timeoutMs = Number(process.env.SHOTLIST_TEST_TIMEOUT_MS || 420_000);
   // From the environment: test-electron, which spawns code-shim.mjs, passes extensionTestsEnv that way.
   const workspaceTrust = process.env.SHOTLIST_WORKSPACE_TRUST === '1';
   const web = (extensionKind ?? process.env.SHOTLIST_EXTENSION_KIND) === 'web';
