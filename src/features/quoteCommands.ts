@@ -4,7 +4,8 @@
 // document). The words and the formatting come from src/core (quotes/extract, quotes/styles, quotes/export);
 // this file reads the settings, the editor and the clipboard.
 import * as vscode from 'vscode';
-import { parseTranscriptFile } from '../core/parse';
+import { parseTranscriptFileSteps } from '../core/parse';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import { appendAll } from '../core/util/arrays';
 import { allQuotes, quoteAt, type QuoteItem } from '../core/quotes/extract';
 import { exportQuotes, type QuoteExportFormat } from '../core/quotes/export';
@@ -359,6 +360,7 @@ class QuoteCommands {
     const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
     const uris = [...this.#index.files()].map((file) => file.uri).sort((a, b) => fileLabel(a).localeCompare(fileLabel(b)));
     const decoder = new TextDecoder('utf-8');
+    const slicer = new TimeSlicer();
     const items: QuoteItem[] = [];
     for (const uri of uris) {
       const document = open.get(uri.toString());
@@ -375,8 +377,12 @@ class QuoteCommands {
       } catch {
         continue; // deleted meanwhile, or unreadable
       }
-      const model = parseTranscriptFile(text, uri.path);
-      appendAll(items, allQuotes(model, text, fileLabel(uri)));
+      // In steps: the index holds archives of up to 16 MB, each several hundred ms to parse in one call.
+      const model = await runSteps(parseTranscriptFileSteps(text, uri.path), slicer);
+      if (model) {
+        appendAll(items, allQuotes(model, text, fileLabel(uri)));
+      }
+      await slicer.checkpoint();
     }
     return items;
   }
