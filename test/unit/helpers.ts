@@ -28,3 +28,24 @@ export function readFixture(relativePath: string): string {
 export function lines(...content: string[]): string {
   return content.join('\n');
 }
+
+/** A fictional shot-list story of a generated archive, numbered so that every story differs. */
+export function numberedStory(index: number, slug = 'FICTIONAL STORY'): string {
+  return lines(
+    `STORY: UN / ${slug} ${index}`,
+    'TRT: 1:20',
+    'SOURCE: UNIFEED',
+    'RESTRICTIONS: NONE',
+    'LANGUAGES: ENGLISH / NATS',
+    `DATELINE: ${(index % 27) + 1} MARCH 2026, PORT ALDER, VALDORIA`,
+    'SHOTLIST',
+    'FILE - UNVAL - PORT ALDER, VALDORIA',
+    '1. Wide shot, harbour at dawn.',
+    `2. SOUNDBITE (English) Ines Marlow, Harbour Master ${index}:`,
+    `“The ferries run again, and story ${index} says so.”`,
+    '3. Close up, a ferry ticket.',
+    'STORYLINE',
+    `Ferries returned to Port Alder on day ${index}. The harbour master said, “We are open.”`,
+    '',
+  );
+}

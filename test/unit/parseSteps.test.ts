@@ -12,7 +12,7 @@ import type { MarkdownNotice } from '../../src/core/parse';
 import { cutAfterLineBreak, parseTranscriptInSteps } from '../../src/core/parse/steps';
 import { toContractJson } from '../../src/cli/contractJson';
 import { archive } from '../../scripts/benchArchive';
-import { lines, readFixture, readSeed, repositoryRoot, seedsDirectory } from './helpers';
+import { numberedStory, readFixture, readSeed, repositoryRoot, seedsDirectory } from './helpers';
 
 interface SteppedRun {
   readonly document: TranscriptDocument;
@@ -61,25 +61,8 @@ function seedNames(): string[] {
   return readdirSync(seedsDirectory()).filter((name) => name.endsWith('.txt')).sort();
 }
 
-/** A fictional story of an archive, numbered so that every story differs. */
 function story(index: number): string {
-  return lines(
-    `STORY: UN / FICTIONAL STEP STORY ${index}`,
-    'TRT: 1:20',
-    'SOURCE: UNIFEED',
-    'RESTRICTIONS: NONE',
-    'LANGUAGES: ENGLISH / NATS',
-    `DATELINE: ${(index % 27) + 1} MARCH 2026, PORT ALDER, VALDORIA`,
-    'SHOTLIST',
-    'FILE - UNVAL - PORT ALDER, VALDORIA',
-    '1. Wide shot, harbour at dawn.',
-    `2. SOUNDBITE (English) Ines Marlow, Harbour Master ${index}:`,
-    `“The ferries run again, and story ${index} says so.”`,
-    '3. Close up, a ferry ticket.',
-    'STORYLINE',
-    `Ferries returned to Port Alder on day ${index}. The harbour master said, “We are open.”`,
-    '',
-  );
+  return numberedStory(index, 'FICTIONAL STEP STORY');
 }
 
 const chunkSizes = [1, 64, 1000];

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { TranscriptDocument } from '../../src/core/model';
 import { parseTranscript, reparseTranscript } from '../../src/core/parse';
 import { composeEdits, editOf, type TextEdit } from '../../src/core/text/edits';
-import { lines, readFixture, readSeed, seedsDirectory } from './helpers';
+import { numberedStory, readFixture, readSeed, seedsDirectory } from './helpers';
 
 /** Applies one edit: the text between start and oldEnd becomes `inserted`. */
 function apply(text: string, start: number, oldEnd: number, inserted: string): { text: string; edit: TextEdit } {
@@ -21,25 +21,8 @@ function sameDocument(actual: TranscriptDocument, expected: TranscriptDocument, 
   assert.equal(JSON.stringify(actual), JSON.stringify(expected), context);
 }
 
-/** A fictional story of the archive, numbered so that every story differs. */
 function story(index: number): string {
-  return lines(
-    `STORY: UN / FICTIONAL STORY ${index}`,
-    'TRT: 1:20',
-    'SOURCE: UNIFEED',
-    'RESTRICTIONS: NONE',
-    'LANGUAGES: ENGLISH / NATS',
-    `DATELINE: ${(index % 27) + 1} MARCH 2026, PORT ALDER, VALDORIA`,
-    'SHOTLIST',
-    'FILE - UNVAL - PORT ALDER, VALDORIA',
-    '1. Wide shot, harbour at dawn.',
-    `2. SOUNDBITE (English) Ines Marlow, Harbour Master ${index}:`,
-    `“The ferries run again, and story ${index} says so.”`,
-    '3. Close up, a ferry ticket.',
-    'STORYLINE',
-    `Ferries returned to Port Alder on day ${index}. The harbour master said, “We are open.”`,
-    '',
-  );
+  return numberedStory(index, 'FICTIONAL STORY');
 }
 
 const archive = Array.from({ length: 20 }, (_, index) => story(index)).join('\n');

@@ -3,6 +3,8 @@
 // edit touches, lets a reader slice any span in time proportional to the span. A string is also a
 // TextSource, so every reader of a TextSource takes plain strings too.
 
+import { lastAtOrBefore } from './search';
+
 /** Text read a span at a time: a string, a ChunkedText, or a window of either. */
 export interface TextSource {
   readonly length: number;
@@ -21,19 +23,9 @@ export interface TextLike extends TextSource {
 /** Pieces of about this many characters: a slice touches one or two, an edit copies at most a few. */
 export const defaultChunkChars = 64 * 1024;
 
-/** The first index in `starts` (ascending, starts[0] = 0) whose piece holds `offset`. */
+/** The piece that holds `offset` (`starts` ascending from 0; the last piece for the text's end). */
 function pieceAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= offset) {
-      low = middle;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return low;
+  return Math.max(0, lastAtOrBefore(starts, offset));
 }
 
 /**
