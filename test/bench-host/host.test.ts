@@ -65,9 +65,12 @@ export interface OwnTask {
 }
 
 /**
- * The longest run of consecutive samples with a frame of Shotlist's bundle on the stack. The host's event
- * loop runs one task at a time, so such a run is time the host spent inside Shotlist without a break;
- * VS Code's own work (sending the document, its garbage collection, converting results) is not counted.
+ * The longest run of consecutive samples inside one task of Shotlist's: samples with a frame of its
+ * bundle on the stack, run by the same two outermost Shotlist functions. The host's event loop runs one
+ * task at a time, so such a run is time the host spent inside Shotlist without a break. Two sliced jobs
+ * (the index and the outline, say) can take turns with no idle sample between them: the two outermost
+ * frames tell them apart. VS Code's own work (sending the document, garbage collection, converting
+ * results) is not counted.
  */
 export function longestOwnTask(profile: CpuProfile, isOwn: (url: string) => boolean): OwnTask {
   const parents = new Map<number, number>();
@@ -77,49 +80,40 @@ export function longestOwnTask(profile: CpuProfile, isOwn: (url: string) => bool
     }
   }
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  // The outermost own frame of each node, or null: computed once per node, walking up its parents.
-  const outermost = new Map<number, string | null>();
-  const ownFrameOf = (id: number): string | null => {
-    const known = outermost.get(id);
+  // The task each node belongs to: its two outermost own frames, or null (none). Worked out once per node.
+  const tasks = new Map<number, string | null>();
+  const taskOf = (id: number): string | null => {
+    const known = tasks.get(id);
     if (known !== undefined) {
       return known;
     }
-    const chain: number[] = [];
-    let found: string | null = null;
+    const own: string[] = [];
     for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
-      const cached = outermost.get(at);
-      if (cached !== undefined) {
-        found = cached ?? found;
-        break;
-      }
-      chain.push(at);
       const frame = byId.get(at)?.callFrame;
       if (frame && isOwn(frame.url)) {
-        found = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${frame.lineNumber + 1}`;
+        own.push(`${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${frame.lineNumber + 1}`);
       }
     }
-    // Every node of the chain below the outermost own frame shares it (nodes above it have none).
-    for (const node of chain) {
-      outermost.set(node, found);
-    }
-    return found;
+    const task = own.length === 0 ? null : own.slice(-2).reverse().join(' > ');
+    tasks.set(id, task);
+    return task;
   };
   let best: OwnTask = { ms: 0, where: '' };
   let runMs = 0;
-  let runWhere = '';
+  let runTask: string | null = null;
   for (let index = 0; index < profile.samples.length; index++) {
-    const own = ownFrameOf(profile.samples[index] as number);
+    const task = taskOf(profile.samples[index] as number);
     const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
-    if (own === null) {
+    if (task === null || task !== runTask) {
       runMs = 0;
-      continue;
-    }
-    if (runMs === 0) {
-      runWhere = own;
+      runTask = task;
+      if (task === null) {
+        continue;
+      }
     }
     runMs += ms;
     if (runMs > best.ms) {
-      best = { ms: runMs, where: runWhere };
+      best = { ms: runMs, where: task };
     }
   }
   return best;

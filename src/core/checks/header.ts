@@ -1,6 +1,7 @@
 // Checks of a shot list's header blocks against the house style and against the story they head:
 // the languages the soundbites use, the DATELINE's shape and its FILE/RECENT marker, a header block
 // pasted twice. Each reads the parsed model; none re-reads the text.
+import { runToEnd, type Steps } from '../util/steps';
 import type { DatedPlace, Header, HeaderField, Section, Soundbite, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../model';
 import { formatMessage } from '../messages/format';
 import { messageFragments } from '../messages/diagnostics';
@@ -166,11 +167,23 @@ function checkMarker(header: Header, field: HeaderField, sections: readonly Sect
 
 /** Header blocks that repeat an earlier one field for field (the same story pasted twice). */
 export function checkRepeatedHeaders(document: TranscriptDocument, out: TranscriptDiagnostic[]): void {
+  runToEnd(repeatedHeaderSteps(document, out));
+}
+
+/** Headers compared between two chances to yield (an archive has tens of thousands). */
+const headersPerStep = 500;
+
+/** checkRepeatedHeaders in steps of a few hundred headers, for a caller that slices its work. */
+export function* repeatedHeaderSteps(document: TranscriptDocument, out: TranscriptDiagnostic[]): Steps<void> {
   if (document.headers.length < 2) {
     return;
   }
   const seen = new Map<string, TextRange>();
+  let compared = 0;
   for (const header of document.headers) {
+    if (++compared % headersPerStep === 0) {
+      yield;
+    }
     if (header.fields.length < 2) {
       continue;
     }

@@ -10,7 +10,8 @@ import { formatMessage, type MessageData } from '../messages/format';
 import { localizedTemplate } from '../messages/locale';
 import { messageFragments } from '../messages/diagnostics';
 import { finding } from './finding';
-import { checkHeaderGroup, checkRepeatedHeaders } from './header';
+import { checkHeaderGroup, repeatedHeaderSteps } from './header';
+import type { Steps } from '../util/steps';
 import { checkUnitCount, soundbitesWithin, unitFidelity, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
 import { gapWord, type QuoteWords } from './quoteWords';
 import { effectiveSeverity, type DiagnosticSeverity } from './registry';
@@ -60,6 +61,7 @@ export class ChecksJob {
   #end: number;
   readonly #out: TranscriptDiagnostic[] = [];
   #next = 0;
+  #headers: Steps<void> | undefined;
 
   /**
    * With `previous` (the finished findings of the version before one edit, shot lists only), only the
@@ -97,16 +99,18 @@ export class ChecksJob {
       if (found.range.end.line < fromLine) {
         this.#out.push(found);
       } else if (found.range.start.line > oldToLine) {
-        // Line numbers in the message (the soundbite compared, the section) move too: the message is made again.
-        const data: Record<string, string | number> = { ...found.data };
+        const related = found.related && (found.related.start.line > oldToLine ? moved(found.related) : found.related);
+        // Line numbers in the message (the soundbite compared, the section) move too: the message is
+        // then made again (most findings name no line, and keep theirs).
+        let data: Record<string, string | number> | undefined;
         for (const key of lineDataKeys) {
-          const value = data[key];
-          if (typeof value === 'number' && value - 1 > oldToLine) {
+          const value = found.data[key];
+          if (typeof value === 'number' && value - 1 > oldToLine && lineDelta !== 0) {
+            data ??= { ...found.data };
             data[key] = value + lineDelta;
           }
         }
-        const related = found.related && (found.related.start.line > oldToLine ? moved(found.related) : found.related);
-        this.#out.push(finding(found.code, moved(found.range), data, related));
+        this.#out.push(data ? finding(found.code, moved(found.range), data, related) : { ...found, range: moved(found.range), ...(related ? { related } : {}) });
       }
     }
     this.#next = first;
@@ -125,7 +129,13 @@ export class ChecksJob {
       }
     }
     if (this.#document.format === 'shotlist') {
-      checkRepeatedHeaders(this.#document, this.#out);
+      // Compares every story's header with the others: tens of thousands in an archive, so in steps too.
+      this.#headers ??= repeatedHeaderSteps(this.#document, this.#out);
+      while (!this.#headers.next().done) {
+        if (timeUp()) {
+          return false;
+        }
+      }
     }
     this.#out.sort((a, b) => a.range.start.offset - b.range.start.offset);
     cache.set(this.#document, this.#out);

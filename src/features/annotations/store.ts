@@ -334,6 +334,13 @@ export class AnnotationStore implements vscode.Disposable {
       const document = openDocument(uri);
       let text: AnnotationText | null = null;
       let version = -1;
+      if (document && annotations.length === 0) {
+        // Nothing to place: the text (a large document's is joined whole for this) is not needed.
+        entry.live = [];
+        entry.lineOf = () => 1;
+        this.#changed.fire(uri);
+        return;
+      }
       if (document) {
         const model = await this.#cache.model(document);
         text = model ? new AnnotationText(this.#cache.text(document), model) : null;
