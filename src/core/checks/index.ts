@@ -14,7 +14,7 @@ import { checkHeaderGroup, repeatedHeaderSteps } from './header';
 import type { Steps } from '../util/steps';
 import { checkUnitCount, soundbitesWithin, unitFidelity, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
 import { gapWord, type QuoteWords } from './quoteWords';
-import { effectiveSeverity, type DiagnosticSeverity } from './registry';
+import { effectiveSeverity, type DiagnosticCode, type DiagnosticSeverity, type SeverityChoice } from './registry';
 import { storyTiming } from './timing';
 import type { TextSource } from '../text/chunkedText';
 import { firstWhere } from '../text/search';
@@ -27,6 +27,57 @@ export function runChecks(document: TranscriptDocument, text: TextSource): reado
   const job = new ChecksJob(document, text);
   job.step(() => false);
   return job.result() ?? [];
+}
+
+/** Where the region an edit touched lies, and how far it moved what follows (see ChecksJob). */
+interface Carry {
+  /** First line of the region (the same before and after the edit). */
+  readonly fromLine: number;
+  /** Last line of the region before the edit. */
+  readonly oldToLine: number;
+  readonly lineDelta: number;
+  readonly offsetDelta: number;
+}
+
+/** Findings carried between two chances to yield. */
+const carriedPerStep = 2000;
+
+/**
+ * The previous version's findings outside the region, into `out`: those before it as they are, those
+ * after it moved by the edit; the region's own are dropped (checked again), and so are the repeated
+ * headers (found again over the whole document).
+ */
+function* carrySteps(findings: readonly TranscriptDiagnostic[], out: TranscriptDiagnostic[], carry: Carry): Steps<void> {
+  const { fromLine, oldToLine, lineDelta, offsetDelta } = carry;
+  const moved = (range: TextRange): TextRange => ({
+    start: { line: range.start.line + lineDelta, character: range.start.character, offset: range.start.offset + offsetDelta },
+    end: { line: range.end.line + lineDelta, character: range.end.character, offset: range.end.offset + offsetDelta },
+  });
+  let carried = 0;
+  for (const found of findings) {
+    if (++carried % carriedPerStep === 0) {
+      yield;
+    }
+    if (found.code === 'header-repeated') {
+      continue;
+    }
+    if (found.range.end.line < fromLine) {
+      out.push(found);
+    } else if (found.range.start.line > oldToLine) {
+      const related = found.related && (found.related.start.line > oldToLine ? moved(found.related) : found.related);
+      // Line numbers in the message (the soundbite compared, the section) move too: the message is
+      // then made again (most findings name no line, and keep theirs).
+      let data: Record<string, string | number> | undefined;
+      for (const key of lineDataKeys) {
+        const value = found.data[key];
+        if (typeof value === 'number' && value - 1 > oldToLine && lineDelta !== 0) {
+          data ??= { ...found.data };
+          data[key] = value + lineDelta;
+        }
+      }
+      out.push(data ? finding(found.code, moved(found.range), data, related) : { ...found, range: moved(found.range), ...(related ? { related } : {}) });
+    }
+  }
 }
 
 /** The data of a finding that are 1-based line numbers of the document (its message names them). */
@@ -62,6 +113,7 @@ export class ChecksJob {
   readonly #out: TranscriptDiagnostic[] = [];
   #next = 0;
   #headers: Steps<void> | undefined;
+  #carried: Steps<void> | undefined;
 
   /**
    * With `previous` (the finished findings of the version before one edit, shot lists only), only the
@@ -88,31 +140,7 @@ export class ChecksJob {
     // Past the last story, the region runs to the end: a story's range ends at its last element, which
     // may be above the edit's end (blank or cut lines after it).
     const oldToLine = last === groups.length - 1 ? Number.POSITIVE_INFINITY : (groups[last] as StoryGroup).range.end.line - lineDelta;
-    const moved = (range: TextRange): TextRange => ({
-      start: { line: range.start.line + lineDelta, character: range.start.character, offset: range.start.offset + offsetDelta },
-      end: { line: range.end.line + lineDelta, character: range.end.character, offset: range.end.offset + offsetDelta },
-    });
-    for (const found of previous.findings) {
-      if (found.code === 'header-repeated') {
-        continue; // compares stories with each other: found again over the whole document at the end
-      }
-      if (found.range.end.line < fromLine) {
-        this.#out.push(found);
-      } else if (found.range.start.line > oldToLine) {
-        const related = found.related && (found.related.start.line > oldToLine ? moved(found.related) : found.related);
-        // Line numbers in the message (the soundbite compared, the section) move too: the message is
-        // then made again (most findings name no line, and keep theirs).
-        let data: Record<string, string | number> | undefined;
-        for (const key of lineDataKeys) {
-          const value = found.data[key];
-          if (typeof value === 'number' && value - 1 > oldToLine && lineDelta !== 0) {
-            data ??= { ...found.data };
-            data[key] = value + lineDelta;
-          }
-        }
-        this.#out.push(data ? finding(found.code, moved(found.range), data, related) : { ...found, range: moved(found.range), ...(related ? { related } : {}) });
-      }
-    }
+    this.#carried = carrySteps(previous.findings, this.#out, { fromLine, oldToLine, lineDelta, offsetDelta });
     this.#next = first;
     this.#end = last + 1;
   }
@@ -121,6 +149,12 @@ export class ChecksJob {
   step(timeUp: () => boolean): boolean {
     if (cache.has(this.#document)) {
       return true;
+    }
+    // The previous version's findings first, a few thousand at a time (an archive has tens of thousands).
+    while (this.#carried && !this.#carried.next().done) {
+      if (timeUp()) {
+        return false;
+      }
     }
     while (this.#next < this.#end) {
       appendAll(this.#out, checkUnit(this.#document, this.#text, this.#next++));
@@ -267,9 +301,15 @@ export function allFindings(document: TranscriptDocument, text: TextSource, choi
 /** The findings of the lists with the user's severities, those turned off left out, in document order. */
 export function withChoices(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>): TranscriptDiagnostic[] {
   const findings: TranscriptDiagnostic[] = [];
+  // Worked out once per code: an archive has tens of thousands of findings and a few dozen codes.
+  const severities = new Map<DiagnosticCode, SeverityChoice>();
   for (const list of lists) {
     for (const item of list) {
-      const severity = effectiveSeverity(item.code, choices);
+      let severity = severities.get(item.code);
+      if (severity === undefined) {
+        severity = effectiveSeverity(item.code, choices);
+        severities.set(item.code, severity);
+      }
       if (severity !== 'off') {
         findings.push(severity === item.severity ? item : withSeverity(item, severity));
       }

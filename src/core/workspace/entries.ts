@@ -111,15 +111,24 @@ export function indexTranscript(document: TranscriptDocument, file: string): Fil
 const indexWorkPerStep = 256;
 const soundbiteWork = 4;
 
+export interface IndexStepOptions {
+  /**
+   * False: the entry keeps the model's strings instead of copies. For an open document, whose model
+   * (and text) the editor keeps alive anyway: copying 50 MB worth of quotes is the slow part.
+   */
+  readonly copyStrings?: boolean;
+}
+
 /**
  * indexTranscript() in steps: the generator yields before it reads each of the model's lists and
  * after every few dozen soundbites or few hundred stories, so that a caller slicing its work (an
  * archive holds thousands of stories and tens of thousands of soundbites) can pause between steps;
  * it returns the entry.
  */
-export function* indexSteps(document: TranscriptDocument, file: string): Steps<FileEntry> {
+export function* indexSteps(document: TranscriptDocument, file: string, options: IndexStepOptions = {}): Steps<FileEntry> {
   const budget = new StepBudget(indexWorkPerStep);
-  const title = document.title ? compactCopy(document.title.text.trim()) : null;
+  const copy: <T extends string | null>(text: T) => T = options.copyStrings === false ? (text) => text : compactCopy;
+  const title = document.title ? copy(document.title.text.trim()) : null;
   const headers = document.headers;
   yield;
   const storyCount = Math.max(1, headers.length);
@@ -136,7 +145,7 @@ export function* indexSteps(document: TranscriptDocument, file: string): Steps<F
     }
     counts.push(0);
     const slug = header?.story ?? null;
-    storyNames.push(slug !== null && slug.trim().length > 0 ? compactCopy(slug.trim()) : index === 0 ? title : null);
+    storyNames.push(slug !== null && slug.trim().length > 0 ? copy(slug.trim()) : index === 0 ? title : null);
   }
 
   const soundbites: SoundbiteEntry[] = [];
@@ -153,7 +162,7 @@ export function* indexSteps(document: TranscriptDocument, file: string): Steps<F
     const storyIndex = Math.max(0, lastAtOrBefore(headerLines, range.startLine));
     counts[storyIndex] = (counts[storyIndex] ?? 0) + 1;
     const quote = soundbite.quote;
-    const quoteText = quote ? compactCopy(quote.text) : '';
+    const quoteText = quote ? copy(quote.text) : '';
     const speaker = soundbite.speaker === null ? noSpeaker : cached(speakers, soundbite.speaker, speakerFields);
     const title = titleFields(speakerTitles, soundbite.title, soundbite.languageName, soundbite.language);
     soundbites.push({

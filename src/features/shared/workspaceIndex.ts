@@ -568,7 +568,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         return;
       }
       const slicer = new TimeSlicer();
-      const entry = await runSteps(indexSteps(model, key), slicer, () => this.#disposed || document.isClosed || document.version !== version);
+      // No copies of the strings: the editor keeps this document's text alive anyway, and the entry goes when it closes.
+      const entry = await runSteps(indexSteps(model, key, { copyStrings: false }), slicer, () => this.#disposed || document.isClosed || document.version !== version);
       slicer.finish();
       if (entry === undefined || this.#disposed || document.isClosed || document.version !== version) {
         return;
