@@ -35,6 +35,9 @@ const userSchemes: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-re
 const refreshDelayMs = 300;
 /** The active transcript's groups (stories or speakers) start open when there are at most this many. */
 const maxExpandedGroups = 50;
+/** Past this many groups, the top of the view lists runs of `groupsPerRange` groups. */
+const maxTopGroups = 200;
+const groupsPerRange = 100;
 /** The cursor rests this long before the view selects the soundbite under it. */
 const followDelayMs = 150;
 
@@ -45,6 +48,21 @@ export interface SoundbiteGroupNode {
   /** The file of a story group. */
   readonly uri: vscode.Uri | undefined;
   readonly children: readonly SoundbiteNode[];
+  /** The run of groups it is listed in, when there are too many groups to list at the top. */
+  parent?: SoundbiteRangeNode;
+}
+
+/**
+ * A run of groups (`Stories 101–200`): an archive of thousands of stories lists runs of a hundred at the
+ * top, so that no list the view asks for holds more than a few hundred items.
+ */
+export interface SoundbiteRangeNode {
+  readonly type: 'range';
+  readonly id: string;
+  /** 1-based positions of its first and last group. */
+  readonly first: number;
+  readonly last: number;
+  readonly children: readonly SoundbiteGroupNode[];
 }
 
 export interface SoundbiteNode {
@@ -56,7 +74,7 @@ export interface SoundbiteNode {
   readonly parent: SoundbiteGroupNode;
 }
 
-export type SoundbiteViewNode = SoundbiteGroupNode | SoundbiteNode;
+export type SoundbiteViewNode = SoundbiteRangeNode | SoundbiteGroupNode | SoundbiteNode;
 
 function isTranscript(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document !== undefined && document.languageId === languageId;
@@ -73,7 +91,8 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #document: vscode.TextDocument | undefined;
   #updating = false;
   readonly #relativePaths = new Map<string, string>();
-  #roots: SoundbiteGroupNode[] | undefined;
+  #roots: Array<SoundbiteRangeNode | SoundbiteGroupNode> | undefined;
+  #groupCount = 0;
   /** The index generation the workspace-scope tree was built from. */
   #builtFrom = -1;
   readonly #byFile = new Map<string, SoundbiteNode[]>();
@@ -164,8 +183,8 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     if (!nodes) {
       return undefined;
     }
-    const entry = soundbiteAtLine(nodes.map((node) => node.entry), line);
-    return entry ? nodes.find((node) => node.entry === entry) : undefined;
+    // Sorted by line: a binary search, not a copy of tens of thousands of entries per cursor move.
+    return soundbiteAtLine(nodes, line, (node) => node.entry.range);
   }
 
   getChildren(element?: SoundbiteViewNode): SoundbiteViewNode[] {
@@ -173,15 +192,30 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
       this.#build();
       return [...(this.#roots ?? [])];
     }
-    return element.type === 'group' ? [...element.children] : [];
+    return element.type === 'soundbite' ? [] : [...element.children];
   }
 
   getParent(element: SoundbiteViewNode): SoundbiteViewNode | undefined {
-    return element.type === 'soundbite' ? element.parent : undefined;
+    return element.type === 'range' ? undefined : element.parent;
   }
 
   getTreeItem(element: SoundbiteViewNode): vscode.TreeItem {
-    return element.type === 'group' ? this.#groupItem(element) : this.#soundbiteItem(element);
+    switch (element.type) {
+      case 'range':
+        return this.#rangeItem(element);
+      case 'group':
+        return this.#groupItem(element);
+      default:
+        return this.#soundbiteItem(element);
+    }
+  }
+
+  #rangeItem(node: SoundbiteRangeNode): vscode.TreeItem {
+    const label = this.#groupBy === 'speaker' ? vscode.l10n.t('Speakers {0}–{1}', node.first, node.last) : vscode.l10n.t('Stories {0}–{1}', node.first, node.last);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.contextValue = 'soundbiteRange';
+    return item;
   }
 
   dispose(): void {
@@ -217,7 +251,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     const uris = new Map(files.map((file) => [file.entry.file, file.uri]));
     this.#byFile.clear();
     this.#count = 0;
-    this.#roots = groupSoundbites(files.map((file) => file.entry), this.#groupBy).map((group) => {
+    const groups = groupSoundbites(files.map((file) => file.entry), this.#groupBy).map((group) => {
       const storyUri = group.story ? uris.get(group.story.file) : undefined;
       const children: SoundbiteNode[] = [];
       const node: SoundbiteGroupNode = {
@@ -244,6 +278,21 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     for (const nodes of this.#byFile.values()) {
       nodes.sort((a, b) => a.entry.line - b.entry.line);
     }
+    this.#groupCount = groups.length;
+    this.#roots = groups.length <= maxTopGroups ? groups : this.#ranges(groups);
+  }
+
+  #ranges(groups: SoundbiteGroupNode[]): SoundbiteRangeNode[] {
+    const ranges: SoundbiteRangeNode[] = [];
+    for (let start = 0; start < groups.length; start += groupsPerRange) {
+      const children = groups.slice(start, start + groupsPerRange);
+      const range: SoundbiteRangeNode = { type: 'range', id: `${this.#groupBy}:range:${start}`, first: start + 1, last: start + children.length, children };
+      for (const child of children) {
+        child.parent = range;
+      }
+      ranges.push(range);
+    }
+    return ranges;
   }
 
   /** A file's path in the workspace, worked out once per file and tree (thousands of groups share a few files). */
@@ -268,7 +317,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     }
     // Every group open at once only when there are few: an archive of thousands of stories would have
     // the view fetch and draw every soundbite before showing anything.
-    const groups = this.#roots?.length ?? 0;
+    const groups = this.#groupCount;
     const expanded = workspace ? groups <= 3 : groups <= maxExpandedGroups;
     const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;

@@ -50,6 +50,11 @@ suite('large documents: read in steps, every feature waits for it', function () 
   });
 
   suiteTeardown(async () => {
+    // The edited archives are reverted first: their folder is removed next.
+    for (const document of vscode.workspace.textDocuments.filter((open) => open.isDirty && open.uri.fsPath.startsWith(directory))) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(directory, { recursive: true, force: true });
   });
@@ -89,6 +94,21 @@ suite('large documents: read in steps, every feature waits for it', function () 
 
     assert.ok(await waitFor(() => api.index.file(document.uri)?.entry.soundbites.length === storyCount, 60_000),
       'the index never listed every soundbite of the open archive');
+
+    // The Soundbites view lists runs of a hundred stories at the top, each opening on its stories.
+    await vscode.commands.executeCommand('shotlist.soundbites.showActiveFile');
+    await vscode.commands.executeCommand('shotlist.soundbites.groupByStory');
+    const provider = api.soundbites.provider;
+    assert.ok(await waitFor(() => provider.getChildren().length === Math.ceil(storyCount / 100), 30_000),
+      `the view's top level holds ${provider.getChildren().length} items`);
+    const [firstRun] = provider.getChildren();
+    assert.ok(firstRun?.type === 'range', 'the top level lists runs of stories');
+    assert.equal(provider.getTreeItem(firstRun).label, 'Stories 1–100');
+    const stories = provider.getChildren(firstRun);
+    assert.equal(stories.length, 100);
+    assert.equal(provider.getParent(stories[0] as never), firstRun, 'a story knows its run (Reveal needs it)');
+    const found = provider.nodeAt(document.uri, 10);
+    assert.ok(found?.type === 'soundbite' && found.entry.speaker === 'Ines Carrow' && found.parent.parent === firstRun, 'the soundbite on line 10 is found in the first run');
   });
 
   test('an edit made while the archive is still being read', async () => {

@@ -298,10 +298,14 @@ export async function indexTextInSlices(text: string, file: string, options: Ind
   return entry ?? null;
 }
 
-/** The soundbite whose range holds `line` (soundbites in document order, as in a FileEntry). */
-export function soundbiteAtLine(soundbites: readonly SoundbiteEntry[], line: number): SoundbiteEntry | undefined {
-  const found = soundbites[firstWhere(soundbites.length, (index) => (soundbites[index] as SoundbiteEntry).range.startLine > line) - 1];
-  return found && line <= found.range.endLine ? found : undefined;
+/**
+ * The soundbite whose range holds `line`, among soundbites in document order (as in a FileEntry), or
+ * among anything that holds one (`rangeOf` reads its range).
+ */
+export function soundbiteAtLine<T = SoundbiteEntry>(items: readonly T[], line: number,
+  rangeOf: (item: T) => IndexRange = (item) => (item as unknown as SoundbiteEntry).range): T | undefined {
+  const found = items[firstWhere(items.length, (index) => rangeOf(items[index] as T).startLine > line) - 1];
+  return found !== undefined && line <= rangeOf(found).endLine ? found : undefined;
 }
 
 /** Counts for progress and benchmarks. */
