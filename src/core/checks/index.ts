@@ -40,7 +40,7 @@ interface Carry {
 }
 
 /** Findings carried between two chances to yield. */
-const carriedPerStep = 2000;
+const carriedPerStep = 500;
 
 /**
  * The previous version's findings outside the region, into `out`: those before it as they are, those

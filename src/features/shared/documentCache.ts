@@ -20,6 +20,7 @@ import { isMarkdownFile, parseTranscript, parseTranscriptFile, parseTranscriptFi
 import { appendAll } from '../../core/util/arrays';
 import type { CoreWorkerClient } from '../../workers/client';
 import { storyGroupSteps } from '../../core/outline/storyGroups';
+import { StepBudget } from '../../core/util/steps';
 
 /**
  * Documents longer than this many characters are read in steps (see above). About 40 ms of parsing on
@@ -67,6 +68,9 @@ export interface Lineage {
   /** The checks' findings of the model before, when they had all been computed. */
   readonly previousChecks: readonly TranscriptDiagnostic[] | undefined;
 }
+
+/** Elements of the story groups built per step after an edit (a quarter of the core's default). */
+const groupElementsPerPreparingStep = 500;
 
 /** Lines of a large document read from the editor per piece (a few hundred KB; one piece per step). */
 const linesPerPiece = 2000;
@@ -379,8 +383,9 @@ export class TranscriptCache implements vscode.Disposable {
     const entry: Entry = { version: reading.version, model, text, ready: false };
     this.#entries.set(key, entry);
     this.#sayNotices(document, notices);
-    // The story groups the outline, the checks, the timing and smart select all start from.
-    await runSteps(storyGroupSteps(model), slicer, stopped);
+    // The story groups the outline, the checks, the timing and smart select all start from, in small
+    // steps: this runs right after each edit, while the editor has its own work to do.
+    await runSteps(storyGroupSteps(model, new StepBudget(groupElementsPerPreparingStep)), slicer, stopped);
     slicer.finish();
     this.longestStepMs = Math.max(this.longestStepMs, slicer.longestSliceMs);
     if (stopped() || this.#entries.get(key) !== entry) {
