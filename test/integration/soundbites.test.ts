@@ -44,7 +44,9 @@ function labelOf(item: vscode.TreeItem): string {
 function rows(api: ShotlistApi): string[] {
   const provider = api.soundbites.provider;
   const out: string[] = [];
-  for (const group of provider.getChildren()) {
+  // A workspace of many stories lists runs of a hundred at the top: the rows are the stories inside.
+  const groups = provider.getChildren().flatMap((node) => (node.type === 'range' ? provider.getChildren(node) : [node]));
+  for (const group of groups) {
     const item = provider.getTreeItem(group);
     out.push(`${labelOf(item)} | ${String(item.description ?? '')}`);
     for (const child of provider.getChildren(group)) {

@@ -335,9 +335,10 @@ export class AnnotationStore implements vscode.Disposable {
       let text: AnnotationText | null = null;
       let version = -1;
       if (document && annotations.length === 0) {
-        // Nothing to place: the text (a large document's is joined whole for this) is not needed.
+        // Nothing to place: the text (a large document's is joined whole for this) is not needed. Lines
+        // of annotations added later are read from the document itself.
         entry.live = [];
-        entry.lineOf = () => 1;
+        entry.lineOf = (offset) => (document.isClosed ? 1 : document.positionAt(offset).line + 1);
         this.#changed.fire(uri);
         return;
       }
