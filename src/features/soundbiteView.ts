@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { escapeMarkdownText } from '../core/text/markdown';
 import { soundbiteAtLine, type FileEntry, type SoundbiteEntry } from '../core/workspace/entries';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
+import { runToEnd, type Steps } from '../core/util/steps';
 import { groupSoundbites, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
 import { disposeAllOf, languageId } from './shared/editor';
 import { uriBaseName as fileName } from './shared/files';
@@ -37,6 +39,16 @@ const refreshDelayMs = 300;
 const maxExpandedGroups = 50;
 /** Past this many groups, the top of the view lists runs of `groupsPerRange` groups. */
 const maxTopGroups = 200;
+/** Trees of up to this many soundbites are built at once (a few ms); larger ones in steps of `soundbitesPerTreeStep`. */
+const syncTreeSoundbites = 5000;
+const soundbitesPerTreeStep = 2000;
+
+/** A built tree: the groups in order, each file's soundbite nodes in document order, and how many. */
+interface SoundbiteTree {
+  readonly groups: SoundbiteGroupNode[];
+  readonly byFile: Map<string, SoundbiteNode[]>;
+  readonly count: number;
+}
 const groupsPerRange = 100;
 /** The cursor rests this long before the view selects the soundbite under it. */
 const followDelayMs = 150;
@@ -95,7 +107,9 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #groupCount = 0;
   /** The index generation the workspace-scope tree was built from. */
   #builtFrom = -1;
-  readonly #byFile = new Map<string, SoundbiteNode[]>();
+  #byFile = new Map<string, SoundbiteNode[]>();
+  /** The large tree being built in steps (see #build), by what it is built from. */
+  #pendingBuild: string | undefined;
   #count = 0;
   /** The annotation status of a soundbite (set by the annotations feature), by file and 0-based line of its quote. */
   #statusOf: (uri: vscode.Uri, line: number) => { label: string; status: string } | null = () => null;
@@ -245,41 +259,80 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     if (this.#roots && (this.#scope === 'activeFile' || this.#builtFrom === this.#index.generation)) {
       return;
     }
-    this.#builtFrom = this.#index.generation;
-    this.#relativePaths.clear();
+    const generation = this.#index.generation;
     const files = this.#files();
+    let total = 0;
+    for (const file of files) {
+      total += file.entry.soundbites.length;
+    }
+    if (total <= syncTreeSoundbites) {
+      this.#apply(runToEnd(this.#treeSteps(files)), generation);
+      return;
+    }
+    // A large tree is built in steps: the view shows nothing new until it is ready, then asks again.
+    const key = `${generation}|${this.#scope}|${this.#groupBy}|${this.#document?.uri.toString() ?? ''}|${this.#document?.version ?? ''}`;
+    if (this.#pendingBuild === key) {
+      return;
+    }
+    this.#pendingBuild = key;
+    void runSteps(this.#treeSteps(files), new TimeSlicer(), () => this.#pendingBuild !== key).then((tree) => {
+      if (tree && this.#pendingBuild === key) {
+        this.#pendingBuild = undefined;
+        this.#apply(tree, generation);
+        this.#onDidChangeTreeData.fire(undefined);
+      }
+    });
+  }
+
+  #apply(tree: SoundbiteTree, generation: number): void {
+    this.#builtFrom = generation;
+    this.#byFile = tree.byFile;
+    this.#count = tree.count;
+    this.#groupCount = tree.groups.length;
+    this.#roots = tree.groups.length <= maxTopGroups ? tree.groups : this.#ranges(tree.groups);
+  }
+
+  /** The tree of these files, a few thousand soundbites per step. */
+  *#treeSteps(files: Array<{ uri: vscode.Uri; entry: FileEntry }>): Steps<SoundbiteTree> {
+    this.#relativePaths.clear();
     const uris = new Map(files.map((file) => [file.entry.file, file.uri]));
-    this.#byFile.clear();
-    this.#count = 0;
-    const groups = groupSoundbites(files.map((file) => file.entry), this.#groupBy).map((group) => {
-      const storyUri = group.story ? uris.get(group.story.file) : undefined;
+    const nodesByEntry = new Map<SoundbiteEntry, SoundbiteNode>();
+    const groups: SoundbiteGroupNode[] = [];
+    let count = 0;
+    for (const group of groupSoundbites(files.map((file) => file.entry), this.#groupBy)) {
       const children: SoundbiteNode[] = [];
       const node: SoundbiteGroupNode = {
         type: 'group',
         id: `${this.#groupBy}:${group.key}`,
         group,
-        uri: storyUri,
+        uri: group.story ? uris.get(group.story.file) : undefined,
         children,
       };
       for (const entry of group.soundbites) {
         const uri = uris.get(entry.file) ?? vscode.Uri.parse(entry.file);
         const child: SoundbiteNode = { type: 'soundbite', id: `${entry.file}#${entry.line}`, uri, entry, parent: node };
         children.push(child);
-        const inFile = this.#byFile.get(entry.file);
-        if (inFile) {
-          inFile.push(child);
-        } else {
-          this.#byFile.set(entry.file, [child]);
+        nodesByEntry.set(entry, child);
+        if (++count % soundbitesPerTreeStep === 0) {
+          yield;
         }
       }
-      this.#count += children.length;
-      return node;
-    });
-    for (const nodes of this.#byFile.values()) {
-      nodes.sort((a, b) => a.entry.line - b.entry.line);
+      groups.push(node);
     }
-    this.#groupCount = groups.length;
-    this.#roots = groups.length <= maxTopGroups ? groups : this.#ranges(groups);
+    // Each file's nodes in the file's own order (its entries are in document order): no sort needed.
+    const byFile = new Map<string, SoundbiteNode[]>();
+    for (const file of files) {
+      const nodes: SoundbiteNode[] = [];
+      for (const entry of file.entry.soundbites) {
+        const node = nodesByEntry.get(entry);
+        if (node) {
+          nodes.push(node);
+        }
+      }
+      byFile.set(file.entry.file, nodes);
+      yield;
+    }
+    return { groups, byFile, count };
   }
 
   #ranges(groups: SoundbiteGroupNode[]): SoundbiteRangeNode[] {

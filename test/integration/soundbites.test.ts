@@ -161,7 +161,8 @@ suite('Soundbites view', () => {
     await shotlist.index.whenReady();
     const provider = shotlist.soundbites.provider;
     assert.equal(provider.scope, 'workspace');
-    const labels = rows(shotlist);
+    // The workspace holds thousands of soundbites: the tree is built in steps, then shown.
+    const labels = await waitFor(() => rows(shotlist), (shown) => shown.length > 0, 20_000, 'the workspace tree');
     assert.ok(labels.includes('UN / FICTIONAL FLOOD BARRIER | 1 soundbite · integration/soundbites/not-opened.txt'), labels.join('\n'));
     assert.ok(labels.includes('UN / FICTIONAL LAKE CLINIC | 3 soundbites · integration/soundbites/two-stories.unifeed'), labels.join('\n'));
     assert.ok(provider.count >= 5);
