@@ -64,6 +64,8 @@ interface Reading {
 /** How a model was re-parsed from the one before (see TranscriptCache.lineageOf). */
 export interface Lineage {
   readonly edit: TextEdit;
+  /** The document version the model before was parsed from. */
+  readonly previousVersion: number;
   readonly previousLineCount: number;
   /** The checks' findings of the model before, when they had all been computed. */
   readonly previousChecks: readonly TranscriptDiagnostic[] | undefined;
@@ -209,8 +211,8 @@ export class TranscriptCache implements vscode.Disposable {
     return this.#lineage.get(model);
   }
 
-  #noteLineage(model: TranscriptDocument, previous: TranscriptDocument, edit: TextEdit): void {
-    this.#lineage.set(model, { edit, previousLineCount: previous.lineCount, previousChecks: finishedChecks(previous) });
+  #noteLineage(model: TranscriptDocument, previous: Entry, edit: TextEdit): void {
+    this.#lineage.set(model, { edit, previousVersion: previous.version, previousLineCount: previous.model.lineCount, previousChecks: finishedChecks(previous.model) });
   }
 
   /** Markdown goes to the worker while there is one (remark's time follows the markup, not the size). */
@@ -254,7 +256,7 @@ export class TranscriptCache implements vscode.Disposable {
       const text = document.getText();
       const model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
-      this.#noteLineage(model, cached.model, cached.pending.edit);
+      this.#noteLineage(model, cached, cached.pending.edit);
       return this.#keep(document, model, text, notices);
     }
     return this.#parseNow(document);
@@ -376,7 +378,7 @@ export class TranscriptCache implements vscode.Disposable {
     } else if (cached?.pending && cached.pending.version === reading.version) {
       model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
-      this.#noteLineage(model, cached.model, cached.pending.edit);
+      this.#noteLineage(model, cached, cached.pending.edit);
     } else {
       model = await runSteps(parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices, { chunkChars: readingChunkChars }), slicer, stopped);
       if (model !== undefined) {

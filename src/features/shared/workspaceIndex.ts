@@ -13,7 +13,8 @@ import { formatMarkdownNotice } from '../../core/messages/notices';
 import { isMarkdownFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { indexSteps, indexTextInSlices, indexTranscript, type FileEntry } from '../../core/workspace/entries';
+import type { TranscriptDocument } from '../../core/model';
+import { indexSteps, indexTextInSlices, indexTranscript, type FileEntry, type PreviousEntry } from '../../core/workspace/entries';
 import { indexedExtensions, indexPolicy, type IndexPolicyOptions } from '../../core/workspace/policy';
 import { searchIndex, type SearchHit } from '../../core/workspace/search';
 import type { CoreWorkerClient, IndexAnswer } from '../../workers/client';
@@ -568,8 +569,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         return;
       }
       const slicer = new TimeSlicer();
-      // No copies of the strings: the editor keeps this document's text alive anyway, and the entry goes when it closes.
-      const entry = await runSteps(indexSteps(model, key, { copyStrings: false }), slicer, () => this.#disposed || document.isClosed || document.version !== version);
+      // No copies of the strings: the editor keeps this document's text alive anyway, and the entry goes
+      // when it closes. After an edit, the entries of the stories it did not touch are taken over.
+      const previous = this.#previousEntry(document, model);
+      const entry = await runSteps(indexSteps(model, key, { copyStrings: false, previous }), slicer, () => this.#disposed || document.isClosed || document.version !== version);
       slicer.finish();
       if (entry === undefined || this.#disposed || document.isClosed || document.version !== version) {
         return;
@@ -581,6 +584,22 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.#indexing.delete(key);
       }
     }
+  }
+
+  /** The open document's entry of the version its model was re-parsed from, with where the edit fell; undefined otherwise. */
+  #previousEntry(document: vscode.TextDocument, model: TranscriptDocument): PreviousEntry | undefined {
+    const known = this.#documents.get(document.uri.toString());
+    const lineage = this.#cache.lineageOf(model);
+    if (!known || !lineage || known.version !== lineage.previousVersion) {
+      return undefined;
+    }
+    const newEndLine = document.positionAt(lineage.edit.newEnd).line;
+    return {
+      entry: known.entry,
+      startLine: document.positionAt(lineage.edit.start).line,
+      newEndLine,
+      oldEndLine: newEndLine - (model.lineCount - lineage.previousLineCount),
+    };
   }
 
   #scheduleDocument(document: vscode.TextDocument, delayMs = settleMs): void {
