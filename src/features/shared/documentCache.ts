@@ -13,7 +13,7 @@ import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
 import { finishedChecks } from '../../core/checks';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
-import { ChunkedText, type TextSource } from '../../core/text/chunkedText';
+import { ChunkedText, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 import { isMarkdownFile, parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
@@ -380,7 +380,15 @@ export class TranscriptCache implements vscode.Disposable {
       this.counts.reparsed++;
       this.#noteLineage(model, cached, cached.pending.edit);
     } else {
-      model = await runSteps(parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices, { chunkChars: readingChunkChars }), slicer, stopped);
+      try {
+        model = await runSteps(parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices, { chunkChars: readingChunkChars }), slicer, stopped);
+      } catch (error) {
+        // The parser never throws; should the steps ever fail, the text is read in one call rather than
+        // left unread (a reading that failed each time would be started again and again).
+        this.#log?.error(vscode.l10n.t('{0} could not be read in steps, so it was read in one go: {1}', vscode.workspace.asRelativePath(document.uri),
+          error instanceof Error ? error.message : String(error)));
+        model = parseTranscriptFile(wholeText(text), document.uri.path, document.languageId, notices);
+      }
       if (model !== undefined) {
         this.counts.readInSteps++;
       }
