@@ -4,7 +4,7 @@
 // only links are the card's own "Next mention" and "List all mentions", and the card trusts exactly
 // those two commands, nothing else.
 import * as vscode from 'vscode';
-import { documentLength, largeDocumentChars } from './shared/documentCache';
+import { isLargeDocument } from './shared/documentCache';
 import { countMentions, mentionAt } from '../core/kb/mentions';
 import type { KbEntry, KbEntryType, KbYear } from '../core/kb/model';
 import { escapeMarkdownText } from '../core/text/markdown';
@@ -23,7 +23,7 @@ class KnowledgeHover implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     // A large document is matched on the hovered line only; its card then gives no count.
-    const large = documentLength(document) > largeDocumentChars;
+    const large = isLargeDocument(document);
     const mentions = large ? this.#knowledge.mentionsOnLine(document, position.line) : this.#knowledge.mentions(document);
     const mention = mentionAt(mentions, document.offsetAt(position));
     const entry = mention && this.#knowledge.current().byId.get(mention.id);

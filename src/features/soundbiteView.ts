@@ -39,6 +39,7 @@ const refreshDelayMs = 300;
 const maxExpandedGroups = 50;
 /** Past this many groups, the top of the view lists runs of `groupsPerRange` groups. */
 const maxTopGroups = 200;
+const groupsPerRange = 100;
 /** Trees of up to this many soundbites are built at once (a few ms); larger ones in steps of `soundbitesPerTreeStep`. */
 const syncTreeSoundbites = 5000;
 const soundbitesPerTreeStep = 2000;
@@ -49,7 +50,6 @@ interface SoundbiteTree {
   readonly byFile: Map<string, SoundbiteNode[]>;
   readonly count: number;
 }
-const groupsPerRange = 100;
 /** The cursor rests this long before the view selects the soundbite under it. */
 const followDelayMs = 150;
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { ChecksJob, runChecks, type PreviousChecks } from '../../src/core/checks';
 import type { TranscriptDiagnostic } from '../../src/core/model';
 import { parseTranscript, reparseTranscript } from '../../src/core/parse';
-import { readFixture } from './helpers';
+import { lineAt, readFixture } from './helpers';
 
 /** An archive of fixture stories with misquotes, header problems and TRTs, so that every kind of finding is there. */
 const archive = [
@@ -16,16 +16,6 @@ const archive = [
   readFixture('checks/geneva_quotes.unifeed'),
   readFixture('checks/misquotes.unifeed'),
 ].join('\n\n');
-
-function lineAt(text: string, offset: number): number {
-  let line = 0;
-  for (let index = 0; index < offset; index++) {
-    if (text.charCodeAt(index) === 10) {
-      line++;
-    }
-  }
-  return line;
-}
 
 /** Findings in a canonical order, so that two runs compare whatever order ties came in. */
 function canonical(findings: readonly TranscriptDiagnostic[]): string[] {

@@ -1,6 +1,7 @@
 // Shared helpers for unit tests: locating the real seed documents and the repository's fixtures.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LineTable } from '../../src/core/text/lineTable';
 
 export const repositoryRoot = resolve(__dirname, '..', '..');
 
@@ -48,4 +49,9 @@ export function numberedStory(index: number, slug = 'FICTIONAL STORY'): string {
     `Ferries returned to Port Alder on day ${index}. The harbour master said, “We are open.”`,
     '',
   );
+}
+
+/** The 0-based line of an offset of `text`, as the parser counts lines (core/text/lineTable.ts). */
+export function lineAt(text: string, offset: number): number {
+  return new LineTable(text).positionAt(offset).line;
 }

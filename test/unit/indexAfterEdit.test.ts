@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parseTranscript, reparseTranscript } from '../../src/core/parse';
 import { runToEnd } from '../../src/core/util/steps';
 import { indexSteps, indexTranscript, type FileEntry } from '../../src/core/workspace/entries';
-import { numberedStory, readFixture } from './helpers';
+import { lineAt, numberedStory, readFixture } from './helpers';
 
 const archive = [
   ...Array.from({ length: 12 }, (_, index) => numberedStory(index)),
@@ -14,16 +14,6 @@ const archive = [
   readFixture('shotlists/wrapped_speakers.txt'),
   ...Array.from({ length: 12 }, (_, index) => numberedStory(index + 100, 'FICTIONAL LATER STORY')),
 ].join('\n');
-
-function lineAt(text: string, offset: number): number {
-  let line = 0;
-  for (let index = 0; index < offset; index++) {
-    if (text.charCodeAt(index) === 10) {
-      line++;
-    }
-  }
-  return line;
-}
 
 /** The entry after the edit, made from the entry before it, and how many soundbite entries were kept as objects. */
 function afterEdit(before: string, start: number, end: number, inserted: string): { incremental: FileEntry; fresh: FileEntry; kept: number } {

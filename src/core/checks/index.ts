@@ -5,7 +5,7 @@
 import { formatDuration } from '../outline/readTime';
 import { storyGroups, type StoryGroup } from '../outline/storyGroups';
 import type { Section, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../model';
-import type { TextEdit } from '../text/edits';
+import type { EditLines, TextEdit } from '../text/edits';
 import { formatMessage, type MessageData } from '../messages/format';
 import { localizedTemplate } from '../messages/locale';
 import { messageFragments } from '../messages/diagnostics';
@@ -87,12 +87,9 @@ const lineDataKeys = ['line', 'sectionLine', 'firstLine'] as const;
  * The finished findings of the version before one edit, and where the edit fell: its offsets
  * (text/edits.ts) and lines (the first line it touched; the line its end was on before and after).
  */
-export interface PreviousChecks {
+export interface PreviousChecks extends EditLines {
   readonly findings: readonly TranscriptDiagnostic[];
   readonly edit: TextEdit;
-  readonly startLine: number;
-  readonly oldEndLine: number;
-  readonly newEndLine: number;
 }
 
 /** The checks' findings of a document once they are all computed, else undefined (see ChecksJob). */

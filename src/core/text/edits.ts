@@ -11,6 +11,16 @@ export interface TextEdit {
   readonly newEnd: number;
 }
 
+/**
+ * Where an edit fell, in lines: the first line it touched, and the line its end was on before and
+ * after it (what follows moved by newEndLine - oldEndLine lines).
+ */
+export interface EditLines {
+  readonly startLine: number;
+  readonly oldEndLine: number;
+  readonly newEndLine: number;
+}
+
 /** One replacement as editors report it: `rangeLength` characters at `rangeOffset` became `text`. */
 export interface TextReplacement {
   readonly rangeOffset: number;

@@ -4,6 +4,7 @@
 // (an index of thousands of files holds only these entries, their strings copied). Lines and
 // characters are 0-based.
 import type { TextRange, TranscriptDocument, TranscriptFormat } from '../model';
+import type { EditLines } from '../text/edits';
 import { parseTranscriptFile, type MarkdownNotice } from '../parse';
 import { compactCopy } from '../text/copies';
 import { firstWhere, lastAtOrBefore } from '../text/search';
@@ -125,11 +126,8 @@ export interface IndexStepOptions {
   readonly previous?: PreviousEntry;
 }
 
-export interface PreviousEntry {
+export interface PreviousEntry extends EditLines {
   readonly entry: FileEntry;
-  readonly startLine: number;
-  readonly oldEndLine: number;
-  readonly newEndLine: number;
 }
 
 /** An index range `lines` further down. */

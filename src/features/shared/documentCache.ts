@@ -14,7 +14,7 @@ import { formatMarkdownNotice } from '../../core/messages/notices';
 import { finishedChecks } from '../../core/checks';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
 import { ChunkedText, wholeText, type TextSource } from '../../core/text/chunkedText';
-import { editOf, type TextEdit } from '../../core/text/edits';
+import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 import { isMarkdownFile, parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
@@ -84,6 +84,11 @@ const groupElementsPerPreparingStep = 500;
 
 /** Lines of a large document read from the editor per piece (a few hundred KB; one piece per step). */
 const linesPerPiece = 2000;
+
+/** True for a document read in steps (see above); features without the cache ask here too. */
+export function isLargeDocument(document: vscode.TextDocument): boolean {
+  return documentLength(document) > largeDocumentChars;
+}
 
 /** The number of characters of a document, without building its text. */
 export function documentLength(document: vscode.TextDocument): number {
@@ -211,6 +216,20 @@ export class TranscriptCache implements vscode.Disposable {
     return this.#lineage.get(model);
   }
 
+  /**
+   * Where the edit that made this model fell, in lines of the document, which must be at the model's
+   * version (the checks and the index entry redo only the stories it touched); undefined for a model
+   * parsed afresh.
+   */
+  editLinesOf(document: vscode.TextDocument, model: TranscriptDocument): EditLines | undefined {
+    const lineage = this.#lineage.get(model);
+    if (!lineage) {
+      return undefined;
+    }
+    const newEndLine = document.positionAt(lineage.edit.newEnd).line;
+    return { startLine: document.positionAt(lineage.edit.start).line, newEndLine, oldEndLine: newEndLine - (model.lineCount - lineage.previousLineCount) };
+  }
+
   #noteLineage(model: TranscriptDocument, previous: Entry, edit: TextEdit): void {
     this.#lineage.set(model, { edit, previousVersion: previous.version, previousLineCount: previous.model.lineCount, previousChecks: finishedChecks(previous.model) });
   }
@@ -233,7 +252,7 @@ export class TranscriptCache implements vscode.Disposable {
 
   /** True when the document is read in steps rather than in one call. */
   isLarge(document: vscode.TextDocument): boolean {
-    return documentLength(document) > largeDocumentChars;
+    return isLargeDocument(document);
   }
 
   /**
@@ -322,9 +341,8 @@ export class TranscriptCache implements vscode.Disposable {
     return cached && cached.version === document.version ? cached.text : document.getText();
   }
 
-  #keep(document: vscode.TextDocument, model: TranscriptDocument, text: string | ChunkedText, notices: readonly MarkdownNotice[], version = document.version,
-    ready = true): TranscriptDocument {
-    this.#entries.set(document.uri.toString(), { version, model, text, ready });
+  #keep(document: vscode.TextDocument, model: TranscriptDocument, text: string | ChunkedText, notices: readonly MarkdownNotice[]): TranscriptDocument {
+    this.#entries.set(document.uri.toString(), { version: document.version, model, text, ready: true });
     this.#sayNotices(document, notices);
     return model;
   }
@@ -365,15 +383,17 @@ export class TranscriptCache implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const notices: MarkdownNotice[] = [];
-    const text = await this.#piecesOf(document, slicer, stopped);
+    // The worker takes a string, and Markdown is read whole on each version: no pieces to keep for it.
+    const markdown = this.#parsedInWorker(document);
+    const text = markdown ? document.getText() : await this.#piecesOf(document, slicer, stopped);
     if (text === undefined || stopped() || document.version !== reading.version) {
       slicer.finish();
       return;
     }
     const cached = this.#entries.get(key);
     let model: TranscriptDocument | undefined;
-    if (this.#parsedInWorker(document)) {
-      model = await this.#parseMarkdown(text.toString(), document, slicer, notices);
+    if (markdown) {
+      model = await this.#parseMarkdown(wholeText(text), document, slicer, notices);
       this.counts.parsed++;
     } else if (cached?.pending && cached.pending.version === reading.version) {
       model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
@@ -437,6 +457,7 @@ export class TranscriptCache implements vscode.Disposable {
     }
     this.#reading.clear();
     this.#entries.clear();
+    this.#texts.clear();
     this.#said.clear();
   }
 }

@@ -64,19 +64,8 @@ function checkInBackground(key: string, model: TranscriptDocument, text: TextSou
  */
 function previousChecks(cache: TranscriptCache, document: vscode.TextDocument, model: TranscriptDocument): PreviousChecks | undefined {
   const lineage = cache.lineageOf(model);
-  const findings = lineage?.previousChecks;
-  if (!lineage || !findings) {
-    return undefined;
-  }
-  const { edit } = lineage;
-  const newEndLine = document.positionAt(edit.newEnd).line;
-  return {
-    findings,
-    edit,
-    startLine: document.positionAt(edit.start).line,
-    newEndLine,
-    oldEndLine: newEndLine - (model.lineCount - lineage.previousLineCount),
-  };
+  const lines = cache.editLinesOf(document, model);
+  return lineage?.previousChecks && lines ? { findings: lineage.previousChecks, edit: lineage.edit, ...lines } : undefined;
 }
 
 /** Stops the background check of a document (closed, or the extension going away). */

@@ -590,16 +590,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   #previousEntry(document: vscode.TextDocument, model: TranscriptDocument): PreviousEntry | undefined {
     const known = this.#documents.get(document.uri.toString());
     const lineage = this.#cache.lineageOf(model);
-    if (!known || !lineage || known.version !== lineage.previousVersion) {
-      return undefined;
-    }
-    const newEndLine = document.positionAt(lineage.edit.newEnd).line;
-    return {
-      entry: known.entry,
-      startLine: document.positionAt(lineage.edit.start).line,
-      newEndLine,
-      oldEndLine: newEndLine - (model.lineCount - lineage.previousLineCount),
-    };
+    const lines = this.#cache.editLinesOf(document, model);
+    return known && lineage && lines && known.version === lineage.previousVersion ? { entry: known.entry, ...lines } : undefined;
   }
 
   #scheduleDocument(document: vscode.TextDocument, delayMs = settleMs): void {
