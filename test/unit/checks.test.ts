@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { allFindings, ChecksJob, runChecks } from '../../src/core/checks';
 import { measureChecks } from '../../scripts/measure-checks';
 import { applyReplacements, quickFixesFor, renumberShots, type QuickFix } from '../../src/core/checks/fixes';
-import { maxComparisonCells, quoteFidelity } from '../../src/core/checks/quoteFidelity';
+import { fidelityAt, maxComparisonCells, quoteFidelity, unitFidelity } from '../../src/core/checks/quoteFidelity';
 import { gapWord, quoteWords } from '../../src/core/checks/quoteWords';
 import { diagnosticSeverities, effectiveSeverity, offByDefault } from '../../src/core/checks/registry';
 import { storyTimings, timingAtLine } from '../../src/core/checks/timing';
@@ -144,6 +144,33 @@ suite('checks: quote fidelity', () => {
     assert.ok(601 * 601 > maxComparisonCells);
     const [finding] = findings(text, 'quote-differs');
     assert.match(finding?.message ?? '', /too long to compare word by word/u);
+  });
+
+  test('an archive keeps only its recent stories\' comparisons; a dropped one is compared again, the same', () => {
+    // More stories than the per-document memory of comparisons (64), each quoting its soundbite with one word changed.
+    const stories = Array.from({ length: 90 }, (_, index) => [
+      ...header.map((line) => (line.startsWith('STORY:') ? `STORY: SOUTH SUDAN / MALAKAL CLINIC ${index + 1}` : line)),
+      ...soundbite,
+      'She said “the mothers walk for four hours to reach us.”',
+    ]).flat();
+    const text = lines(...stories);
+    const document = parseTranscript(text);
+    const early = unitFidelity(document, text, 0);
+    const differs = runChecks(document, text).filter((finding) => finding.code === 'quote-differs');
+    assert.equal(differs.length, 90);
+    // 89 stories compared since: the first story's list was let go (memory stays bounded).
+    assert.notEqual(unitFidelity(document, text, 0), early);
+    // The first story's comparison was dropped long ago: asked again, it is made again and says the same.
+    const first = differs[0] as TranscriptDiagnostic;
+    const again = fidelityAt(document, text, first.range.start);
+    assert.equal(again?.status, 'differs');
+    assert.equal(again?.quote.range.start.offset, first.range.start.offset);
+    assert.equal(quickFixesFor(document, text, first).length > 0, true);
+    // What was just made is kept: asked twice, the story answers with the same list.
+    assert.equal(unitFidelity(document, text, 0), unitFidelity(document, text, 0));
+    // And a fresh document's comparisons agree with the ones made after dropping.
+    const fresh = quoteFidelity(parseTranscript(text), text).map((result) => [result.status, result.quote.range.start.offset, result.source?.index]);
+    assert.deepEqual(quoteFidelity(document, text).map((result) => [result.status, result.quote.range.start.offset, result.source?.index]), fresh);
   });
 
   test('the real seed 000 quotes its soundbites faithfully: no quote finding', () => {

@@ -83,22 +83,35 @@ export function checkUnitCount(document: TranscriptDocument): number {
   return document.turns.length > 0 ? 1 : 0;
 }
 
-const unitCache = new WeakMap<TranscriptDocument, Array<readonly QuoteFidelity[] | undefined>>();
+/**
+ * How many units' results a document keeps. A quick fix or a hover asks again for the story under the
+ * cursor, so recent units are worth keeping; keeping all of them is not: the words of every quote and
+ * soundbite of a 50 MB archive are about a million strings, which the collector would walk for nothing
+ * (the findings already say what the checks found). A unit asked again after it was dropped is
+ * compared again: one story, well under a millisecond.
+ */
+const keptUnits = 64;
 
-/** The checked quotes of one unit (see checkUnitCount), in document order; computed once per document version. */
+const unitCache = new WeakMap<TranscriptDocument, Map<number, readonly QuoteFidelity[]>>();
+
+/** The checked quotes of one unit (see checkUnitCount), in document order; the recent units' are kept per document version. */
 export function unitFidelity(document: TranscriptDocument, text: TextSource, unit: number): readonly QuoteFidelity[] {
   let units = unitCache.get(document);
   if (!units) {
-    units = [];
+    units = new Map();
     unitCache.set(document, units);
   }
-  const known = units[unit];
+  const known = units.get(unit);
   if (known) {
     return known;
   }
   const window = unitText(document, text, unit);
   const results = document.format === 'shotlist' ? storyFidelity(document, window, unit) : interviewFidelity(document, window);
-  units[unit] = results;
+  if (units.size >= keptUnits) {
+    // A Map iterates in insertion order: the first key is the unit computed longest ago.
+    units.delete(units.keys().next().value as number);
+  }
+  units.set(unit, results);
   return results;
 }
 
