@@ -2,7 +2,8 @@
 // found (story quotes against their soundbites, LANGUAGES, DATELINE, TRT) in the Problems panel, with
 // the user's severities (shared/findings.ts).
 import * as vscode from 'vscode';
-import type { DiagnosticSeverity } from '../core/model';
+import { findingsToList, maxListedPerFile } from '../core/checks/shown';
+import type { DiagnosticSeverity, TranscriptDiagnostic } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { languageId, toRange } from './shared/editor';
 import { findingsOf, severitySetting, stopChecking } from './shared/findings';
@@ -16,6 +17,28 @@ const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity
 
 /** Edits arrive keystroke by keystroke; parse again once typing pauses. */
 const debounceMs = 300;
+
+function toDiagnostic(document: vscode.TextDocument, finding: TranscriptDiagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severityMap[finding.severity]);
+  diagnostic.source = 'shotlist';
+  diagnostic.code = finding.code;
+  if (finding.related) {
+    const where = finding.code === 'quote-differs' ? vscode.l10n.t('The soundbite (or answer) this quote was compared with') : finding.message;
+    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(finding.related)), where)];
+  }
+  return diagnostic;
+}
+
+/** The line at the top of the file that says how many problems VS Code's list leaves out. */
+function notListedLine(count: number): vscode.Diagnostic {
+  const number = new Intl.NumberFormat(vscode.env.language);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t(
+    '{0} more problems in this file are not listed: VS Code lists {1} per file, errors and warnings first. Quick fixes still work on the others; the command-line check lists them all.',
+    number.format(count), number.format(maxListedPerFile)), vscode.DiagnosticSeverity.Information);
+  diagnostic.source = 'shotlist';
+  diagnostic.code = 'not-listed';
+  return diagnostic;
+}
 
 export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('shotlist');
@@ -35,16 +58,13 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
     if (findings === undefined) {
       return; // a large document still being read: cache.onDidParse brings it back
     }
-    collection.set(document.uri, findings.map((finding) => {
-      const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severityMap[finding.severity]);
-      diagnostic.source = 'shotlist';
-      diagnostic.code = finding.code;
-      if (finding.related) {
-        const where = finding.code === 'quote-differs' ? vscode.l10n.t('The soundbite (or answer) this quote was compared with') : finding.message;
-        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(finding.related)), where)];
-      }
-      return diagnostic;
-    }));
+    // VS Code lists 1,000 problems per file: the rest are not built at all (see core/checks/shown.ts).
+    const { listed, notListed } = findingsToList(findings);
+    const diagnostics = listed.map((finding) => toDiagnostic(document, finding));
+    if (notListed > 0) {
+      diagnostics.push(notListedLine(notListed));
+    }
+    collection.set(document.uri, diagnostics);
   };
 
   const schedule = (document: vscode.TextDocument): void => {

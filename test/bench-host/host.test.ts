@@ -5,10 +5,11 @@
 // that what VS Code itself spends (sending 50 MB to the host) is told apart from what Shotlist spends.
 // The figures go to the JSON file named by SHOTLIST_BENCH_HOST_OUT; the targets are judged by the script.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
@@ -17,16 +18,65 @@ import type { ShotlistApi } from '../../src/extension';
 const EXTENSION_ID = 'shotlist.shotlist';
 const SAMPLE_MS = 5;
 
+/** What Linux counted for the host's main thread at one moment: nanoseconds on a CPU and waiting for one. */
+interface ThreadReading {
+  /** Microseconds on the monotonic clock (the CPU profile's). */
+  readonly us: number;
+  readonly ranNs: number;
+  readonly waitedNs: number;
+}
+
+/**
+ * The host's main thread as the kernel's scheduler saw it (/proc/thread-self/schedstat), read at every
+ * tick of the loop watch. On this 2-core machine the thread is often runnable but waiting for a CPU
+ * that VS Code's other processes (or Shotlist's worker) hold: a CPU profile then shows a gap of tens of
+ * milliseconds between two samples, even while idle. The readings around a long task tell how much of
+ * its length the thread actually ran. Empty where the file does not exist (not Linux).
+ */
+class ThreadClock {
+  readonly readings: ThreadReading[] = [];
+  readonly #available = existsSync('/proc/thread-self/schedstat');
+
+  read(): void {
+    if (!this.#available) {
+      return;
+    }
+    const [ran, waited] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
+    this.readings.push({ us: Number(process.hrtime.bigint() / 1000n), ranNs: Number(ran), waitedNs: Number(waited) });
+  }
+
+  /** Milliseconds the thread ran and waited from the last reading before `startUs` to the first after `endUs`; undefined without readings. */
+  around(startUs: number, endUs: number): { ranMs: number; waitedMs: number; windowMs: number } | undefined {
+    let before: ThreadReading | undefined;
+    let after: ThreadReading | undefined;
+    for (const reading of this.readings) {
+      if (reading.us <= startUs) {
+        before = reading;
+      } else if (reading.us >= endUs) {
+        after = reading;
+        break;
+      }
+    }
+    if (!before || !after) {
+      return undefined;
+    }
+    return { ranMs: (after.ranNs - before.ranNs) / 1e6, waitedMs: (after.waitedNs - before.waitedNs) / 1e6, windowMs: (after.us - before.us) / 1000 };
+  }
+}
+
 /** The longest time the event loop was held, sampled by a 5 ms timer: a late tick means a busy loop. */
 class LoopWatch {
   #timer: NodeJS.Timeout | undefined;
   #last = 0;
   #phase = '';
   readonly longest = new Map<string, number>();
+  onPhase: ((name: string) => void) | undefined;
+  readonly thread = new ThreadClock();
 
   start(): void {
     this.#last = performance.now();
     this.#timer = setInterval(() => {
+      this.thread.read();
       const now = performance.now();
       const held = now - this.#last - SAMPLE_MS;
       this.#last = now;
@@ -37,6 +87,7 @@ class LoopWatch {
   /** Names what runs from now on; the next late tick is charged to it. */
   async phase<T>(name: string, work: () => Thenable<T> | Promise<T>): Promise<T> {
     this.#phase = name;
+    this.onPhase?.(name);
     const result = await work();
     // Let the tick that was held by the last synchronous step land in this phase.
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -55,6 +106,8 @@ interface CpuProfile {
   readonly nodes: ReadonlyArray<{ readonly id: number; readonly callFrame: { readonly url: string; readonly functionName: string; readonly lineNumber: number }; readonly children?: readonly number[] }>;
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
+  /** Microseconds on the monotonic clock (process.hrtime's). */
+  readonly startTime: number;
 }
 
 /** Shotlist's longest synchronous task, and where it was: what a user would feel as a freeze caused by Shotlist. */
@@ -62,17 +115,20 @@ export interface OwnTask {
   readonly ms: number;
   /** The outermost Shotlist function of that task (minified in the production build: file:line). */
   readonly where: string;
+  /** When it started and ended, in microseconds on the monotonic clock (to find the collections inside it). */
+  readonly startUs: number;
+  readonly endUs: number;
 }
 
 /**
- * The longest run of consecutive samples inside one task of Shotlist's: samples with a frame of its
+ * Shotlist's tasks of `minimumMs` or longer, longest first. A task is a run of consecutive samples: samples with a frame of its
  * bundle on the stack, run by the same two outermost Shotlist functions. The host's event loop runs one
  * task at a time, so such a run is time the host spent inside Shotlist without a break. Two sliced jobs
  * (the index and the outline, say) can take turns with no idle sample between them: the two outermost
  * frames tell them apart. VS Code's own work (sending the document, garbage collection, converting
  * results) is not counted.
  */
-export function longestOwnTask(profile: CpuProfile, isOwn: (url: string) => boolean): OwnTask {
+export function ownTasks(profile: CpuProfile, isOwn: (url: string) => boolean, minimumMs: number): OwnTask[] {
   const parents = new Map<number, number>();
   for (const node of profile.nodes) {
     for (const child of node.children ?? []) {
@@ -98,25 +154,93 @@ export function longestOwnTask(profile: CpuProfile, isOwn: (url: string) => bool
     tasks.set(id, task);
     return task;
   };
-  let best: OwnTask = { ms: 0, where: '' };
-  let runMs = 0;
-  let runTask: string | null = null;
+  const found: OwnTask[] = [];
+  let run: { ms: number; task: string; startUs: number; endUs: number } | undefined;
+  const close = (): void => {
+    if (run && run.ms >= minimumMs) {
+      found.push({ ms: run.ms, where: run.task, startUs: run.startUs, endUs: run.endUs });
+    }
+    run = undefined;
+  };
+  // Sample i was taken at startTime + timeDeltas[0..i]; the time up to the next sample is charged to it.
+  let sampleUs = profile.startTime;
   for (let index = 0; index < profile.samples.length; index++) {
+    sampleUs += profile.timeDeltas[index] ?? 0;
     const task = taskOf(profile.samples[index] as number);
     const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
-    if (task === null || task !== runTask) {
-      runMs = 0;
-      runTask = task;
+    if (task === null || task !== run?.task) {
+      close();
       if (task === null) {
         continue;
       }
+      run = { ms: 0, task, startUs: sampleUs, endUs: sampleUs };
     }
-    runMs += ms;
-    if (runMs > best.ms) {
-      best = { ms: runMs, where: task };
-    }
+    run.ms += ms;
+    run.endUs = sampleUs + ms * 1000;
   }
-  return best;
+  close();
+  return found.sort((a, b) => b.ms - a.ms);
+}
+
+/** One pause of the garbage collector, as Node reports it. */
+interface Collection {
+  readonly phase: string;
+  readonly kind: string;
+  readonly ms: number;
+  /** Microseconds on the monotonic clock. */
+  readonly startUs: number;
+}
+
+const collectionKinds = new Map<number, string>([
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR, 'full (mark-compact)'],
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR, 'young (scavenge)'],
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL, 'incremental marking'],
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB, 'weak callbacks'],
+]);
+
+/**
+ * The collector's pauses in the host (its whole heap: VS Code's document as well as Shotlist's model),
+ * so that a long task of Shotlist's can be told apart from a collection that happened to land in it.
+ */
+class CollectionWatch {
+  readonly all: Collection[] = [];
+  readonly #observer: PerformanceObserver;
+  /** performance.now() is milliseconds from an origin on the monotonic clock; this turns it into the profile's microseconds. */
+  readonly #originUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  phase = '';
+
+  constructor() {
+    this.#observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const kind = ((entry as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind ?? -1;
+        this.all.push({ phase: this.phase, kind: collectionKinds.get(kind) ?? String(kind), ms: entry.duration, startUs: this.#originUs + entry.startTime * 1000 });
+      }
+    });
+    this.#observer.observe({ entryTypes: ['gc'] });
+  }
+
+  stop(): void {
+    this.#observer.disconnect();
+  }
+
+  /** The longest pause of each phase, with its kind. */
+  longestByPhase(): Record<string, { ms: number; kind: string; count: number }> {
+    const out: Record<string, { ms: number; kind: string; count: number }> = {};
+    for (const collection of this.all) {
+      const known = out[collection.phase];
+      if (!known || collection.ms > known.ms) {
+        out[collection.phase] = { ms: collection.ms, kind: collection.kind, count: (known?.count ?? 0) + 1 };
+      } else {
+        known.count++;
+      }
+    }
+    return out;
+  }
+
+  /** The pauses that began inside the span (microseconds), longest first. */
+  within(startUs: number, endUs: number): Collection[] {
+    return this.all.filter((collection) => collection.startUs >= startUs - 1000 && collection.startUs <= endUs).sort((a, b) => b.ms - a.ms);
+  }
 }
 
 /**
@@ -192,8 +316,10 @@ suite('bench in VS Code', function () {
       return model;
     };
 
-    let ownTask: OwnTask | undefined;
+    let tasks: OwnTask[] | undefined;
     const watch = new LoopWatch();
+    const collections = new CollectionWatch();
+    watch.onPhase = (name) => { collections.phase = name; };
     watch.start();
     try {
       // VS Code alone: the same bytes as a .log file.
@@ -236,19 +362,31 @@ suite('bench in VS Code', function () {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       });
       const bundle = path.join(extension.extensionPath, 'dist');
-      ownTask = longestOwnTask(await profile.stop(), (url) => url.includes(bundle) || url.includes(pathToFileURL(bundle).href));
+      tasks = ownTasks(await profile.stop(), (url) => url.includes(bundle) || url.includes(pathToFileURL(bundle).href), 10);
     } finally {
       watch.stop();
+      collections.stop();
       cache.peek = peek;
     }
 
+    // The longest task by wall clock, and the longest by what the thread ran: a task's run time is at
+    // most its length and at most what the thread ran from the reading before it to the one after it.
+    const ownTask = tasks?.[0];
+    const ran = (tasks ?? []).map((task) => ({ task, thread: watch.thread.around(task.startUs, task.endUs) }))
+      .map(({ task, thread }) => ({ ...task, thread, ranMs: thread ? Math.min(task.ms, thread.ranMs) : task.ms }))
+      .sort((a, b) => b.ranMs - a.ranMs);
     const result = {
       activateMs,
       loadMs,
       longestHeldMs: Object.fromEntries(watch.longest),
       parses: parses.filter((ms) => ms > 1),
       readingStepMs: cache.longestStepMs,
-      ownTask: ownTask ?? { ms: Number.NaN, where: 'no profile' },
+      ownTask: ownTask ?? { ms: Number.NaN, where: 'no profile', startUs: 0, endUs: 0 },
+      collections: collections.longestByPhase(),
+      collectionsInOwnTask: ownTask ? collections.within(ownTask.startUs, ownTask.endUs) : [],
+      threadInOwnTask: ownTask ? watch.thread.around(ownTask.startUs, ownTask.endUs) : undefined,
+      longestRan: ran[0] ?? null,
+      threadReadings: watch.thread.readings.length,
       readInSteps: cache.counts.readInSteps,
     };
     writeFileSync(out, JSON.stringify(result, null, 2));

@@ -184,4 +184,24 @@ suite('checks and quick fixes', () => {
     assert.ok(!after.some((item) => item.range.start.line === line), 'the corrected quote has no finding');
     await close();
   });
+
+  test('more problems than VS Code lists: 999 of them, one line counting the rest, and fixes on every one', async () => {
+    const misquote = 'She said “the mothers walk for four hours to reach us.”';
+    const story = (index: number): string[] => [`STORY: STORY ${index}`, ...header.slice(1), ...shots, misquote, ''];
+    const lines = Array.from({ length: 1200 }, (_, index) => story(index)).flat();
+    const editor = await open(...lines);
+    const found = await problems(editor.document.uri, (list) => list.some((item) => item.code === 'not-listed'), 'the line counting what is not listed');
+    // VS Code keeps 1,000 per file: Shotlist sends exactly that many, the count of the rest included.
+    assert.equal(found.length, 1000);
+    assert.equal(found.filter((item) => item.code === 'quote-differs').length, 999);
+    const notListed = found.find((item) => item.code === 'not-listed') as vscode.Diagnostic;
+    assert.match(notListed.message, /^201 more problems in this file are not listed: VS Code lists 1,000 per file/u);
+    assert.equal(notListed.range.start.line, 0);
+    // The last story's misquote is not in the list, and its quick fix is still offered.
+    const last = lines.lastIndexOf(misquote);
+    assert.ok(!found.some((item) => item.range.start.line === last), 'the last misquote is one of those not listed');
+    assert.equal(await applyFix(editor, last, 'Use the soundbite’s exact words'),
+      [...lines.slice(0, last), 'She said “the mothers walk for three hours to reach us.”', ...lines.slice(last + 1)].join('\n'));
+    await close();
+  });
 });
