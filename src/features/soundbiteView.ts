@@ -44,24 +44,39 @@ const groupsPerRange = 100;
 const syncTreeSoundbites = 5000;
 const soundbitesPerTreeStep = 2000;
 
-/** A built tree: the groups in order, each file's soundbite nodes in document order, and how many. */
+/**
+ * A built tree: the groups in order, each file's entries in document order, the group of each entry,
+ * and how many. The soundbite nodes themselves are made when their group is opened or the cursor
+ * reaches one (SoundbiteGroupNode.children): an archive has tens of thousands, remade after every edit.
+ */
 interface SoundbiteTree {
   readonly groups: SoundbiteGroupNode[];
-  readonly byFile: Map<string, SoundbiteNode[]>;
+  readonly byFile: Map<string, readonly SoundbiteEntry[]>;
+  readonly groupOf: Map<SoundbiteEntry, SoundbiteGroupNode>;
   readonly count: number;
 }
 /** The cursor rests this long before the view selects the soundbite under it. */
 const followDelayMs = 150;
 
-export interface SoundbiteGroupNode {
-  readonly type: 'group';
-  readonly id: string;
-  readonly group: SoundbiteGroup;
-  /** The file of a story group. */
-  readonly uri: vscode.Uri | undefined;
-  readonly children: readonly SoundbiteNode[];
+/** A group of soundbites (a story or a speaker); its soundbite nodes are made the first time they are asked for. */
+export class SoundbiteGroupNode {
+  readonly type = 'group';
   /** The run of groups it is listed in, when there are too many groups to list at the top. */
   parent?: SoundbiteRangeNode;
+  #children: SoundbiteNode[] | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly group: SoundbiteGroup,
+    /** The file of a story group. */
+    readonly uri: vscode.Uri | undefined,
+    readonly uriOf: (file: string) => vscode.Uri,
+  ) {}
+
+  get children(): readonly SoundbiteNode[] {
+    this.#children ??= this.group.soundbites.map((entry) => ({ type: 'soundbite', id: `${entry.file}#${entry.line}`, uri: this.uriOf(entry.file), entry, parent: this }));
+    return this.#children;
+  }
 }
 
 /**
@@ -107,7 +122,8 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #groupCount = 0;
   /** The index generation the workspace-scope tree was built from. */
   #builtFrom = -1;
-  #byFile = new Map<string, SoundbiteNode[]>();
+  #byFile = new Map<string, readonly SoundbiteEntry[]>();
+  #groupOf = new Map<SoundbiteEntry, SoundbiteGroupNode>();
   /** The large tree being built in steps (see #build), by what it is built from. */
   #pendingBuild: string | undefined;
   #count = 0;
@@ -193,12 +209,14 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   /** The soundbite holding `line` of `uri`, among those listed. */
   nodeAt(uri: vscode.Uri, line: number): SoundbiteNode | undefined {
     this.#build();
-    const nodes = this.#byFile.get(uri.toString());
-    if (!nodes) {
+    const entries = this.#byFile.get(uri.toString());
+    if (!entries) {
       return undefined;
     }
     // Sorted by line: a binary search, not a copy of tens of thousands of entries per cursor move.
-    return soundbiteAtLine(nodes, line, (node) => node.entry.range);
+    const entry = soundbiteAtLine(entries, line, (candidate) => candidate.range);
+    const group = entry ? this.#groupOf.get(entry) : undefined;
+    return group?.children.find((node) => node.entry === entry);
   }
 
   getChildren(element?: SoundbiteViewNode): SoundbiteViewNode[] {
@@ -287,6 +305,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #apply(tree: SoundbiteTree, generation: number): void {
     this.#builtFrom = generation;
     this.#byFile = tree.byFile;
+    this.#groupOf = tree.groupOf;
     this.#count = tree.count;
     this.#groupCount = tree.groups.length;
     this.#roots = tree.groups.length <= maxTopGroups ? tree.groups : this.#ranges(tree.groups);
@@ -296,43 +315,23 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   *#treeSteps(files: Array<{ uri: vscode.Uri; entry: FileEntry }>): Steps<SoundbiteTree> {
     this.#relativePaths.clear();
     const uris = new Map(files.map((file) => [file.entry.file, file.uri]));
-    const nodesByEntry = new Map<SoundbiteEntry, SoundbiteNode>();
+    const uriOf = (file: string): vscode.Uri => uris.get(file) ?? vscode.Uri.parse(file);
+    const groupOf = new Map<SoundbiteEntry, SoundbiteGroupNode>();
     const groups: SoundbiteGroupNode[] = [];
     let count = 0;
     for (const group of groupSoundbites(files.map((file) => file.entry), this.#groupBy)) {
-      const children: SoundbiteNode[] = [];
-      const node: SoundbiteGroupNode = {
-        type: 'group',
-        id: `${this.#groupBy}:${group.key}`,
-        group,
-        uri: group.story ? uris.get(group.story.file) : undefined,
-        children,
-      };
+      const node = new SoundbiteGroupNode(`${this.#groupBy}:${group.key}`, group, group.story ? uris.get(group.story.file) : undefined, uriOf);
       for (const entry of group.soundbites) {
-        const uri = uris.get(entry.file) ?? vscode.Uri.parse(entry.file);
-        const child: SoundbiteNode = { type: 'soundbite', id: `${entry.file}#${entry.line}`, uri, entry, parent: node };
-        children.push(child);
-        nodesByEntry.set(entry, child);
+        groupOf.set(entry, node);
         if (++count % soundbitesPerTreeStep === 0) {
           yield;
         }
       }
       groups.push(node);
     }
-    // Each file's nodes in the file's own order (its entries are in document order): no sort needed.
-    const byFile = new Map<string, SoundbiteNode[]>();
-    for (const file of files) {
-      const nodes: SoundbiteNode[] = [];
-      for (const entry of file.entry.soundbites) {
-        const node = nodesByEntry.get(entry);
-        if (node) {
-          nodes.push(node);
-        }
-      }
-      byFile.set(file.entry.file, nodes);
-      yield;
-    }
-    return { groups, byFile, count };
+    // Each file's entries are in document order already: the cursor's soundbite is found by binary search.
+    const byFile = new Map(files.map((file) => [file.entry.file, file.entry.soundbites]));
+    return { groups, byFile, groupOf, count };
   }
 
   #ranges(groups: SoundbiteGroupNode[]): SoundbiteRangeNode[] {
