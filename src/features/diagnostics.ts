@@ -2,11 +2,11 @@
 // found (story quotes against their soundbites, LANGUAGES, DATELINE, TRT) in the Problems panel, with
 // the user's severities (shared/findings.ts).
 import * as vscode from 'vscode';
-import { findingsToList, maxListedPerFile } from '../core/checks/shown';
+import { maxListedPerFile } from '../core/checks/shown';
 import type { DiagnosticSeverity, TranscriptDiagnostic } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { languageId, toRange } from './shared/editor';
-import { findingsOf, severitySetting, stopChecking } from './shared/findings';
+import { listedFindingsOf, severitySetting, stopChecking } from './shared/findings';
 
 const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -50,16 +50,16 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
       return;
     }
     // A long archive is checked in the background: refresh again once its checks are done.
-    const findings = findingsOf(cache, document, () => {
+    const found = listedFindingsOf(cache, document, () => {
       if (!document.isClosed) {
         schedule(document);
       }
     });
-    if (findings === undefined) {
+    if (found === undefined) {
       return; // a large document still being read: cache.onDidParse brings it back
     }
     // VS Code lists 1,000 problems per file: the rest are not built at all (see core/checks/shown.ts).
-    const { listed, notListed } = findingsToList(findings);
+    const { listed, notListed } = found;
     const diagnostics = listed.map((finding) => toDiagnostic(document, finding));
     if (notListed > 0) {
       diagnostics.push(notListedLine(notListed));

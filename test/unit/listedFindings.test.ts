@@ -2,19 +2,34 @@
 // severe in document order with one place left for the line that counts the rest.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findingsToList, maxListedPerFile } from '../../src/core/checks/shown';
+import { withChoices } from '../../src/core/checks';
+import { listFindings, maxListedPerFile } from '../../src/core/checks/shown';
 import type { DiagnosticSeverity, TranscriptDiagnostic } from '../../src/core/model';
 
 const severities: readonly DiagnosticSeverity[] = ['error', 'warning', 'information', 'hint'];
 
+/** A code for each severity, and the choices that give it that severity (the others are their defaults). */
+const codeOf = { error: 'unclosed-quote', warning: 'quote-differs', information: 'shot-number-missing', hint: 'speaker-unsure' } as const;
+const choices = { 'unclosed-quote': 'error', 'speaker-unsure': 'hint' };
+
 /** Findings one per line, in document order, with the given severities. */
 function findingsOf(list: readonly DiagnosticSeverity[]): TranscriptDiagnostic[] {
   return list.map((severity, line) => ({
-    code: 'quote-differs',
+    code: codeOf[severity],
     severity,
     message: `finding on line ${line + 1}`,
     range: { start: { line, character: 0, offset: line * 10 }, end: { line, character: 5, offset: line * 10 + 5 } },
   }) as TranscriptDiagnostic);
+}
+
+/** The rule, written the plain way: the whole list, then the most severe that fit, in document order. */
+function referenceListing(findings: readonly TranscriptDiagnostic[], limit: number): { listed: readonly TranscriptDiagnostic[]; notListed: number } {
+  if (findings.length <= limit) {
+    return { listed: findings, notListed: 0 };
+  }
+  const bySeverity = [...findings].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || a.range.start.offset - b.range.start.offset);
+  const listed = bySeverity.slice(0, limit - 1).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { listed, notListed: findings.length - listed.length };
 }
 
 suite('problems listed in VS Code', () => {
@@ -24,34 +39,43 @@ suite('problems listed in VS Code', () => {
 
   test('findings that fit are all listed, the same list', () => {
     const findings = findingsOf(Array.from({ length: 1000 }, (_, index) => severities[index % 4] as DiagnosticSeverity));
-    const { listed, notListed } = findingsToList(findings);
-    assert.equal(listed, findings);
+    const { listed, notListed } = listFindings([findings], choices);
+    assert.deepEqual(listed, findings);
     assert.equal(notListed, 0);
   });
 
   test('past the limit: errors first, then warnings, in document order, one place left for the count', () => {
     // 3 hints, then 2 errors, then 4 warnings, in a list of 9 with room for 5.
     const findings = findingsOf(['hint', 'hint', 'hint', 'error', 'warning', 'error', 'warning', 'warning', 'warning']);
-    const { listed, notListed } = findingsToList(findings, 5);
+    const { listed, notListed } = listFindings([findings], choices, 5);
     assert.deepEqual(listed.map((finding) => finding.message), ['finding on line 4', 'finding on line 5', 'finding on line 6', 'finding on line 7']);
     assert.equal(notListed, 5);
   });
 
-  test('any list and limit: a sorted sublist, never a left-out finding more severe than a listed one', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...severities), { maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (list, limit) => {
-      const findings = findingsOf(list);
-      const { listed, notListed } = findingsToList(findings, limit);
-      assert.equal(listed.length + notListed, findings.length);
-      assert.ok(listed.length <= (notListed > 0 ? limit - 1 : limit));
-      assert.ok(listed.every((finding, index) => index === 0 || (listed[index - 1] as TranscriptDiagnostic).range.start.offset < finding.range.start.offset));
-      const kept = new Set(listed);
-      const rank = (finding: TranscriptDiagnostic): number => severities.indexOf(finding.severity);
-      const leastSevereListed = listed.reduce((most, finding) => Math.max(most, rank(finding)), -1);
-      for (const finding of findings) {
-        if (!kept.has(finding)) {
-          assert.ok(rank(finding) >= leastSevereListed, `a ${finding.severity} was left out while a less severe one was listed`);
+  test('any lists, choices and limit: what the whole list would list, never a left-out finding more severe than a listed one', () => {
+    const codes = ['quote-differs', 'header-repeated', 'trt-exceeded'] as const;
+    const finding = fc.record({ severity: fc.constantFrom(...severities), code: fc.constantFrom(...codes) });
+    const choice = fc.constantFrom<string | undefined>(undefined, 'off', ...severities);
+    fc.assert(fc.property(fc.array(finding, { maxLength: 60 }), fc.array(finding, { maxLength: 60 }), fc.tuple(choice, choice, choice), fc.integer({ min: 1, max: 40 }), (first, second, chosen, limit) => {
+      // Two lists in document order, interleaved: the first on even offsets, the second on odd ones.
+      const placed = (list: typeof first, odd: number): TranscriptDiagnostic[] => list.map(({ severity, code }, index) => {
+        const offset = index * 2 + odd;
+        return { code, severity, message: `at ${offset}`, range: { start: { line: offset, character: 0, offset }, end: { line: offset, character: 1, offset: offset + 1 } } } as TranscriptDiagnostic;
+      });
+      const lists = [placed(first, 0), placed(second, 1)];
+      const choices: Record<string, string> = {};
+      codes.forEach((code, index) => {
+        const value = chosen[index];
+        if (value !== undefined) {
+          choices[code] = value;
         }
-      }
+      });
+      const { listed, notListed } = listFindings(lists, choices, limit);
+      const whole = withChoices(lists, choices);
+      const expected = referenceListing(whole, limit);
+      assert.deepEqual(listed.map((item) => [item.message, item.severity]), expected.listed.map((item) => [item.message, item.severity]));
+      assert.equal(notListed, expected.notListed);
+      assert.ok(listed.length + notListed === whole.length && listed.length <= limit);
     }));
   });
 });

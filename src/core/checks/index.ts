@@ -298,24 +298,35 @@ export function allFindings(document: TranscriptDocument, text: TextSource, choi
 /** The findings of the lists with the user's severities, those turned off left out, in document order. */
 export function withChoices(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>): TranscriptDiagnostic[] {
   const findings: TranscriptDiagnostic[] = [];
-  // Worked out once per code: an archive has tens of thousands of findings and a few dozen codes.
-  const severities = new Map<DiagnosticCode, SeverityChoice>();
+  const severityOf = severityChooser(choices);
   for (const list of lists) {
     for (const item of list) {
-      let severity = severities.get(item.code);
-      if (severity === undefined) {
-        severity = effectiveSeverity(item.code, choices);
-        severities.set(item.code, severity);
-      }
+      const severity = severityOf(item.code);
       if (severity !== 'off') {
-        findings.push(severity === item.severity ? item : withSeverity(item, severity));
+        findings.push(withSeverity(item, severity));
       }
     }
   }
   return findings.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
-/** A copy with another severity (field by field: the parser's findings build their range when read). */
-function withSeverity(item: TranscriptDiagnostic, severity: DiagnosticSeverity): TranscriptDiagnostic {
+/** The severity the user gives each code, worked out once per code: an archive has tens of thousands of findings and a few dozen codes. */
+export function severityChooser(choices: Readonly<Record<string, unknown>>): (code: DiagnosticCode) => SeverityChoice {
+  const severities = new Map<DiagnosticCode, SeverityChoice>();
+  return (code) => {
+    let severity = severities.get(code);
+    if (severity === undefined) {
+      severity = effectiveSeverity(code, choices);
+      severities.set(code, severity);
+    }
+    return severity;
+  };
+}
+
+/** The finding with this severity: itself when it has it, else a copy (field by field: the parser's findings build their range when read). */
+export function withSeverity(item: TranscriptDiagnostic, severity: DiagnosticSeverity): TranscriptDiagnostic {
+  if (item.severity === severity) {
+    return item;
+  }
   return { code: item.code, severity, range: item.range, message: item.message, data: item.data, ...(item.related ? { related: item.related } : {}) };
 }

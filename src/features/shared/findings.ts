@@ -5,6 +5,7 @@
 // the quick fixes check the story under the cursor on their own.
 import * as vscode from 'vscode';
 import { checkUnit, ChecksJob, finishedChecks, withChoices, type PreviousChecks } from '../../core/checks';
+import { listFindings, type ListedFindings } from '../../core/checks/shown';
 import { checkUnitCount, unitAtLine } from '../../core/checks/quoteFidelity';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
 import type { TextSource } from '../../core/text/chunkedText';
@@ -79,11 +80,12 @@ export function stopChecking(document: vscode.TextDocument): void {
 }
 
 /**
- * The findings of this version of the document, with the user's severities. A long document's checks
- * are started in the background when not finished: `whenChecked` is called once they are, and until
- * then only the parser's findings are returned.
+ * The findings of this version of the document that VS Code's problem list can show (see
+ * core/checks/shown.ts), with the user's severities. A long document's checks are started in the
+ * background when not finished: `whenChecked` is called once they are, and until then only the
+ * parser's findings are returned.
  */
-export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): TranscriptDiagnostic[] | undefined {
+export function listedFindingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): ListedFindings | undefined {
   const model = cache.peek(document);
   if (model === undefined) {
     return undefined; // a large document still being read: asked again when it is (cache.onDidParse)
@@ -99,7 +101,7 @@ export function findingsOf(cache: TranscriptCache, document: vscode.TextDocument
       checkInBackground(document.uri.toString(), model, text, previousChecks(cache, document, model), whenChecked);
     }
   }
-  return withChoices([model.diagnostics, checks ?? []], severityChoices(document));
+  return listFindings([model.diagnostics, checks ?? []], severityChoices(document));
 }
 
 /**
