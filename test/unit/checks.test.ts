@@ -351,10 +351,25 @@ suite('checks: in slices, and measured', () => {
     while (!job.step(() => true)) {
       steps++;
     }
-    assert.equal(steps, 20, 'one story per step when time is always up');
+    // When time is always up, a story takes one step for its header and one per quote compared.
+    assert.equal(steps, 40, 'one story at a time, one quote at a time');
     const once = runChecks(parseTranscript(text), text);
     assert.deepEqual(job.result()?.map((item) => `${item.range.start.line} ${item.code}`), once.map((item) => `${item.range.start.line} ${item.code}`));
     assert.equal(once.filter((item) => item.code === 'quote-differs').length, 20);
+  });
+
+  test('a story with many quotes is compared one quote per step, with the same findings as at once', () => {
+    const quotes = Array.from({ length: 5 }, (_, index) => `She said “the mothers walk for ${index + 4} hours to reach us.”`);
+    const text = lines(...header, ...soundbite, ...quotes);
+    const job = new ChecksJob(parseTranscript(text), text);
+    let steps = 1;
+    while (!job.step(() => true)) {
+      steps++;
+    }
+    assert.equal(steps, 6);
+    const once = runChecks(parseTranscript(text), text);
+    assert.equal(once.filter((item) => item.code === 'quote-differs').length, 5);
+    assert.deepEqual(job.result()?.map((item) => `${item.range.start.line} ${item.code} ${item.message}`), once.map((item) => `${item.range.start.line} ${item.code} ${item.message}`));
   });
 
   test('precision and recall on the labelled seeds and fixtures (npm run measure:checks prints them)', () => {

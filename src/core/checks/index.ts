@@ -11,8 +11,8 @@ import { localizedTemplate } from '../messages/locale';
 import { messageFragments } from '../messages/diagnostics';
 import { finding } from './finding';
 import { checkHeaderGroup, repeatedHeaderSteps } from './header';
-import type { Steps } from '../util/steps';
-import { checkUnitCount, soundbitesWithin, unitFidelity, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
+import { runToEnd, type Steps } from '../util/steps';
+import { checkUnitCount, soundbitesWithin, unitFidelitySteps, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
 import { gapWord, type QuoteWords } from './quoteWords';
 import { effectiveSeverity, type DiagnosticCode, type DiagnosticSeverity, type SeverityChoice } from './registry';
 import { storyTiming } from './timing';
@@ -111,6 +111,9 @@ export class ChecksJob {
   #next = 0;
   #headers: Steps<void> | undefined;
   #carried: Steps<void> | undefined;
+  /** The story being checked, between two slices. */
+  #unit: Steps<TranscriptDiagnostic[]> | undefined;
+  #checked = 0;
 
   /**
    * With `previous` (the finished findings of the version before one edit, shot lists only), only the
@@ -154,7 +157,19 @@ export class ChecksJob {
       }
     }
     while (this.#next < this.#end) {
-      appendAll(this.#out, checkUnit(this.#document, this.#text, this.#next++));
+      // One story at a time, and within a story one quote at a time.
+      this.#unit ??= checkUnitSteps(this.#document, this.#text, this.#next);
+      let step = this.#unit.next();
+      while (!step.done) {
+        if (timeUp()) {
+          return false;
+        }
+        step = this.#unit.next();
+      }
+      appendAll(this.#out, step.value);
+      this.#unit = undefined;
+      this.#next++;
+      this.#checked++;
       if (this.#next < this.#end && timeUp()) {
         return false;
       }
@@ -176,10 +191,20 @@ export class ChecksJob {
   result(): readonly TranscriptDiagnostic[] | undefined {
     return cache.get(this.#document);
   }
+
+  /** How many units (stories) this job has checked: after an edit, only those it touched. */
+  get checkedUnits(): number {
+    return this.#checked;
+  }
 }
 
 /** The findings of one story of a shot list (or of a whole interview): see checkUnitCount. */
 export function checkUnit(document: TranscriptDocument, text: TextSource, unit: number): TranscriptDiagnostic[] {
+  return runToEnd(checkUnitSteps(document, text, unit));
+}
+
+/** checkUnit in steps: the quotes are compared one per step (see unitFidelitySteps). */
+export function* checkUnitSteps(document: TranscriptDocument, text: TextSource, unit: number): Steps<TranscriptDiagnostic[]> {
   const out: TranscriptDiagnostic[] = [];
   if (document.format === 'shotlist') {
     const group = storyGroups(document)[unit];
@@ -195,7 +220,7 @@ export function checkUnit(document: TranscriptDocument, text: TextSource, unit: 
     }
   }
   const inInterview = document.format !== 'shotlist';
-  for (const result of unitFidelity(document, text, unit)) {
+  for (const result of yield* unitFidelitySteps(document, text, unit)) {
     const reported = fidelityFinding(result, text, inInterview);
     if (reported) {
       out.push(reported);

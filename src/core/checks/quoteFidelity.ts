@@ -7,6 +7,7 @@ import { storyGroups } from '../outline/storyGroups';
 import { textOver, type TextLike, type TextSource } from '../text/chunkedText';
 import { firstWhere } from '../text/search';
 import { countQuoteWords, gapWord, quoteWords, type QuoteWords } from './quoteWords';
+import { runToEnd, type Steps } from '../util/steps';
 
 /** Where a story's quotes may come from: a soundbite's quote or an interview answer. */
 export interface QuoteSource {
@@ -96,6 +97,14 @@ const unitCache = new WeakMap<TranscriptDocument, Map<number, readonly QuoteFide
 
 /** The checked quotes of one unit (see checkUnitCount), in document order; the recent units' are kept per document version. */
 export function unitFidelity(document: TranscriptDocument, text: TextSource, unit: number): readonly QuoteFidelity[] {
+  return runToEnd(unitFidelitySteps(document, text, unit));
+}
+
+/**
+ * unitFidelity in steps, one quote compared per step: a story with long quotes and many soundbites
+ * takes tens of milliseconds to compare, more while the engine has not yet optimised the comparison.
+ */
+export function* unitFidelitySteps(document: TranscriptDocument, text: TextSource, unit: number): Steps<readonly QuoteFidelity[]> {
   let units = unitCache.get(document);
   if (!units) {
     units = new Map();
@@ -106,7 +115,12 @@ export function unitFidelity(document: TranscriptDocument, text: TextSource, uni
     return known;
   }
   const window = unitText(document, text, unit);
-  const results = document.format === 'shotlist' ? storyFidelity(document, window, unit) : interviewFidelity(document, window);
+  const results = document.format === 'shotlist' ? yield* storyFidelitySteps(document, window, unit) : yield* interviewFidelitySteps(document, window);
+  // Between two steps another caller (a hover, a quick fix) may have compared the same unit.
+  const meanwhile = units.get(unit);
+  if (meanwhile) {
+    return meanwhile;
+  }
   if (units.size >= keptUnits) {
     // A Map iterates in insertion order: the first key is the unit computed longest ago.
     units.delete(units.keys().next().value as number);
@@ -173,7 +187,7 @@ export function soundbitesWithin(document: TranscriptDocument, first: number, la
   return found;
 }
 
-function storyFidelity(document: TranscriptDocument, text: TextLike, unit: number): QuoteFidelity[] {
+function* storyFidelitySteps(document: TranscriptDocument, text: TextLike, unit: number): Steps<QuoteFidelity[]> {
   const group = storyGroups(document)[unit];
   if (!group) {
     return [];
@@ -193,13 +207,14 @@ function storyFidelity(document: TranscriptDocument, text: TextLike, unit: numbe
   const comparer = new SourceComparer(sources);
   for (const story of group.stories) {
     for (const quote of story.quotes) {
+      yield;
       results.push(comparer.compare(quote, text));
     }
   }
   return results;
 }
 
-function interviewFidelity(document: TranscriptDocument, text: TextLike): QuoteFidelity[] {
+function* interviewFidelitySteps(document: TranscriptDocument, text: TextLike): Steps<QuoteFidelity[]> {
   const sources: QuoteSource[] = [];
   const answerRanges: TextRange[] = [];
   document.turns.forEach((turn, index) => {
@@ -223,6 +238,7 @@ function interviewFidelity(document: TranscriptDocument, text: TextLike): QuoteF
     }
     const inside = answer < answerRanges.length && (answerRanges[answer] as TextRange).start.offset <= offset;
     if (!inside) {
+      yield;
       results.push(comparer.compare(quote, text));
     }
   }
