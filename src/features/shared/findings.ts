@@ -101,8 +101,27 @@ export function listedFindingsOf(cache: TranscriptCache, document: vscode.TextDo
       checkInBackground(document.uri.toString(), model, text, previousChecks(cache, document, model), whenChecked);
     }
   }
-  return listFindings([model.diagnostics, checks ?? []], severityChoices(document));
+  const choices = severityChoices(document);
+  const choicesKey = JSON.stringify(choices);
+  // The panel is refreshed several times per version (the edit, the reading's end, the checks' end):
+  // the same lists with the same choices are listed once.
+  const parserFindings = model.diagnostics;
+  const known = listedCache.get(model);
+  if (known && known.checks === checks && known.parserFindings === parserFindings && known.choicesKey === choicesKey) {
+    return known.listed;
+  }
+  const listed = listFindings([parserFindings, checks ?? []], choices);
+  listedCache.set(model, { checks, parserFindings, choicesKey, listed });
+  return listed;
 }
+
+/** The last listing of each model version, by what it was made from. */
+const listedCache = new WeakMap<TranscriptDocument, {
+  readonly checks: readonly TranscriptDiagnostic[] | undefined;
+  readonly parserFindings: readonly TranscriptDiagnostic[];
+  readonly choicesKey: string;
+  readonly listed: ListedFindings;
+}>();
 
 /**
  * The findings that touch lines first..last, with the user's severities: the parser's, and the checks
