@@ -7,6 +7,7 @@ import type { DiagnosticSeverity, TranscriptDiagnostic } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { languageId, toRange } from './shared/editor';
 import { listedFindingsOf, severitySetting, stopChecking } from './shared/findings';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 
 const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -14,6 +15,9 @@ const severityMap: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
+
+/** Milliseconds of listing between two turns of the event loop. */
+const sliceMs = 6;
 
 /** Edits arrive keystroke by keystroke; parse again once typing pauses. */
 const debounceMs = 300;
@@ -43,28 +47,40 @@ function notListedLine(count: number): vscode.Diagnostic {
 export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('shotlist');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How many refreshes each document has had: only the latest one's listing is shown. */
+  const generations = new Map<string, number>();
 
   const refresh = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    // A later refresh of the same document supersedes a listing still under way.
+    const generation = (generations.get(key) ?? 0) + 1;
+    generations.set(key, generation);
     if (document.languageId !== languageId) {
       collection.delete(document.uri);
       return;
     }
     // A long archive is checked in the background: refresh again once its checks are done.
-    const found = listedFindingsOf(cache, document, () => {
+    const steps = listedFindingsOf(cache, document, () => {
       if (!document.isClosed) {
         schedule(document);
       }
     });
-    if (found === undefined) {
+    if (steps === undefined) {
       return; // a large document still being read: cache.onDidParse brings it back
     }
-    // VS Code lists 1,000 problems per file: the rest are not built at all (see core/checks/shown.ts).
-    const { listed, notListed } = found;
-    const diagnostics = listed.map((finding) => toDiagnostic(document, finding));
-    if (notListed > 0) {
-      diagnostics.push(notListedLine(notListed));
-    }
-    collection.set(document.uri, diagnostics);
+    // The findings are listed in short slices: an archive has tens of thousands.
+    const superseded = (): boolean => document.isClosed || generations.get(key) !== generation;
+    void runSteps(steps, new TimeSlicer({ budgetMs: sliceMs }), superseded).then((found) => {
+      if (found === undefined || superseded()) {
+        return;
+      }
+      // VS Code lists 1,000 problems per file: the rest are not built at all (see core/checks/shown.ts).
+      const diagnostics = found.listed.map((finding) => toDiagnostic(document, finding));
+      if (found.notListed > 0) {
+        diagnostics.push(notListedLine(found.notListed));
+      }
+      collection.set(document.uri, diagnostics);
+    });
   };
 
   const schedule = (document: vscode.TextDocument): void => {
@@ -85,6 +101,7 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       collection.delete(document.uri);
+      generations.delete(document.uri.toString());
       stopChecking(document);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

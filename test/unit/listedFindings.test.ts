@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { withChoices } from '../../src/core/checks';
-import { listFindings, maxListedPerFile } from '../../src/core/checks/shown';
+import { findingsPerStep, listFindings, listFindingsSteps, maxListedPerFile } from '../../src/core/checks/shown';
 import type { DiagnosticSeverity, TranscriptDiagnostic } from '../../src/core/model';
 
 const severities: readonly DiagnosticSeverity[] = ['error', 'warning', 'information', 'hint'];
@@ -50,6 +50,25 @@ suite('problems listed in VS Code', () => {
     const { listed, notListed } = listFindings([findings], choices, 5);
     assert.deepEqual(listed.map((finding) => finding.message), ['finding on line 4', 'finding on line 5', 'finding on line 6', 'finding on line 7']);
     assert.equal(notListed, 5);
+  });
+
+  test('in steps: tens of thousands of findings are looked at a few thousand per step, with the same result', () => {
+    const findings = findingsOf(Array.from({ length: 30_000 }, (_, index) => severities[(index * 7) % 4] as DiagnosticSeverity));
+    for (const listedOnly of [false, true]) {
+      // Every rule on, then only the errors (a quarter): more than fit either way, counted right.
+      const chosen = listedOnly ? { ...choices, 'quote-differs': 'off', 'speaker-unsure': 'off', 'shot-number-missing': 'off' } : choices;
+      const steps = listFindingsSteps([findings], chosen);
+      let yields = 0;
+      let step = steps.next();
+      while (!step.done) {
+        yields++;
+        step = steps.next();
+      }
+      // Two passes over the list (count, then gather), each yielding every findingsPerStep findings.
+      assert.ok(yields >= Math.floor((2 * findings.length) / findingsPerStep) - 1, `${yields} steps`);
+      assert.deepEqual(step.value, listFindings([findings], chosen));
+      assert.equal(step.value.listed.length + step.value.notListed, listedOnly ? 7500 : 30_000);
+    }
   });
 
   test('any lists, choices and limit: what the whole list would list, never a left-out finding more severe than a listed one', () => {

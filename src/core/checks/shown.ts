@@ -4,7 +4,8 @@
 // away) was the largest allocation of every refresh, so the same choice is made here, before any is
 // built, with one place kept for a line saying how many were left out.
 import type { DiagnosticSeverity, TranscriptDiagnostic } from '../model';
-import { severityChooser, withChoices, withSeverity } from './index';
+import { severityChooser, withSeverity } from './index';
+import { runToEnd, StepBudget, type Steps } from '../util/steps';
 
 /** How many problems VS Code lists for one file (its extension host drops the ones after these). */
 export const maxListedPerFile = 1000;
@@ -27,6 +28,18 @@ export interface ListedFindings {
  * their severity).
  */
 export function listFindings(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>, limit = maxListedPerFile): ListedFindings {
+  return runToEnd(listFindingsSteps(lists, choices, limit));
+}
+
+/** Findings looked at per step of listFindingsSteps: a few milliseconds. */
+export const findingsPerStep = 5000;
+
+/**
+ * listFindings in steps of `findingsPerStep` findings: a large archive has tens of thousands (most of
+ * them of rules that are off by default, kept so that turning one on needs no new check).
+ */
+export function* listFindingsSteps(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>, limit = maxListedPerFile): Steps<ListedFindings> {
+  const budget = new StepBudget(findingsPerStep);
   const severityOf = severityChooser(choices);
   const counts = new Map<DiagnosticSeverity, number>();
   let total = 0;
@@ -37,10 +50,26 @@ export function listFindings(lists: readonly (readonly TranscriptDiagnostic[])[]
         counts.set(severity, (counts.get(severity) ?? 0) + 1);
         total++;
       }
+      if (budget.spend()) {
+        yield;
+      }
     }
   }
   if (total <= limit) {
-    return { listed: withChoices(lists, choices), notListed: 0 };
+    // All of them fit: what withChoices gives, gathered in steps (at most `limit` to sort).
+    const all: TranscriptDiagnostic[] = [];
+    for (const list of lists) {
+      for (const item of list) {
+        const severity = severityOf(item.code);
+        if (severity !== 'off') {
+          all.push(withSeverity(item, severity));
+        }
+        if (budget.spend()) {
+          yield;
+        }
+      }
+    }
+    return { listed: all.sort((a, b) => a.range.start.offset - b.range.start.offset), notListed: 0 };
   }
   // How many of each severity fit, most severe first, one place kept for the count of the rest.
   let room = Math.max(0, limit - 1);
@@ -66,6 +95,9 @@ export function listFindings(lists: readonly (readonly TranscriptDiagnostic[])[]
     }
     const item = (lists[from] as readonly TranscriptDiagnostic[])[next[from] as number] as TranscriptDiagnostic;
     next[from] = (next[from] as number) + 1;
+    if (budget.spend()) {
+      yield;
+    }
     const severity = severityOf(item.code);
     const left = severity === 'off' ? 0 : quota.get(severity) ?? 0;
     if (severity !== 'off' && left > 0) {

@@ -5,11 +5,12 @@
 // the quick fixes check the story under the cursor on their own.
 import * as vscode from 'vscode';
 import { checkUnit, ChecksJob, finishedChecks, withChoices, type PreviousChecks } from '../../core/checks';
-import { listFindings, type ListedFindings } from '../../core/checks/shown';
+import { listFindingsSteps, type ListedFindings } from '../../core/checks/shown';
 import { checkUnitCount, unitAtLine } from '../../core/checks/quoteFidelity';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
 import type { TextSource } from '../../core/text/chunkedText';
 import { appendAll } from '../../core/util/arrays';
+import type { Steps } from '../../core/util/steps';
 import type { TranscriptCache } from './documentCache';
 
 export const severitySetting = 'shotlist.diagnostics.severity';
@@ -85,7 +86,7 @@ export function stopChecking(document: vscode.TextDocument): void {
  * background when not finished: `whenChecked` is called once they are, and until then only the
  * parser's findings are returned.
  */
-export function listedFindingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): ListedFindings | undefined {
+export function listedFindingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): Steps<ListedFindings> | undefined {
   const model = cache.peek(document);
   if (model === undefined) {
     return undefined; // a large document still being read: asked again when it is (cache.onDidParse)
@@ -108,10 +109,20 @@ export function listedFindingsOf(cache: TranscriptCache, document: vscode.TextDo
   const parserFindings = model.diagnostics;
   const known = listedCache.get(model);
   if (known && known.checks === checks && known.parserFindings === parserFindings && known.choicesKey === choicesKey) {
-    return known.listed;
+    return finished(known.listed);
   }
-  const listed = listFindings([parserFindings, checks ?? []], choices);
-  listedCache.set(model, { checks, parserFindings, choicesKey, listed });
+  return listingSteps([parserFindings, checks ?? []], choices, (listed) => listedCache.set(model, { checks, parserFindings, choicesKey, listed }));
+}
+
+// eslint-disable-next-line require-yield -- a listing already made, handed out as steps like a new one
+function* finished(listed: ListedFindings): Steps<ListedFindings> {
+  return listed;
+}
+
+function* listingSteps(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>,
+  keep: (listed: ListedFindings) => void): Steps<ListedFindings> {
+  const listed = yield* listFindingsSteps(lists, choices);
+  keep(listed);
   return listed;
 }
 
