@@ -82,9 +82,10 @@ export function stopChecking(document: vscode.TextDocument): void {
 
 /**
  * The findings of this version of the document that VS Code's problem list can show (see
- * core/checks/shown.ts), with the user's severities. A long document's checks are started in the
+ * core/checks/shown.ts), with the user's severities, as steps for the caller to run between turns of
+ * the event loop (an archive has tens of thousands). A long document's checks are started in the
  * background when not finished: `whenChecked` is called once they are, and until then only the
- * parser's findings are returned.
+ * parser's findings are listed.
  */
 export function listedFindingsOf(cache: TranscriptCache, document: vscode.TextDocument, whenChecked?: () => void): Steps<ListedFindings> | undefined {
   const model = cache.peek(document);
