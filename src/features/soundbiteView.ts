@@ -7,7 +7,7 @@ import { escapeMarkdownText } from '../core/text/markdown';
 import { soundbiteAtLine, type FileEntry, type SoundbiteEntry } from '../core/workspace/entries';
 import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import { runToEnd, type Steps } from '../core/util/steps';
-import { groupSoundbites, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
+import { groupSoundbitesSteps, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
 import { disposeAllOf, languageId } from './shared/editor';
 import { uriBaseName as fileName } from './shared/files';
 import type { WorkspaceIndex } from './shared/workspaceIndex';
@@ -319,7 +319,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     const groupOf = new Map<SoundbiteEntry, SoundbiteGroupNode>();
     const groups: SoundbiteGroupNode[] = [];
     let count = 0;
-    for (const group of groupSoundbites(files.map((file) => file.entry), this.#groupBy)) {
+    for (const group of yield* groupSoundbitesSteps(files.map((file) => file.entry), this.#groupBy)) {
       const node = new SoundbiteGroupNode(`${this.#groupBy}:${group.key}`, group, group.story ? uris.get(group.story.file) : undefined, uriOf);
       for (const entry of group.soundbites) {
         groupOf.set(entry, node);

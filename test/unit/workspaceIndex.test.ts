@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
 import { TimeSlicer } from '../../src/core/workspace/timeSlicer';
 import { firstWordsOf, indexSteps, indexText, indexTextInSlices, indexTranscript, soundbiteAtLine, type FileEntry } from '../../src/core/workspace/entries';
-import { groupSoundbites } from '../../src/core/workspace/grouping';
+import { groupSoundbites, groupSoundbitesSteps } from '../../src/core/workspace/grouping';
 import { indexPolicy } from '../../src/core/workspace/policy';
-import { foldForSearch, quoteExcerpt, searchIndex, searchWords, type SearchHit } from '../../src/core/workspace/search';
+import { compareText, foldForSearch, quoteExcerpt, searchIndex, searchWords, type SearchHit } from '../../src/core/workspace/search';
 import { lines, readFixture, readSeed } from './helpers';
 
 const lacroixSeed = '000_e751e5e04960dd4f.txt';
@@ -275,6 +275,47 @@ suite('workspace index: grouping and lookup', () => {
     assert.deepEqual(groups.map((group) => [group.key, group.label, group.soundbites.length]),
       [['file:///b/geneva.unifeed#0', 'GENEVA / WATER SUMMIT', 4], ['file:///a/seed.txt#0', 'UN / PEACEKEEPING LACROIX INTERVIEW', 8]]);
     assert.equal(groups[1]?.story?.line, 4);
+  });
+
+  test('an archive of 12,000 soundbites is grouped in steps of a few thousand, as a plain grouping would', () => {
+    const story = (index: number): string => lines(`STORY: UN / STORY ${index}`, 'TRT: 1:00', 'DATELINE: 1 MAY 2025, JUBA',
+      `1. SOUNDBITE (English) Speaker ${(index * 7) % 700}, Officer:`, '“We stay.”', `2. SOUNDBITE (English) Speaker ${(index * 3) % 700}, Officer:`, '“We go.”');
+    const archive = index(Array.from({ length: 6000 }, (_, at) => story(at)).join('\n\n'), 'file:///d/archive.unifeed');
+    assert.equal(archive.soundbites.length, 12_000);
+    for (const by of ['speaker', 'story'] as const) {
+      const steps = groupSoundbitesSteps([archive, seed], by);
+      let yields = 0;
+      let step = steps.next();
+      while (!step.done) {
+        yields++;
+        step = steps.next();
+      }
+      assert.ok(yields >= 2, `${by}: ${yields} steps`);
+      // The plain grouping: first appearance order of each key, then (by speaker) sorted by name.
+      const plain = new Map<string, number[]>();
+      for (const file of [archive, seed]) {
+        for (const soundbite of file.soundbites) {
+          const key = by === 'speaker' ? soundbite.speakerKey : `${file.file}#${soundbite.storyIndex}`;
+          const known = plain.get(key);
+          if (known) {
+            known.push(soundbite.line);
+          } else {
+            plain.set(key, [soundbite.line]);
+          }
+        }
+      }
+      const got = step.value.map((group) => [group.key, group.soundbites.map((soundbite) => soundbite.line)] as const);
+      assert.equal(got.length, plain.size);
+      for (const [key, soundbiteLines] of got) {
+        assert.deepEqual(soundbiteLines, plain.get(key), `${by}: group ${key}`);
+      }
+      if (by === 'story') {
+        assert.deepEqual(got.map(([key]) => key), [...plain.keys()]);
+      } else {
+        const labels = step.value.map((group) => group.label).filter((label): label is string => label !== null);
+        assert.ok(labels.every((label, at) => at === 0 || compareText(labels[at - 1] as string, label) <= 0), 'sorted by name');
+      }
+    }
   });
 
   test('soundbiteAtLine: the soundbite whose speaker line or quote holds the line', () => {

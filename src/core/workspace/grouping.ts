@@ -2,6 +2,7 @@
 // together) or by story.
 import type { FileEntry, SoundbiteEntry, StoryEntry } from './entries';
 import { compareText } from './search';
+import { runToEnd, sortSteps, StepBudget, type Steps } from '../util/steps';
 
 export type GroupBy = 'speaker' | 'story';
 
@@ -21,19 +22,34 @@ export interface SoundbiteGroup {
  * without soundbites left out). Within a group: file order, then line.
  */
 export function groupSoundbites(files: readonly FileEntry[], by: GroupBy): SoundbiteGroup[] {
+  return runToEnd(groupSoundbitesSteps(files, by));
+}
+
+/** Soundbites looked at per step of groupSoundbitesSteps: a few milliseconds. */
+const soundbitesPerStep = 5000;
+
+/** groupSoundbites in steps of a few thousand soundbites: an archive has tens of thousands. */
+export function* groupSoundbitesSteps(files: readonly FileEntry[], by: GroupBy): Steps<SoundbiteGroup[]> {
+  const budget = new StepBudget(soundbitesPerStep);
   if (by === 'story') {
     const groups: SoundbiteGroup[] = [];
     for (const file of files) {
       const perStory = file.stories.map(() => [] as SoundbiteEntry[]);
       for (const soundbite of file.soundbites) {
         perStory[soundbite.storyIndex]?.push(soundbite);
+        if (budget.spend()) {
+          yield;
+        }
       }
-      file.stories.forEach((story, index) => {
+      for (let index = 0; index < file.stories.length; index++) {
         const soundbites = perStory[index] ?? [];
         if (soundbites.length > 0) {
-          groups.push({ key: `${file.file}#${index}`, label: story.name, story, soundbites });
+          groups.push({ key: `${file.file}#${index}`, label: (file.stories[index] as StoryEntry).name, story: file.stories[index] as StoryEntry, soundbites });
         }
-      });
+        if (budget.spend()) {
+          yield;
+        }
+      }
     }
     return groups;
   }
@@ -46,9 +62,14 @@ export function groupSoundbites(files: readonly FileEntry[], by: GroupBy): Sound
       } else {
         bySpeaker.set(soundbite.speakerKey, { label: soundbite.speakerKey === '' ? null : soundbite.speaker, soundbites: [soundbite] });
       }
+      if (budget.spend()) {
+        yield;
+      }
     }
   }
-  return [...bySpeaker].map(([key, group]) => ({ key, label: group.label, story: null, soundbites: group.soundbites }))
-    .sort((a, b) => (a.label === null ? 1 : b.label === null ? -1 : compareText(a.label, b.label) || (a.key < b.key ? -1 : 1)));
+  const groups: SoundbiteGroup[] = [];
+  for (const [key, group] of bySpeaker) {
+    groups.push({ key, label: group.label, story: null, soundbites: group.soundbites });
+  }
+  return yield* sortSteps(groups, (a, b) => (a.label === null ? 1 : b.label === null ? -1 : compareText(a.label, b.label) || (a.key < b.key ? -1 : 1)), budget);
 }
-
