@@ -51,6 +51,10 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
   const generations = new Map<string, number>();
 
   const refresh = (document: vscode.TextDocument): void => {
+    if (document.isClosed) {
+      // A timer set before it closed: its URI may be an untitled one already given to a new document.
+      return;
+    }
     const key = document.uri.toString();
     // A later refresh of the same document supersedes a listing still under way.
     const generation = (generations.get(key) ?? 0) + 1;
@@ -100,8 +104,11 @@ export function registerDiagnostics(cache: TranscriptCache): vscode.Disposable {
     cache.onDidParse(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
+      const key = document.uri.toString();
       collection.delete(document.uri);
-      generations.delete(document.uri.toString());
+      generations.delete(key);
+      clearTimeout(timers.get(key));
+      timers.delete(key);
       stopChecking(document);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
