@@ -11,7 +11,7 @@ import { localizedTemplate } from '../messages/locale';
 import { messageFragments } from '../messages/diagnostics';
 import { finding } from './finding';
 import { checkHeaderGroup, repeatedHeaderSteps } from './header';
-import { runToEnd, type Steps } from '../util/steps';
+import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { checkUnitCount, soundbitesWithin, unitFidelitySteps, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
 import { gapWord, type QuoteWords } from './quoteWords';
 import { effectiveSeverity, type DiagnosticCode, type DiagnosticSeverity, type SeverityChoice } from './registry';
@@ -113,7 +113,8 @@ export class ChecksJob {
   #carried: Steps<void> | undefined;
   /** The story being checked, between two slices. */
   #unit: Steps<TranscriptDiagnostic[]> | undefined;
-  #checked = 0;
+  /** The first unit this job checks (#next's start). */
+  #first = 0;
 
   /**
    * With `previous` (the finished findings of the version before one edit, shot lists only), only the
@@ -142,6 +143,7 @@ export class ChecksJob {
     const oldToLine = last === groups.length - 1 ? Number.POSITIVE_INFINITY : (groups[last] as StoryGroup).range.end.line - lineDelta;
     this.#carried = carrySteps(previous.findings, this.#out, { fromLine, oldToLine, lineDelta, offsetDelta });
     this.#next = first;
+    this.#first = first;
     this.#end = last + 1;
   }
 
@@ -169,7 +171,6 @@ export class ChecksJob {
       appendAll(this.#out, step.value);
       this.#unit = undefined;
       this.#next++;
-      this.#checked++;
       if (this.#next < this.#end && timeUp()) {
         return false;
       }
@@ -194,7 +195,7 @@ export class ChecksJob {
 
   /** How many units (stories) this job has checked: after an edit, only those it touched. */
   get checkedUnits(): number {
-    return this.#checked;
+    return this.#next - this.#first;
   }
 }
 
@@ -322,6 +323,11 @@ export function allFindings(document: TranscriptDocument, text: TextSource, choi
 
 /** The findings of the lists with the user's severities, those turned off left out, in document order. */
 export function withChoices(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>): TranscriptDiagnostic[] {
+  return runToEnd(withChoicesSteps(lists, choices, new StepBudget(Number.POSITIVE_INFINITY)));
+}
+
+/** withChoices in steps of `budget.perStep` findings looked at. */
+export function* withChoicesSteps(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>, budget: StepBudget): Steps<TranscriptDiagnostic[]> {
   const findings: TranscriptDiagnostic[] = [];
   const severityOf = severityChooser(choices);
   for (const list of lists) {
@@ -329,6 +335,9 @@ export function withChoices(lists: readonly (readonly TranscriptDiagnostic[])[],
       const severity = severityOf(item.code);
       if (severity !== 'off') {
         findings.push(withSeverity(item, severity));
+      }
+      if (budget.spend()) {
+        yield;
       }
     }
   }

@@ -4,7 +4,7 @@
 // away) was the largest allocation of every refresh, so the same choice is made here, before any is
 // built, with one place kept for a line saying how many were left out.
 import type { DiagnosticSeverity, TranscriptDiagnostic } from '../model';
-import { severityChooser, withSeverity } from './index';
+import { severityChooser, withChoicesSteps, withSeverity } from './index';
 import { runToEnd, StepBudget, type Steps } from '../util/steps';
 
 /** How many problems VS Code lists for one file (its extension host drops the ones after these). */
@@ -56,20 +56,7 @@ export function* listFindingsSteps(lists: readonly (readonly TranscriptDiagnosti
     }
   }
   if (total <= limit) {
-    // All of them fit: what withChoices gives, gathered in steps (at most `limit` to sort).
-    const all: TranscriptDiagnostic[] = [];
-    for (const list of lists) {
-      for (const item of list) {
-        const severity = severityOf(item.code);
-        if (severity !== 'off') {
-          all.push(withSeverity(item, severity));
-        }
-        if (budget.spend()) {
-          yield;
-        }
-      }
-    }
-    return { listed: all.sort((a, b) => a.range.start.offset - b.range.start.offset), notListed: 0 };
+    return { listed: yield* withChoicesSteps(lists, choices, budget), notListed: 0 };
   }
   // How many of each severity fit, most severe first, one place kept for the count of the rest.
   let room = Math.max(0, limit - 1);

@@ -42,9 +42,10 @@ export function* groupSoundbitesSteps(files: readonly FileEntry[], by: GroupBy):
         }
       }
       for (let index = 0; index < file.stories.length; index++) {
+        const story = file.stories[index] as StoryEntry;
         const soundbites = perStory[index] ?? [];
         if (soundbites.length > 0) {
-          groups.push({ key: `${file.file}#${index}`, label: (file.stories[index] as StoryEntry).name, story: file.stories[index] as StoryEntry, soundbites });
+          groups.push({ key: `${file.file}#${index}`, label: story.name, story, soundbites });
         }
         if (budget.spend()) {
           yield;
