@@ -397,7 +397,6 @@ suite('bench in VS Code', function () {
       collectionsInOwnTask: ownTask ? collections.within(ownTask.startUs, ownTask.endUs) : [],
       threadInOwnTask: ownTask ? watch.thread.around(ownTask.startUs, ownTask.endUs) : undefined,
       longestSampled: longestSampled ? { ...longestSampled, collections: collections.within(longestSampled.startUs, longestSampled.endUs), thread: watch.thread.around(longestSampled.startUs, longestSampled.endUs) } : null,
-      threadReadings: watch.thread.readings.length,
       readInSteps: cache.counts.readInSteps,
     };
     writeFileSync(out, JSON.stringify(result, null, 2));
