@@ -4,12 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allFindings, ChecksJob, runChecks } from '../../src/core/checks';
+import { allFindings, ChecksJob, finishedChecks, runChecks } from '../../src/core/checks';
 import { measureChecks } from '../../scripts/measure-checks';
 import { applyReplacements, quickFixesFor, renumberShots, type QuickFix } from '../../src/core/checks/fixes';
 import { fidelityAt, maxComparisonCells, quoteFidelity, unitFidelity } from '../../src/core/checks/quoteFidelity';
 import { gapWord, quoteWords } from '../../src/core/checks/quoteWords';
-import { diagnosticSeverities, effectiveSeverity, offByDefault } from '../../src/core/checks/registry';
+import { codesOff, diagnosticSeverities, effectiveSeverity, noCodesOff, offByDefault } from '../../src/core/checks/registry';
 import { storyTimings, timingAtLine } from '../../src/core/checks/timing';
 import type { DiagnosticCode, TranscriptDiagnostic } from '../../src/core/model';
 import fc from 'fast-check';
@@ -370,6 +370,29 @@ suite('checks: in slices, and measured', () => {
     const once = runChecks(parseTranscript(text), text);
     assert.equal(once.filter((item) => item.code === 'quote-differs').length, 5);
     assert.deepEqual(job.result()?.map((item) => `${item.range.start.line} ${item.code} ${item.message}`), once.map((item) => `${item.range.start.line} ${item.code} ${item.message}`));
+  });
+
+  test('codes turned off are not made: the other findings are the same, and each list is kept for its own choices', () => {
+    const story = (index: number): string[] => [`STORY: STORY ${index}`, ...header.slice(1), ...soundbite,
+      `She said “the mothers walk for ${index} hours to reach us.”`, 'A resident said “nobody in the soundbites said this at all.”'];
+    const text = lines(...Array.from({ length: 6 }, (_, index) => story(index)).flat());
+    const document = parseTranscript(text);
+    const every = runChecks(document, text);
+    assert.ok(every.some((item) => item.code === 'quote-unsourced'), 'the archive has quotes with no source');
+    const byDefault = codesOff({});
+    assert.ok(byDefault.codes.has('quote-unsourced') && byDefault.codes.has('dateline-day-padding'));
+    assert.equal(codesOff({ 'quote-unsourced': 'hint' }).codes.has('quote-unsourced'), false);
+    assert.equal(codesOff({ 'quote-differs': 'off' }).codes.has('quote-differs'), true);
+    const without = runChecks(document, text, byDefault);
+    assert.deepEqual(without, every.filter((item) => !byDefault.codes.has(item.code)));
+    assert.equal(finishedChecks(document, noCodesOff), undefined, 'the list made with every code was replaced');
+    assert.equal(finishedChecks(document, byDefault), without);
+    const noDiffers = codesOff({ 'quote-differs': 'off', 'quote-unsourced': 'information' });
+    assert.deepEqual(runChecks(document, text, noDiffers), every.filter((item) => item.code !== 'quote-differs' && !noDiffers.codes.has(item.code)));
+    // The CLI's list, through the user's choices, is what it was when every finding was made.
+    assert.deepEqual(allFindings(parseTranscript(text), text, {}).map((item) => item.code).includes('quote-unsourced'), false);
+    assert.deepEqual(allFindings(parseTranscript(text), text, { 'quote-unsourced': 'hint' }).filter((item) => item.code === 'quote-unsourced').length,
+      every.filter((item) => item.code === 'quote-unsourced').length);
   });
 
   test('precision and recall on the labelled seeds and fixtures (npm run measure:checks prints them)', () => {

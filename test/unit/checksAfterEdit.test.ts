@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ChecksJob, runChecks, type PreviousChecks } from '../../src/core/checks';
+import { codesOff, noCodesOff, type CodesOff } from '../../src/core/checks/registry';
 import type { TranscriptDiagnostic } from '../../src/core/model';
 import { parseTranscript, reparseTranscript } from '../../src/core/parse';
 import { lineAt, readFixture } from './helpers';
@@ -23,22 +24,24 @@ function canonical(findings: readonly TranscriptDiagnostic[]): string[] {
 }
 
 /** The findings after the edit, worked out from the findings before it. */
-function afterEdit(before: string, start: number, end: number, inserted: string): { incremental: string[]; fresh: string[]; rechecked: number } {
+function afterEdit(before: string, start: number, end: number, inserted: string, off: CodesOff = noCodesOff, previousOff: CodesOff = off):
+  { incremental: string[]; fresh: string[]; rechecked: number } {
   const after = before.slice(0, start) + inserted + before.slice(end);
   // As in the editor: the new model is re-parsed from the old one, which moves the stories it keeps.
   const old = parseTranscript(before);
   const previous: PreviousChecks = {
-    findings: runChecks(old, before),
+    findings: runChecks(old, before, previousOff),
+    codesOff: previousOff,
     edit: { start, oldEnd: end, newEnd: start + inserted.length },
     startLine: lineAt(after, start),
     oldEndLine: lineAt(before, end),
     newEndLine: lineAt(after, start + inserted.length),
   };
   const model = reparseTranscript(old, after, previous.edit);
-  const job = new ChecksJob(model, after, previous);
+  const job = new ChecksJob(model, after, { previous, off });
   assert.equal(job.step(() => false), true);
   const rechecked = job.checkedUnits;
-  return { incremental: canonical(job.result() ?? []), fresh: canonical(runChecks(parseTranscript(after), after)), rechecked };
+  return { incremental: canonical(job.result() ?? []), fresh: canonical(runChecks(parseTranscript(after), after, off)), rechecked };
 }
 
 suite('checks after an edit: only the touched stories again', () => {
@@ -55,6 +58,17 @@ suite('checks after an edit: only the touched stories again', () => {
     assert.deepEqual(incremental, fresh);
     const stories = parseTranscript(archive).headers.length;
     assert.ok(rechecked <= 3, `${rechecked} of ${stories} stories were checked again`);
+  });
+
+  test('with the codes the user turned off: the same findings as a fresh check without them; other choices before: every story again', () => {
+    const at = archive.lastIndexOf('”');
+    const off = codesOff({});
+    const kept = afterEdit(archive, at - 3, at - 1, 'XYZ', off);
+    assert.deepEqual(kept.incremental, kept.fresh);
+    assert.ok(kept.rechecked <= 3, `${kept.rechecked} stories were checked again`);
+    const changed = afterEdit(archive, at - 3, at - 1, 'XYZ', off, noCodesOff);
+    assert.deepEqual(changed.incremental, changed.fresh);
+    assert.equal(changed.rechecked, parseTranscript(archive).headers.length, 'findings made with other codes are not carried');
   });
 
   test('any edit (lines added or cut, headers broken or typed) gives the findings a fresh check gives', () => {

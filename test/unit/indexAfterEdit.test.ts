@@ -16,7 +16,7 @@ const archive = [
 ].join('\n');
 
 /** The entry after the edit, made from the entry before it, and how many soundbite entries were kept as objects. */
-function afterEdit(before: string, start: number, end: number, inserted: string): { incremental: FileEntry; fresh: FileEntry; kept: number } {
+function afterEdit(before: string, start: number, end: number, inserted: string): { incremental: FileEntry; fresh: FileEntry; kept: number; previousEntry: FileEntry } {
   const after = before.slice(0, start) + inserted + before.slice(end);
   const old = parseTranscript(before);
   const previousEntry = indexTranscript(old, 'archive');
@@ -26,7 +26,7 @@ function afterEdit(before: string, start: number, end: number, inserted: string)
     previous: { entry: previousEntry, startLine: lineAt(after, start), oldEndLine: lineAt(before, end), newEndLine: lineAt(after, start + inserted.length) },
   }));
   const kept = incremental.soundbites.filter((entry) => previousEntry.soundbites.includes(entry)).length;
-  return { incremental, fresh: indexTranscript(parseTranscript(after), 'archive'), kept };
+  return { incremental, fresh: indexTranscript(parseTranscript(after), 'archive'), kept, previousEntry };
 }
 
 suite('index entry after an edit: only the touched stories made again', () => {
@@ -36,6 +36,26 @@ suite('index entry after an edit: only the touched stories made again', () => {
     const { incremental, fresh, kept } = afterEdit(archive, at, at, 'Today, ');
     assert.deepEqual(incremental, fresh);
     assert.ok(kept >= 15, `only ${kept} soundbite entries were kept as they were`);
+  });
+
+  test('a word typed moves no line: the entries below the edit are kept as the same objects, not copied', () => {
+    const at = archive.indexOf('Ferries returned to Port Alder on day 3');
+    assert.ok(at > 0, 'the story to edit is in the archive');
+    const { incremental, fresh, previousEntry } = afterEdit(archive, at, at, 'Today, ');
+    assert.deepEqual(incremental, fresh);
+    const last = incremental.soundbites.length - 1;
+    assert.ok(last > 20, 'the archive has soundbites far below the edit');
+    assert.equal(incremental.soundbites[last], previousEntry.soundbites[last], 'the last soundbite entry is the previous one');
+    assert.equal(incremental.stories.at(-1), previousEntry.stories.at(-1), 'the last story entry is the previous one');
+  });
+
+  test('a line added below the edit: the entries below are moved copies, with the same fields as a fresh index', () => {
+    const at = archive.indexOf('Ferries returned to Port Alder on day 3');
+    const { incremental, fresh, previousEntry } = afterEdit(archive, at, at, 'Today,\n');
+    assert.deepEqual(incremental, fresh);
+    const last = incremental.soundbites.length - 1;
+    assert.notEqual(incremental.soundbites[last], previousEntry.soundbites[last]);
+    assert.equal(incremental.soundbites[last]?.line, (previousEntry.soundbites[last]?.line ?? 0) + 1);
   });
 
   test('any edit (lines added or cut, headers broken or typed) gives the entry a fresh index gives', () => {

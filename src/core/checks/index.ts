@@ -14,17 +14,27 @@ import { checkHeaderGroup, repeatedHeaderSteps } from './header';
 import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { checkUnitCount, soundbitesWithin, unitFidelitySteps, type DiffHunk, type QuoteFidelity } from './quoteFidelity';
 import { gapWord, type QuoteWords } from './quoteWords';
-import { effectiveSeverity, type DiagnosticCode, type DiagnosticSeverity, type SeverityChoice } from './registry';
+import { codesOff, effectiveSeverity, noCodesOff, type CodesOff, type DiagnosticCode, type DiagnosticSeverity, type SeverityChoice } from './registry';
 import { storyTiming } from './timing';
 import type { TextSource } from '../text/chunkedText';
 import { firstWhere } from '../text/search';
 import { appendAll } from '../util/arrays';
 
-const cache = new WeakMap<TranscriptDocument, readonly TranscriptDiagnostic[]>();
+/** The finished checks of a document version, and the codes they were made without. */
+export interface FinishedChecks {
+  readonly findings: readonly TranscriptDiagnostic[];
+  readonly off: CodesOff;
+}
 
-/** The checks' findings on this document (not the parser's), with default severities, in document order. */
-export function runChecks(document: TranscriptDocument, text: TextSource): readonly TranscriptDiagnostic[] {
-  const job = new ChecksJob(document, text);
+/** One list per document version: a list made without other codes replaces it (the user's choices changed). */
+const cache = new WeakMap<TranscriptDocument, FinishedChecks>();
+
+/**
+ * The checks' findings on this document (not the parser's), with default severities, in document
+ * order; none of the codes `off` (by default every code is checked).
+ */
+export function runChecks(document: TranscriptDocument, text: TextSource, off: CodesOff = noCodesOff): readonly TranscriptDiagnostic[] {
+  const job = new ChecksJob(document, text, { off });
   job.step(() => false);
   return job.result() ?? [];
 }
@@ -89,11 +99,34 @@ const lineDataKeys = ['line', 'sectionLine', 'firstLine'] as const;
  */
 export interface PreviousChecks extends EditLines {
   readonly findings: readonly TranscriptDiagnostic[];
+  /** The codes `findings` were made without (none when not given): kept only by a job without the same. */
+  readonly codesOff?: CodesOff;
   readonly edit: TextEdit;
 }
 
-/** The checks' findings of a document once they are all computed, else undefined (see ChecksJob). */
-export function finishedChecks(document: TranscriptDocument): readonly TranscriptDiagnostic[] | undefined {
+/** What a ChecksJob starts from. */
+export interface ChecksOptions {
+  /**
+   * The finished findings of the version before one edit (shot lists only): only the stories the edit
+   * touched are checked again; the findings of the others are kept, moved by the edit.
+   */
+  readonly previous?: PreviousChecks;
+  /**
+   * Codes whose findings are not made: the ones the user turned off. A quote with no soundbite to
+   * compare is the commonest finding of an archive and off by default; made, kept and moved after
+   * every edit, those findings were most of the checks' work and memory.
+   */
+  readonly off?: CodesOff;
+}
+
+/** The checks' findings of a document made without the codes `off`, once they are all computed, else undefined (see ChecksJob). */
+export function finishedChecks(document: TranscriptDocument, off: CodesOff = noCodesOff): readonly TranscriptDiagnostic[] | undefined {
+  const finished = cache.get(document);
+  return finished && finished.off.key === off.key ? finished.findings : undefined;
+}
+
+/** The last finished checks of a document version, whichever codes they were made without. */
+export function lastFinishedChecks(document: TranscriptDocument): FinishedChecks | undefined {
   return cache.get(document);
 }
 
@@ -105,6 +138,7 @@ export function finishedChecks(document: TranscriptDocument): readonly Transcrip
 export class ChecksJob {
   readonly #document: TranscriptDocument;
   readonly #text: TextSource;
+  readonly #off: CodesOff;
   /** The units checked are #next..#end - 1 (all of them, or those an edit touched). */
   #end: number;
   readonly #out: TranscriptDiagnostic[] = [];
@@ -116,17 +150,19 @@ export class ChecksJob {
   /** The first unit this job checks (#next's start). */
   #first = 0;
 
-  /**
-   * With `previous` (the finished findings of the version before one edit, shot lists only), only the
-   * stories the edit touched are checked again; the findings of the others are kept, moved by the edit.
-   */
-  constructor(document: TranscriptDocument, text: TextSource, previous?: PreviousChecks) {
+  constructor(document: TranscriptDocument, text: TextSource, options: ChecksOptions = {}) {
     this.#document = document;
     this.#text = text;
-    this.#end = cache.has(document) ? 0 : checkUnitCount(document);
-    if (previous && this.#end > 0 && document.format === 'shotlist') {
+    this.#off = options.off ?? noCodesOff;
+    this.#end = this.#finished() ? 0 : checkUnitCount(document);
+    const previous = options.previous;
+    if (previous && this.#end > 0 && document.format === 'shotlist' && (previous.codesOff ?? noCodesOff).key === this.#off.key) {
       this.#continueFrom(previous);
     }
+  }
+
+  #finished(): boolean {
+    return finishedChecks(this.#document, this.#off) !== undefined;
   }
 
   /** Keeps the findings of the stories before and after the edit, and limits the job to those between. */
@@ -149,7 +185,7 @@ export class ChecksJob {
 
   /** Checks stories until `timeUp()` returns true (asked after each story); true once every story is checked. */
   step(timeUp: () => boolean): boolean {
-    if (cache.has(this.#document)) {
+    if (this.#finished()) {
       return true;
     }
     // The previous version's findings first, a few thousand at a time (an archive has tens of thousands).
@@ -160,7 +196,7 @@ export class ChecksJob {
     }
     while (this.#next < this.#end) {
       // One story at a time, and within a story one quote at a time.
-      this.#unit ??= checkUnitSteps(this.#document, this.#text, this.#next);
+      this.#unit ??= checkUnitSteps(this.#document, this.#text, this.#next, this.#off);
       let step = this.#unit.next();
       while (!step.done) {
         if (timeUp()) {
@@ -175,7 +211,7 @@ export class ChecksJob {
         return false;
       }
     }
-    if (this.#document.format === 'shotlist') {
+    if (this.#document.format === 'shotlist' && !this.#off.codes.has('header-repeated')) {
       // Compares every story's header with the others: tens of thousands in an archive, so in steps too.
       this.#headers ??= repeatedHeaderSteps(this.#document, this.#out);
       while (!this.#headers.next().done) {
@@ -185,12 +221,12 @@ export class ChecksJob {
       }
     }
     this.#out.sort((a, b) => a.range.start.offset - b.range.start.offset);
-    cache.set(this.#document, this.#out);
+    cache.set(this.#document, { findings: this.#out, off: this.#off });
     return true;
   }
 
   result(): readonly TranscriptDiagnostic[] | undefined {
-    return cache.get(this.#document);
+    return finishedChecks(this.#document, this.#off);
   }
 
   /** How many units (stories) this job has checked: after an edit, only those it touched. */
@@ -199,13 +235,13 @@ export class ChecksJob {
   }
 }
 
-/** The findings of one story of a shot list (or of a whole interview): see checkUnitCount. */
-export function checkUnit(document: TranscriptDocument, text: TextSource, unit: number): TranscriptDiagnostic[] {
-  return runToEnd(checkUnitSteps(document, text, unit));
+/** The findings of one story of a shot list (or of a whole interview), none of the codes `off`: see checkUnitCount. */
+export function checkUnit(document: TranscriptDocument, text: TextSource, unit: number, off: CodesOff = noCodesOff): TranscriptDiagnostic[] {
+  return runToEnd(checkUnitSteps(document, text, unit, off));
 }
 
 /** checkUnit in steps: the quotes are compared one per step (see unitFidelitySteps). */
-export function* checkUnitSteps(document: TranscriptDocument, text: TextSource, unit: number): Steps<TranscriptDiagnostic[]> {
+export function* checkUnitSteps(document: TranscriptDocument, text: TextSource, unit: number, off: CodesOff = noCodesOff): Steps<TranscriptDiagnostic[]> {
   const out: TranscriptDiagnostic[] = [];
   if (document.format === 'shotlist') {
     const group = storyGroups(document)[unit];
@@ -221,13 +257,16 @@ export function* checkUnitSteps(document: TranscriptDocument, text: TextSource, 
     }
   }
   const inInterview = document.format !== 'shotlist';
+  const unsourcedOff = off.codes.has('quote-unsourced');
   for (const result of yield* unitFidelitySteps(document, text, unit)) {
-    const reported = fidelityFinding(result, text, inInterview);
+    // Not made at all when off: most quotes of an archive have no soundbite to compare.
+    const reported = result.status === 'unsourced' && unsourcedOff ? null : fidelityFinding(result, text, inInterview);
     if (reported) {
       out.push(reported);
     }
   }
-  return out;
+  // The rest are a few per story: made, then left out.
+  return off.codes.size === 0 ? out : out.filter((found) => !off.codes.has(found.code));
 }
 
 /** The sections whose heading lies on lines first..last (binary search: sections are in document order). */
@@ -318,7 +357,7 @@ function wordsAsWritten(words: QuoteWords, from: number, to: number, text: TextS
  * maps a code to a severity or `off`; opt-in rules are off unless chosen), in document order.
  */
 export function allFindings(document: TranscriptDocument, text: TextSource, choices: Readonly<Record<string, unknown>> = {}): TranscriptDiagnostic[] {
-  return withChoices([document.diagnostics, runChecks(document, text)], choices);
+  return withChoices([document.diagnostics, runChecks(document, text, codesOff(choices))], choices);
 }
 
 /** The findings of the lists with the user's severities, those turned off left out, in document order. */

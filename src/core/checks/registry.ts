@@ -56,6 +56,29 @@ export function effectiveSeverity(code: DiagnosticCode, choices: Readonly<Record
   return offByDefault.has(code) ? 'off' : diagnosticSeverities[code];
 }
 
+/**
+ * The codes the user's choices turn off (opt-in rules unless chosen), as one set and a key naming it:
+ * the checks do not make findings for them (see ChecksJob), and a list made without them is reused
+ * only for the same choices.
+ */
+export interface CodesOff {
+  readonly codes: ReadonlySet<DiagnosticCode>;
+  readonly key: string;
+}
+
+export const noCodesOff: CodesOff = { codes: new Set(), key: '' };
+
+export function codesOff(choices: Readonly<Record<string, unknown>>): CodesOff {
+  const codes = new Set<DiagnosticCode>();
+  for (const code of Object.keys(diagnosticSeverities) as DiagnosticCode[]) {
+    if (effectiveSeverity(code, choices) === 'off') {
+      codes.add(code);
+    }
+  }
+  // The registry's order is fixed, so the key is the same for the same set.
+  return { codes, key: Array.from(codes).join(',') };
+}
+
 export function isDiagnosticCode(value: string): value is DiagnosticCode {
   return Object.prototype.hasOwnProperty.call(diagnosticSeverities, value);
 }

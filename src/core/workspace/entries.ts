@@ -343,6 +343,11 @@ function keptSoundbite(reuse: Reuse, position: number, line: number, headerLines
   if (!after || after.line + reuse.lineDelta !== line || after.storyIndex + reuse.storyDelta !== storyIndex) {
     return undefined;
   }
+  if (reuse.lineDelta === 0 && reuse.storyDelta === 0) {
+    // Typing within a line moves nothing below it: the entry is kept as it is, not copied (an archive
+    // has tens of thousands, and copies made after every keystroke are work for the garbage collector).
+    return after;
+  }
   return {
     ...after,
     storyIndex,
@@ -363,7 +368,7 @@ function keptStory(reuse: Reuse, index: number, soundbiteCount: number, headerLi
   if (!story || story.soundbiteCount !== soundbiteCount || headerLine === undefined || story.range.startLine + (below ? reuse.lineDelta : 0) !== headerLine) {
     return undefined;
   }
-  return below ? { ...story, index, line: story.line + reuse.lineDelta, range: movedRange(story.range, reuse.lineDelta) } : story;
+  return below && (reuse.lineDelta !== 0 || reuse.storyDelta !== 0) ? { ...story, index, line: story.line + reuse.lineDelta, range: movedRange(story.range, reuse.lineDelta) } : story;
 }
 
 export interface IndexTextOptions {

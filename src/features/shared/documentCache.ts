@@ -11,8 +11,8 @@
 import * as vscode from 'vscode';
 import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
-import { finishedChecks } from '../../core/checks';
-import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
+import { lastFinishedChecks, type FinishedChecks } from '../../core/checks';
+import type { TranscriptDocument } from '../../core/model';
 import { ChunkedText, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
@@ -67,8 +67,8 @@ export interface Lineage {
   /** The document version the model before was parsed from. */
   readonly previousVersion: number;
   readonly previousLineCount: number;
-  /** The checks' findings of the model before, when they had all been computed. */
-  readonly previousChecks: readonly TranscriptDiagnostic[] | undefined;
+  /** The checks of the model before, when they had all been computed. */
+  readonly previousChecks: FinishedChecks | undefined;
 }
 
 /**
@@ -231,7 +231,7 @@ export class TranscriptCache implements vscode.Disposable {
   }
 
   #noteLineage(model: TranscriptDocument, previous: Entry, edit: TextEdit): void {
-    this.#lineage.set(model, { edit, previousVersion: previous.version, previousLineCount: previous.model.lineCount, previousChecks: finishedChecks(previous.model) });
+    this.#lineage.set(model, { edit, previousVersion: previous.version, previousLineCount: previous.model.lineCount, previousChecks: lastFinishedChecks(previous.model) });
   }
 
   /** Markdown goes to the worker while there is one (remark's time follows the markup, not the size). */

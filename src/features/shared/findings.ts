@@ -5,6 +5,7 @@
 // the quick fixes check the story under the cursor on their own.
 import * as vscode from 'vscode';
 import { checkUnit, ChecksJob, finishedChecks, withChoices, type PreviousChecks } from '../../core/checks';
+import { codesOff, type CodesOff } from '../../core/checks/registry';
 import { listFindingsSteps, type ListedFindings } from '../../core/checks/shown';
 import { checkUnitCount, unitAtLine } from '../../core/checks/quoteFidelity';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../../core/model';
@@ -30,21 +31,22 @@ export function severityChoices(document: vscode.TextDocument): Readonly<Record<
 }
 
 /** The background check under way for each document (one at a time: a newer version's replaces it). */
-const running = new Map<string, { readonly model: TranscriptDocument; readonly listeners: Set<() => void>; stopped: boolean }>();
+const running = new Map<string, { readonly model: TranscriptDocument; readonly off: CodesOff; readonly listeners: Set<() => void>; stopped: boolean }>();
 
-function checkInBackground(key: string, model: TranscriptDocument, text: TextSource, previous: PreviousChecks | undefined, whenDone: () => void): void {
+function checkInBackground(key: string, model: TranscriptDocument, text: TextSource, off: CodesOff, previous: PreviousChecks | undefined,
+  whenDone: () => void): void {
   const known = running.get(key);
-  if (known && known.model === model) {
+  if (known && known.model === model && known.off.key === off.key) {
     known.listeners.add(whenDone);
     return;
   }
   if (known) {
-    // An older version of the document: its findings would be stale when they arrive.
+    // An older version of the document, or other choices: its findings would be stale when they arrive.
     known.stopped = true;
   }
-  const state = { model, listeners: new Set([whenDone]), stopped: false };
+  const state = { model, off, listeners: new Set([whenDone]), stopped: false };
   running.set(key, state);
-  const job = new ChecksJob(model, text, previous);
+  const job = new ChecksJob(model, text, { previous, off });
   const slice = (): void => {
     if (state.stopped) {
       return;
@@ -67,7 +69,8 @@ function checkInBackground(key: string, model: TranscriptDocument, text: TextSou
 function previousChecks(cache: TranscriptCache, document: vscode.TextDocument, model: TranscriptDocument): PreviousChecks | undefined {
   const lineage = cache.lineageOf(model);
   const lines = cache.editLinesOf(document, model);
-  return lineage?.previousChecks && lines ? { findings: lineage.previousChecks, edit: lineage.edit, ...lines } : undefined;
+  const checked = lineage?.previousChecks;
+  return checked && lines ? { findings: checked.findings, codesOff: checked.off, edit: lineage.edit, ...lines } : undefined;
 }
 
 /** Stops the background check of a document (closed, or the extension going away). */
@@ -92,19 +95,20 @@ export function listedFindingsOf(cache: TranscriptCache, document: vscode.TextDo
   if (model === undefined) {
     return undefined; // a large document still being read: asked again when it is (cache.onDidParse)
   }
-  let checks = finishedChecks(model);
+  const choices = severityChoices(document);
+  const choicesKey = JSON.stringify(choices);
+  const off = codesOffFor(choices, choicesKey);
+  let checks = finishedChecks(model, off);
   if (checks === undefined) {
     const text = cache.source(document);
     if (text.length <= checkAtOnceLength) {
-      const job = new ChecksJob(model, text);
+      const job = new ChecksJob(model, text, { off });
       job.step(() => false);
       checks = job.result();
     } else if (whenChecked) {
-      checkInBackground(document.uri.toString(), model, text, previousChecks(cache, document, model), whenChecked);
+      checkInBackground(document.uri.toString(), model, text, off, previousChecks(cache, document, model), whenChecked);
     }
   }
-  const choices = severityChoices(document);
-  const choicesKey = JSON.stringify(choices);
   // The panel is refreshed several times per version (the edit, the reading's end, the checks' end):
   // the same lists with the same choices are listed once.
   const parserFindings = model.diagnostics;
@@ -145,7 +149,9 @@ export function findingsAround(cache: TranscriptCache, document: vscode.TextDocu
     return [];
   }
   const touches = (item: TranscriptDiagnostic): boolean => item.range.start.line <= last && item.range.end.line >= first;
-  const finished = finishedChecks(model);
+  const choices = severityChoices(document);
+  const off = codesOffFor(choices, JSON.stringify(choices));
+  const finished = finishedChecks(model, off);
   let checks: TranscriptDiagnostic[] = [];
   if (finished) {
     checks = finished.filter(touches);
@@ -154,8 +160,18 @@ export function findingsAround(cache: TranscriptCache, document: vscode.TextDocu
     const from = unitAtLine(model, first);
     const to = unitAtLine(model, last);
     for (let unit = from; unit <= to; unit++) {
-      appendAll(checks, checkUnit(model, text, unit).filter(touches));
+      appendAll(checks, checkUnit(model, text, unit, off).filter(touches));
     }
   }
-  return withChoices([model.diagnostics.filter(touches), checks], severityChoices(document));
+  return withChoices([model.diagnostics.filter(touches), checks], choices);
+}
+
+/** The last choices' codes turned off, kept: asked on every refresh and every quick-fix lookup. */
+let lastCodesOff: { readonly choicesKey: string; readonly off: CodesOff } | undefined;
+
+function codesOffFor(choices: Readonly<Record<string, unknown>>, choicesKey: string): CodesOff {
+  if (lastCodesOff?.choicesKey !== choicesKey) {
+    lastCodesOff = { choicesKey, off: codesOff(choices) };
+  }
+  return lastCodesOff.off;
 }
