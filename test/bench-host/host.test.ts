@@ -5,7 +5,7 @@
 // that what VS Code itself spends (sending 50 MB to the host) is told apart from what Shotlist spends.
 // The figures go to the JSON file named by SHOTLIST_BENCH_HOST_OUT; the targets are judged by the script.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
@@ -284,6 +284,7 @@ class Profile {
   async stop(): Promise<CpuProfile> {
     const result = await this.#post('Profiler.stop') as { profile: CpuProfile };
     if (this.#folder) {
+      mkdirSync(this.#folder, { recursive: true });
       writeFileSync(path.join(this.#folder, 'archive.cpuprofile'), JSON.stringify(result.profile));
     }
     this.#session.disconnect();
