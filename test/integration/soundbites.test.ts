@@ -242,6 +242,39 @@ suite('workspace symbols', () => {
     assert.ok(shotlist.index.file(notOpened), 'the .txt shot list is indexed');
   });
 
+  test('a file open in an editor is indexed from its document, not read from disk, and read from disk once the document leaves', async () => {
+    const created = fixture('open-while-indexed.unifeed');
+    const names = async (query: string): Promise<string[]> =>
+      (await symbols(query)).filter((symbol) => symbol.location.uri.toString() === created.toString()).map((symbol) => symbol.name);
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode([
+      'STORY: UN / FICTIONAL FERRY TIMETABLE', 'TRT: 00:40', 'SOURCE: UNIFEED', 'RESTRICTIONS: NONE', 'LANGUAGES: ENGLISH', 'DATELINE: 3 APRIL 2026, MOPTI, MALI',
+      '1. SOUNDBITE (English) Quillon Marsh, Ferry Pilot:', '“We sail at six now that the channel is marked.”', '',
+    ].join('\n')));
+    try {
+      await waitFor(() => names('quillon'), (found) => found.length === 1, 15_000, 'the file in the index');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(created));
+      const at = editor.document.getText().indexOf('Quillon');
+      // Unsaved: only the document says Bramwell.
+      await editor.edit((builder) => builder.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'Quillon'.length)), 'Bramwell'));
+      await shotlist.index.rebuild();
+      const leftToDocuments = shotlist.index.stats.readWhenClosed;
+      assert.ok(leftToDocuments >= 1, 'the open file was left to its document');
+      assert.equal(shotlist.index.file(created)?.fromDocument, true);
+      await waitFor(() => names('bramwell'), (found) => found.length === 1, 15_000, 'the document\'s speaker in the index');
+      assert.deepEqual(await names('quillon'), []);
+      // A document that leaves (closed, or no longer a transcript: VS Code closes it and opens it again with
+      // the new language) gives way to its file. A closed editor's document may stay open for minutes.
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+      await waitFor(() => names('quillon'), (found) => found.length === 1, 15_000, 'the file read from disk once the document left');
+      assert.equal(shotlist.index.file(created)?.fromDocument, false);
+      assert.ok(shotlist.index.stats.readWhenClosed < leftToDocuments, 'no longer waiting for the document to close');
+      assert.deepEqual(await names('bramwell'), []);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+    }
+  });
+
   test('the index follows files written, changed and deleted on disk', async () => {
     const created = fixture('written-by-test.unifeed');
     const write = (speaker: string): Thenable<void> => vscode.workspace.fs.writeFile(created, new TextEncoder().encode([

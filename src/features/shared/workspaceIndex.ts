@@ -44,6 +44,11 @@ const startDelayMs = 400;
 /** Schemes of open documents that count as the user's transcripts. */
 const documentSchemes: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
+/** An open document the index reads from the editor rather than from disk. */
+function isIndexedDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === languageId && documentSchemes.has(document.uri.scheme);
+}
+
 /** A size in megabytes with one decimal, written as the display language writes numbers (`16,5` in French). */
 function megabytes(bytes: number): string {
   try {
@@ -70,6 +75,8 @@ export interface IndexStats {
   readonly longestSliceMs: number;
   /** Files the index should have read but skipped (too large, unreadable, failing). */
   readonly skipped: number;
+  /** Files open in an editor when the index came to them: their document is indexed, their file is read once closed. */
+  readonly readWhenClosed: number;
 }
 
 interface Read {
@@ -79,6 +86,8 @@ interface Read {
   readonly bytes: Uint8Array | null;
   /** Why a file the index should have read was not (too large, unreadable), for the Output channel. */
   readonly skipped?: string;
+  /** Open in an editor: indexed from its document (see #readWhenClosed). */
+  readonly open?: true;
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -105,9 +114,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   #build: { readonly source: vscode.CancellationTokenSource; readonly done: Promise<void> } | undefined;
   #updates: Promise<void> = Promise.resolve();
   #disposed = false;
-  #stats: IndexStats = { files: 0, soundbites: 0, lastBatchFiles: 0, lastBatchMs: 0, longestSliceMs: 0, skipped: 0 };
+  #stats: IndexStats = { files: 0, soundbites: 0, lastBatchFiles: 0, lastBatchMs: 0, longestSliceMs: 0, skipped: 0, readWhenClosed: 0 };
   /** Files skipped and why (by URI), kept until the file is read again or deleted. */
   readonly #skipped = new Map<string, string>();
+  /**
+   * Files not read because they were open in an editor, whose document the index reads instead: an open
+   * 50 MB archive parsed again in the worker only to be hidden by its document's entry, then copied into
+   * the host, held the host for the garbage collector. Read from disk when the document closes.
+   */
+  readonly #readWhenClosed = new Set<string>();
   readonly #log: ShotlistLog;
   readonly #worker: CoreWorkerClient;
   #saidNoWorker = false;
@@ -178,7 +193,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
     const entry = indexTranscript(model, key);
-    if (document.languageId === languageId && documentSchemes.has(document.uri.scheme)) {
+    if (isIndexedDocument(document)) {
       this.#documents.set(key, { uri: document.uri, entry, fromDocument: true, version: document.version });
       this.#notify(updateNotifyMs);
     }
@@ -212,7 +227,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       files++;
       soundbites += file.entry.soundbites.length;
     }
-    return { ...this.#stats, files, soundbites, skipped: this.#skipped.size };
+    return { ...this.#stats, files, soundbites, skipped: this.#skipped.size, readWhenClosed: this.#readWhenClosed.size };
   }
 
   /** The files skipped (too large, unreadable, failing), with why. */
@@ -367,6 +382,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return { uri, detect: false, bytes: null };
     }
     const detect = policy === 'detect';
+    if (this.#indexedAsDocument(uri)) {
+      return { uri, detect, bytes: null, open: true };
+    }
     const limitMB = this.#maxFileSizeMB(uri);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
@@ -384,6 +402,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /** True when the file is open in an editor as a transcript: entryOf() indexes its document. */
+  #indexedAsDocument(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key && isIndexedDocument(document));
+  }
+
   #maxFileSizeMB(uri: vscode.Uri): number {
     const value = vscode.workspace.getConfiguration('shotlist', uri).get<number>(maxFileSizeSetting, defaultMaxFileSizeMB);
     return typeof value === 'number' && value > 0 ? value : defaultMaxFileSizeMB;
@@ -395,6 +419,13 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   async #store(read: Read, slicer: TimeSlicer, token: vscode.CancellationToken): Promise<void> {
     const key = read.uri.toString();
+    if (read.open) {
+      this.#disk.delete(key);
+      this.#skipped.delete(key);
+      this.#readWhenClosed.add(key);
+      return;
+    }
+    this.#readWhenClosed.delete(key);
     if (read.skipped !== undefined) {
       this.#skip(read.uri, read.skipped);
       return;
@@ -550,9 +581,13 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   async #documentChanged(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    if (document.languageId !== languageId || !documentSchemes.has(document.uri.scheme)) {
+    if (!isIndexedDocument(document)) {
       if (this.#documents.delete(key)) {
         this.#notify(updateNotifyMs);
+      }
+      // No longer a transcript in the editor (its language was changed): its file is read as any other.
+      if (this.#readWhenClosed.delete(key)) {
+        this.#fileEvent(document.uri, false);
       }
       return;
     }
@@ -614,6 +649,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.#documentTimers.delete(key);
     if (this.#documents.delete(key)) {
       this.#notify(updateNotifyMs);
+    }
+    if (this.#readWhenClosed.delete(key)) {
+      this.#fileEvent(document.uri, false);
     }
   }
 
