@@ -19,7 +19,7 @@ import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 import { isMarkdownFile, parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import type { CoreWorkerClient } from '../../workers/client';
-import { storyGroupSteps } from '../../core/outline/storyGroups';
+import { knownStoryGroups, storyGroupSteps, type PreviousGroups } from '../../core/outline/storyGroups';
 import { StepBudget } from '../../core/util/steps';
 
 /**
@@ -392,6 +392,7 @@ export class TranscriptCache implements vscode.Disposable {
     }
     const cached = this.#entries.get(key);
     let model: TranscriptDocument | undefined;
+    let previousGroups: PreviousGroups | undefined;
     if (markdown) {
       model = await this.#parseMarkdown(wholeText(text), document, slicer, notices);
       this.counts.parsed++;
@@ -399,6 +400,9 @@ export class TranscriptCache implements vscode.Disposable {
       model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
       this.#noteLineage(model, cached, cached.pending.edit);
+      const groups = knownStoryGroups(cached.model);
+      const lines = this.editLinesOf(document, model);
+      previousGroups = groups && lines ? { groups, ...lines } : undefined;
     } else {
       try {
         model = await runSteps(parseTranscriptFileSteps(text, document.uri.path, document.languageId, notices, { chunkChars: readingChunkChars }), slicer, stopped);
@@ -423,7 +427,7 @@ export class TranscriptCache implements vscode.Disposable {
     this.#sayNotices(document, notices);
     // The story groups the outline, the checks, the timing and smart select all start from, in small
     // steps: this runs right after each edit, while the editor has its own work to do.
-    await runSteps(storyGroupSteps(model, new StepBudget(groupElementsPerPreparingStep)), slicer, stopped);
+    await runSteps(storyGroupSteps(model, new StepBudget(groupElementsPerPreparingStep), previousGroups), slicer, stopped);
     slicer.finish();
     this.longestStepMs = Math.max(this.longestStepMs, slicer.longestSliceMs);
     if (stopped() || this.#entries.get(key) !== entry) {

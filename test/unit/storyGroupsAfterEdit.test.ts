@@ -1,0 +1,74 @@
+// The story groups of an archive after an edit (storyGroupSteps with `previous`): the groups the edit
+// did not touch are taken from the version before, moved when below the edit. Whatever the edit, the
+// groups must be those of a fresh parse of the new text, story for story.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { TranscriptDocument } from '../../src/core/model';
+import { storyGroups, storyGroupSteps, type StoryGroup } from '../../src/core/outline/storyGroups';
+import { parseTranscript, reparseTranscript } from '../../src/core/parse';
+import { runToEnd, StepBudget } from '../../src/core/util/steps';
+import { lineAt, numberedStory, readFixture } from './helpers';
+
+const archive = [
+  ...Array.from({ length: 10 }, (_, index) => numberedStory(index)),
+  readFixture('shotlists/clean.txt'),
+  readFixture('shotlists/wrapped_speakers.txt'),
+  ...Array.from({ length: 10 }, (_, index) => numberedStory(index + 100, 'FICTIONAL LATER STORY')),
+].join('\n');
+
+/** What a group says, as plain text: its number, header line, stories, range and slug. */
+function described(group: StoryGroup): string {
+  const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): string =>
+    `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  return [group.index, group.header ? range(group.header.range) : 'no header', group.stories.map((story) => range(story.range)).join(' '),
+    range(group.range), group.slug ?? 'no slug'].join(' | ');
+}
+
+/** The groups after the edit, made from those before it, beside those of a fresh parse; and both lists of groups. */
+function afterEdit(before: string, start: number, end: number, inserted: string): {
+  kept: readonly StoryGroup[]; fresh: readonly StoryGroup[]; previous: readonly StoryGroup[]; model: TranscriptDocument;
+} {
+  const after = before.slice(0, start) + inserted + before.slice(end);
+  const old = parseTranscript(before);
+  const previous = storyGroups(old);
+  // As in the editor: the new model is re-parsed from the old one (which it consumes).
+  const model = reparseTranscript(old, after, { start, oldEnd: end, newEnd: start + inserted.length });
+  const kept = runToEnd(storyGroupSteps(model, new StepBudget(50), {
+    groups: previous, startLine: lineAt(after, start), oldEndLine: lineAt(before, end), newEndLine: lineAt(after, start + inserted.length),
+  }));
+  return { kept, fresh: storyGroups(parseTranscript(after)), previous, model };
+}
+
+suite('story groups after an edit: only the touched stories grouped again', () => {
+  test('a word typed moves no line: the groups away from the edit are the same objects, and equal a fresh grouping', () => {
+    const at = archive.indexOf('Ferries returned to Port Alder on day 3');
+    assert.ok(at > 0, 'the story to edit is in the archive');
+    const { kept, fresh, previous, model } = afterEdit(archive, at, at, 'Today, ');
+    assert.deepEqual(kept.map(described), fresh.map(described));
+    assert.equal(kept.at(-1), previous.at(-1), 'the last group is the previous one');
+    assert.equal(kept[0], previous[0], 'the first group is the previous one');
+    assert.ok(kept.every((group, index) => group.header === model.headers[index]), 'each group holds its header record');
+    assert.equal(storyGroups(model), kept, 'the groups are kept for the document version');
+  });
+
+  test('a line added: the groups below are moved copies; a header typed: one more group', () => {
+    const at = archive.indexOf('Ferries returned to Port Alder on day 3');
+    const moved = afterEdit(archive, at, at, 'Today,\n');
+    assert.deepEqual(moved.kept.map(described), moved.fresh.map(described));
+    assert.notEqual(moved.kept.at(-1), moved.previous.at(-1));
+    assert.equal(moved.kept.at(-1)?.range.start.line, (moved.previous.at(-1)?.range.start.line ?? 0) + 1);
+    const split = afterEdit(archive, at, at, 'STORY: UN / FICTIONAL SPLIT\nTRT: 0:30\nSOURCE: UNIFEED\n');
+    assert.deepEqual(split.kept.map(described), split.fresh.map(described));
+    assert.equal(split.kept.length, split.previous.length + 1);
+  });
+
+  test('any edit (lines added or cut, headers broken or typed) gives the groups a fresh parse gives', () => {
+    const pieces = fc.constantFrom('x', '\n', '\n\n', '“', 'STORY: UN / NEW\nTRT: 0:10\nSOURCE: UNIFEED\n', 'SHOTLIST\n1. Wide shot.\n',
+      '4. SOUNDBITE (English) Ana Ruiz, Nurse:\n“We will stay.”\n', 'STORY: ', 'STORYLINE\n');
+    fc.assert(fc.property(fc.nat(archive.length), fc.nat(300), fc.array(pieces, { maxLength: 3 }), (start, length, parts) => {
+      const end = Math.min(archive.length, start + length);
+      const { kept, fresh } = afterEdit(archive, start, end, parts.join(''));
+      assert.deepEqual(kept.map(described), fresh.map(described));
+    }), { numRuns: 400 });
+  });
+});
