@@ -71,7 +71,7 @@ export function* storyGroupSteps(document: TranscriptDocument, budget = new Step
  */
 function* groupsAfterEdit(document: TranscriptDocument, budget: StepBudget, previous: PreviousGroups): Steps<StoryGroup[] | null> {
   const old = previous.groups;
-  const headers = document.headers;
+  const headers = yield* listOf(() => document.headers);
   // Every header makes one group, numbered as the header: then old group k is old header k.
   if (headers.length === 0 || old.length === 0 || old.some((group, index) => group.index !== index || group.header === null)) {
     return null;
@@ -109,6 +109,15 @@ function* groupsAfterEdit(document: TranscriptDocument, budget: StepBudget, prev
   return groups;
 }
 
+/**
+ * One of the model's lists, read in a step of its own: the first read of a list in a new version
+ * gathers it from the archive's stories (a few milliseconds each for tens of thousands of elements).
+ */
+function* listOf<T>(read: () => readonly T[]): Steps<readonly T[]> {
+  yield;
+  return read();
+}
+
 function movedRange(range: OutlineRange, lines: number): OutlineRange {
   return {
     start: { line: range.start.line + lines, character: range.start.character },
@@ -122,7 +131,7 @@ function movedRange(range: OutlineRange, lines: number): OutlineRange {
  * (the document's start for the first header) to the line before the next header.
  */
 function* groupsBetween(document: TranscriptDocument, budget: StepBudget, firstHeader: number, lastHeader: number): Steps<StoryGroup[]> {
-  const headers = document.headers;
+  const headers = yield* listOf(() => document.headers);
   const count = lastHeader - firstHeader + 1;
   if (count <= 0) {
     return [];
@@ -204,9 +213,9 @@ function* groupsBetween(document: TranscriptDocument, budget: StepBudget, firstH
   const sectionLine = (section: Section): number => section.headingRange.start.line;
   const shotLine = (shot: Shot): number => shot.lineRange.start.line;
   const storyLine = (story: Story): number => storyTextRange(story).start.line;
-  yield* bound(document.sections, sectionLine, sectionLine, (section) => plain(section.range));
-  yield* bound(document.shots, shotLine, (shot) => (shot.sectionIndex === null ? shotLine(shot) : -1), (shot) => plain(shot.range));
-  yield* bound(document.stories, storyLine, storyLine, storyTextRange, (story, group) => stories[group]?.push(story));
+  yield* bound(yield* listOf(() => document.sections), sectionLine, sectionLine, (section) => plain(section.range));
+  yield* bound(yield* listOf(() => document.shots), shotLine, (shot) => (shot.sectionIndex === null ? shotLine(shot) : -1), (shot) => plain(shot.range));
+  yield* bound(yield* listOf(() => document.stories), storyLine, storyLine, storyTextRange, (story, group) => stories[group]?.push(story));
   const groups: StoryGroup[] = [];
   for (let offset = 0; offset < count; offset++) {
     if (budget.spend()) {
