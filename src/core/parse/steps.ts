@@ -19,7 +19,7 @@ import { prefixOf, wholeText, type TextSource } from '../text/chunkedText';
 import type { TranscriptDocument } from '../model';
 import { parseTranscript } from './lines';
 import { rebuildSegments } from './reparse';
-import { coverSegmentBlocks, segmentationOf, segmentStart, type PlacedSegment } from './store/segments';
+import { segmentationOf, segmentStart, type PlacedSegment } from './store/segments';
 import type { ShotlistStore } from './store/shotlistStore';
 
 /** About a few milliseconds of parsing on an ordinary machine. */
@@ -148,8 +148,10 @@ const cutWindowChars = 4096;
 
 /**
  * Builds the records of every list, one parse's store at a time (a store holds the stories one step
- * read), and each story's blocks, then gathers each list of the document in a step of its own.
- * Reading a list afterwards costs nothing more.
+ * read), then gathers each list of the document in a step of its own. Reading a list afterwards costs
+ * nothing more. Not the blocks (document.blocks): no feature reads them, and an archive's blocks are
+ * several hundred thousand objects that the garbage collector would copy while the reading goes on;
+ * a first read covers them story by story then (store/segments.ts).
  */
 function* warmLists(document: TranscriptDocument, chunk: number): Generator<void, void, void> {
   const segments = segmentationOf(document)?.segments;
@@ -159,7 +161,6 @@ function* warmLists(document: TranscriptDocument, chunk: number): Generator<void
   let previous: ShotlistStore | undefined;
   let read = 0;
   for (const placed of segments) {
-    coverSegmentBlocks(placed);
     const { parts, context } = placed;
     const store = parts.store;
     if (store === previous) {
@@ -180,7 +181,7 @@ function* warmLists(document: TranscriptDocument, chunk: number): Generator<void
   }
   const lists: ((model: TranscriptDocument) => unknown)[] = [
     (model) => model.headers, (model) => model.headings, (model) => model.sections, (model) => model.shots, (model) => model.soundbites,
-    (model) => model.stories, (model) => model.diagnostics, (model) => model.chrome, (model) => model.blocks,
+    (model) => model.stories, (model) => model.diagnostics, (model) => model.chrome,
   ];
   for (const list of lists) {
     yield;

@@ -183,11 +183,6 @@ function gatherBlocks(segments: readonly PlacedSegment[], lineCount: number): Bl
   return result;
 }
 
-/** Builds a segment's covered blocks now, so that a later first read of document.blocks only gathers them. */
-export function coverSegmentBlocks(placed: PlacedSegment): void {
-  segmentBlocks(placed);
-}
-
 /** A segment's blocks with the document's lines and indexes. */
 function placedBlocks({ context, segment, placement }: PlacedSegment): Block[] {
   const blocks = context.rawBlocks(segment.first.blocks, segment.end.blocks);
