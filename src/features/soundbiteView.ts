@@ -7,7 +7,7 @@ import { escapeMarkdownText } from '../core/text/markdown';
 import { soundbiteAtLine, type FileEntry, type SoundbiteEntry } from '../core/workspace/entries';
 import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import { runToEnd, type Steps } from '../core/util/steps';
-import { groupSoundbitesSteps, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
+import { groupKeyOf, groupSoundbitesSteps, type GroupBy, type SoundbiteGroup } from '../core/workspace/grouping';
 import { disposeAllOf, languageId } from './shared/editor';
 import { uriBaseName as fileName } from './shared/files';
 import type { WorkspaceIndex } from './shared/workspaceIndex';
@@ -40,19 +40,23 @@ const maxExpandedGroups = 50;
 /** Past this many groups, the top of the view lists runs of `groupsPerRange` groups. */
 const maxTopGroups = 200;
 const groupsPerRange = 100;
-/** Trees of up to this many soundbites are built at once (a few ms); larger ones in steps of `soundbitesPerTreeStep`. */
+/** Trees of up to this many soundbites are built at once (a few ms); larger ones in steps of `groupsPerTreeStep` groups. */
 const syncTreeSoundbites = 5000;
-const soundbitesPerTreeStep = 2000;
+/** Group nodes made per step of a large tree (an archive has one group per story: thousands). */
+const groupsPerTreeStep = 1000;
 
 /**
- * A built tree: the groups in order, each file's entries in document order, the group of each entry,
- * and how many. The soundbite nodes themselves are made when their group is opened or the cursor
- * reaches one (SoundbiteGroupNode.children): an archive has tens of thousands, remade after every edit.
+ * A built tree: the groups in order, each file's entries in document order, the groups by key (an
+ * entry's group is found by its key: groupKeyOf), and how many soundbites. The soundbite nodes
+ * themselves are made when their group is opened or the cursor reaches one (SoundbiteGroupNode.children):
+ * an archive has tens of thousands, remade after every edit.
  */
 interface SoundbiteTree {
   readonly groups: SoundbiteGroupNode[];
   readonly byFile: Map<string, readonly SoundbiteEntry[]>;
-  readonly groupOf: Map<SoundbiteEntry, SoundbiteGroupNode>;
+  readonly groupByKey: Map<string, SoundbiteGroupNode>;
+  /** How the tree was grouped (the setting may have changed since). */
+  readonly groupBy: GroupBy;
   readonly count: number;
 }
 /** The cursor rests this long before the view selects the soundbite under it. */
@@ -123,7 +127,8 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   /** The index generation the workspace-scope tree was built from. */
   #builtFrom = -1;
   #byFile = new Map<string, readonly SoundbiteEntry[]>();
-  #groupOf = new Map<SoundbiteEntry, SoundbiteGroupNode>();
+  #groupByKey = new Map<string, SoundbiteGroupNode>();
+  #builtGroupBy: GroupBy;
   /** The large tree being built in steps (see #build), by what it is built from. */
   #pendingBuild: string | undefined;
   #count = 0;
@@ -134,6 +139,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     this.#index = index;
     this.#scope = scope;
     this.#groupBy = groupBy;
+    this.#builtGroupBy = groupBy;
   }
 
   get scope(): SoundbiteScope {
@@ -215,7 +221,7 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     }
     // Sorted by line: a binary search, not a copy of tens of thousands of entries per cursor move.
     const entry = soundbiteAtLine(entries, line, (candidate) => candidate.range);
-    const group = entry ? this.#groupOf.get(entry) : undefined;
+    const group = entry ? this.#groupByKey.get(groupKeyOf(entry, this.#builtGroupBy)) : undefined;
     return group?.children.find((node) => node.entry === entry);
   }
 
@@ -305,7 +311,8 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
   #apply(tree: SoundbiteTree, generation: number): void {
     this.#builtFrom = generation;
     this.#byFile = tree.byFile;
-    this.#groupOf = tree.groupOf;
+    this.#groupByKey = tree.groupByKey;
+    this.#builtGroupBy = tree.groupBy;
     this.#count = tree.count;
     this.#groupCount = tree.groups.length;
     this.#roots = tree.groups.length <= maxTopGroups ? tree.groups : this.#ranges(tree.groups);
@@ -316,22 +323,22 @@ export class SoundbiteTreeProvider implements vscode.TreeDataProvider<SoundbiteV
     this.#relativePaths.clear();
     const uris = new Map(files.map((file) => [file.entry.file, file.uri]));
     const uriOf = (file: string): vscode.Uri => uris.get(file) ?? vscode.Uri.parse(file);
-    const groupOf = new Map<SoundbiteEntry, SoundbiteGroupNode>();
+    const groupBy = this.#groupBy;
+    const groupByKey = new Map<string, SoundbiteGroupNode>();
     const groups: SoundbiteGroupNode[] = [];
     let count = 0;
-    for (const group of yield* groupSoundbitesSteps(files.map((file) => file.entry), this.#groupBy)) {
-      const node = new SoundbiteGroupNode(`${this.#groupBy}:${group.key}`, group, group.story ? uris.get(group.story.file) : undefined, uriOf);
-      for (const entry of group.soundbites) {
-        groupOf.set(entry, node);
-        if (++count % soundbitesPerTreeStep === 0) {
-          yield;
-        }
-      }
+    for (const group of yield* groupSoundbitesSteps(files.map((file) => file.entry), groupBy)) {
+      const node = new SoundbiteGroupNode(`${groupBy}:${group.key}`, group, group.story ? uris.get(group.story.file) : undefined, uriOf);
+      groupByKey.set(group.key, node);
       groups.push(node);
+      count += group.soundbites.length;
+      if (groups.length % groupsPerTreeStep === 0) {
+        yield;
+      }
     }
     // Each file's entries are in document order already: the cursor's soundbite is found by binary search.
     const byFile = new Map(files.map((file) => [file.entry.file, file.entry.soundbites]));
-    return { groups, byFile, groupOf, count };
+    return { groups, byFile, groupByKey, groupBy, count };
   }
 
   #ranges(groups: SoundbiteGroupNode[]): SoundbiteRangeNode[] {

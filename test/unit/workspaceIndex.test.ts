@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
 import { TimeSlicer } from '../../src/core/workspace/timeSlicer';
 import { firstWordsOf, indexSteps, indexText, indexTextInSlices, indexTranscript, soundbiteAtLine, type FileEntry } from '../../src/core/workspace/entries';
-import { groupSoundbites, groupSoundbitesSteps } from '../../src/core/workspace/grouping';
+import { groupKeyOf, groupSoundbites, groupSoundbitesSteps } from '../../src/core/workspace/grouping';
 import { indexPolicy } from '../../src/core/workspace/policy';
 import { compareText, foldForSearch, quoteExcerpt, searchIndex, searchWords, type SearchHit } from '../../src/core/workspace/search';
 import { lines, readFixture, readSeed } from './helpers';
@@ -261,6 +261,19 @@ suite('workspace index: grouping and lookup', () => {
   const seed = index(readSeed(lacroixSeed), 'file:///a/seed.txt');
   const summit = index(geneva, 'file:///b/geneva.unifeed');
   const unknown = index(lines('STORY: UN / NOBODY', 'TRT: 1:00', 'DATELINE: 1 MAY 2025, JUBA', '1. SOUNDBITE (English):', '“Who said this?”'), 'file:///c/nobody.unifeed');
+
+  test('a soundbite\'s group key names the group it is in, both ways (the view finds the cursor\'s group by it)', () => {
+    for (const by of ['speaker', 'story'] as const) {
+      const groups = groupSoundbites([seed, summit, unknown], by);
+      assert.equal(new Set(groups.map((group) => group.key)).size, groups.length, `${by}: keys are unique`);
+      for (const group of groups) {
+        assert.ok(group.soundbites.length > 0);
+        for (const soundbite of group.soundbites) {
+          assert.equal(groupKeyOf(soundbite, by), group.key, `${by}: ${soundbite.speaker ?? '?'} line ${soundbite.line}`);
+        }
+      }
+    }
+  });
 
   test('by speaker: spellings that fold alike share a group, sorted by name, the unknown speaker last', () => {
     const groups = groupSoundbites([seed, summit, unknown], 'speaker');

@@ -16,6 +16,15 @@ export interface SoundbiteGroup {
   readonly soundbites: readonly SoundbiteEntry[];
 }
 
+/** The key of the group a soundbite is in (SoundbiteGroup.key): its speaker's, or its story's. */
+export function groupKeyOf(soundbite: SoundbiteEntry, by: GroupBy): string {
+  return by === 'speaker' ? soundbite.speakerKey : storyGroupKey(soundbite.file, soundbite.storyIndex);
+}
+
+function storyGroupKey(file: string, storyIndex: number): string {
+  return `${file}#${storyIndex}`;
+}
+
 /**
  * Soundbites grouped by speaker (spellings that fold alike share a group; groups sorted by name, the
  * unknown speaker last) or by story (files in the order given, stories in document order; stories
@@ -45,7 +54,7 @@ export function* groupSoundbitesSteps(files: readonly FileEntry[], by: GroupBy):
         const story = file.stories[index] as StoryEntry;
         const soundbites = perStory[index] ?? [];
         if (soundbites.length > 0) {
-          groups.push({ key: `${file.file}#${index}`, label: story.name, story, soundbites });
+          groups.push({ key: storyGroupKey(file.file, index), label: story.name, story, soundbites });
         }
         if (budget.spend()) {
           yield;
