@@ -227,6 +227,34 @@ suite('checks: header, DATELINE and timing', () => {
     assert.equal(repeated[0]?.message, 'This header block repeats the one on line 1.');
   });
 
+  test('repeated header blocks: any mix of stories gives what comparing every header\'s fields as text gives', () => {
+    const story = fc.record({ slug: fc.constantFrom('UN / FLOODS', 'UN / CLINIC', 'un /  clinic'), trt: fc.constantFrom('1:20', '0:45'),
+      language: fc.constantFrom('LANGUAGE', 'LANGUAGES'), fields: fc.constantFrom(1, 3) });
+    fc.assert(fc.property(fc.array(story, { minLength: 2, maxLength: 12 }), (stories) => {
+      const text = lines(...stories.flatMap((item) => [`STORY: ${item.slug}`, ...(item.fields > 1 ? [`TRT: ${item.trt}`, `${item.language}: ENGLISH`] : []),
+        'SHOTLIST', '1. Wide shot, clinic', '']));
+      const document = parseTranscript(text);
+      // The oracle: each header's fields as one upper-cased line each, the first header with the same text.
+      const firstWith = new Map<string, number>();
+      const expected: string[] = [];
+      for (const header of document.headers) {
+        if (header.fields.length < 2) {
+          continue;
+        }
+        const key = header.fields.map((field) => `${field.name.replace(/^LANGUAGE$/u, 'LANGUAGES')}:${field.value.replace(/\s+/gu, ' ').trim().toUpperCase()}`).join('\n');
+        const line = header.fields[0]?.range.start.line ?? -1;
+        const first = firstWith.get(key);
+        if (first === undefined) {
+          firstWith.set(key, line);
+        } else {
+          expected.push(`${line} repeats ${first + 1}`);
+        }
+      }
+      const found = runChecks(document, text).filter((item) => item.code === 'header-repeated');
+      assert.deepEqual(found.map((item) => `${item.range.start.line} repeats ${item.data['firstLine']}`), expected);
+    }), { numRuns: 200 });
+  });
+
   test('soundbites that read longer than the TRT', () => {
     const words = Array.from({ length: 45 }, () => 'word').join(' ');
     const text = lines(...header.slice(0, 1), 'TRT: 0:10', ...header.slice(2), '1. SOUNDBITE (English) Grace Achol-Lindgren, Nurse:', `“${words}”`);

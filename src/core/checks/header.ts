@@ -2,7 +2,7 @@
 // the languages the soundbites use, the DATELINE's shape and its FILE/RECENT marker, a header block
 // pasted twice. Each reads the parsed model; none re-reads the text.
 import { runToEnd, type Steps } from '../util/steps';
-import type { DatedPlace, Header, HeaderField, Section, Soundbite, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../model';
+import type { DatedPlace, Header, HeaderField, Section, Soundbite, TranscriptDiagnostic, TranscriptDocument } from '../model';
 import { formatMessage } from '../messages/format';
 import { messageFragments } from '../messages/diagnostics';
 import type { StoryGroup } from '../outline/storyGroups';
@@ -178,22 +178,67 @@ export function* repeatedHeaderSteps(document: TranscriptDocument, out: Transcri
   if (document.headers.length < 2) {
     return;
   }
-  const seen = new Map<string, TextRange>();
+  // By hash, each hash's headers in document order: a hash that matches is confirmed field for field.
+  const seen = new Map<number, Header | Header[]>();
   let compared = 0;
   for (const header of document.headers) {
     if (++compared % headersPerStep === 0) {
       yield;
     }
-    if (header.fields.length < 2) {
+    const hash = headerHash(header);
+    if (hash === notCompared) {
       continue;
     }
-    const key = header.fields.map((field) => `${canonicalHeaderField(field.name)}:${collapseWhitespace(field.value).toUpperCase()}`).join('\n');
-    const earlier = seen.get(key);
-    const first = header.fields[0] as HeaderField;
+    const known = seen.get(hash);
+    const earlier = known === undefined ? undefined : sameHeader(known, header);
     if (earlier) {
-      out.push(finding('header-repeated', first.range, { firstLine: earlier.start.line + 1 }, earlier));
+      const earlierRange = (earlier.fields[0] as HeaderField).range;
+      out.push(finding('header-repeated', (header.fields[0] as HeaderField).range, { firstLine: earlierRange.start.line + 1 }, earlierRange));
+    } else if (known === undefined) {
+      seen.set(hash, header);
+    } else if (Array.isArray(known)) {
+      known.push(header);
     } else {
-      seen.set(key, first.range);
+      seen.set(hash, [known, header]);
     }
   }
+}
+
+/** The first header of `known` (one, or those sharing a hash) that repeats `header` field for field. */
+function sameHeader(known: Header | Header[], header: Header): Header | undefined {
+  const key = headerKey(header);
+  return Array.isArray(known) ? known.find((candidate) => headerKey(candidate) === key) : headerKey(known) === key ? known : undefined;
+}
+
+/** A header with fewer than two fields is not compared. */
+const notCompared = -1;
+
+/**
+ * Each header's hash, kept with the header: after an edit the parse keeps the headers of the stories it
+ * did not touch, so only the touched ones are hashed again. The comparison runs over every header after
+ * each edit, and building every header's key each time made tens of megabytes of strings per keystroke.
+ */
+const headerHashes = new WeakMap<Header, number>();
+
+function headerHash(header: Header): number {
+  let hash = headerHashes.get(header);
+  if (hash === undefined) {
+    hash = header.fields.length < 2 ? notCompared : hashText(headerKey(header));
+    headerHashes.set(header, hash);
+  }
+  return hash;
+}
+
+/** The fields as compared: canonical names, values with white space collapsed and upper-cased. */
+function headerKey(header: Header): string {
+  return header.fields.map((field) => `${canonicalHeaderField(field.name)}:${collapseWhitespace(field.value).toUpperCase()}`).join('\n');
+}
+
+/** FNV-1a over the UTF-16 code units, kept to 30 bits (a small integer to the engine: no boxed number per header). */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  }
+  return (hash >>> 2) & 0x3fffffff;
 }
