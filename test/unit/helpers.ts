@@ -55,3 +55,16 @@ export function numberedStory(index: number, slug = 'FICTIONAL STORY'): string {
 export function lineAt(text: string, offset: number): number {
   return new LineTable(text).positionAt(offset).line;
 }
+
+/**
+ * The archive the after-edit tests edit: numbered stories, two fixture shot lists, then more numbered
+ * stories under another slug, so that an edit has stories above and below it.
+ */
+export function numberedArchive(storiesEachSide = 12): string {
+  return [
+    ...Array.from({ length: storiesEachSide }, (_, index) => numberedStory(index)),
+    readFixture('shotlists/clean.txt'),
+    readFixture('shotlists/wrapped_speakers.txt'),
+    ...Array.from({ length: storiesEachSide }, (_, index) => numberedStory(index + 100, 'FICTIONAL LATER STORY')),
+  ].join('\n');
+}

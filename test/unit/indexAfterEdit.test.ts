@@ -6,14 +6,9 @@ import fc from 'fast-check';
 import { parseTranscript, reparseTranscript } from '../../src/core/parse';
 import { runToEnd } from '../../src/core/util/steps';
 import { indexSteps, indexTranscript, type FileEntry } from '../../src/core/workspace/entries';
-import { lineAt, numberedStory, readFixture } from './helpers';
+import { lineAt, numberedArchive } from './helpers';
 
-const archive = [
-  ...Array.from({ length: 12 }, (_, index) => numberedStory(index)),
-  readFixture('shotlists/clean.txt'),
-  readFixture('shotlists/wrapped_speakers.txt'),
-  ...Array.from({ length: 12 }, (_, index) => numberedStory(index + 100, 'FICTIONAL LATER STORY')),
-].join('\n');
+const archive = numberedArchive(12);
 
 /** The entry after the edit, made from the entry before it, and how many soundbite entries were kept as objects. */
 function afterEdit(before: string, start: number, end: number, inserted: string): { incremental: FileEntry; fresh: FileEntry; kept: number; previousEntry: FileEntry } {

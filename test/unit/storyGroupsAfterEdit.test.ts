@@ -7,14 +7,9 @@ import type { TranscriptDocument } from '../../src/core/model';
 import { storyGroups, storyGroupSteps, type StoryGroup } from '../../src/core/outline/storyGroups';
 import { parseTranscript, reparseTranscript } from '../../src/core/parse';
 import { runToEnd, StepBudget } from '../../src/core/util/steps';
-import { lineAt, numberedStory, readFixture } from './helpers';
+import { lineAt, numberedArchive } from './helpers';
 
-const archive = [
-  ...Array.from({ length: 10 }, (_, index) => numberedStory(index)),
-  readFixture('shotlists/clean.txt'),
-  readFixture('shotlists/wrapped_speakers.txt'),
-  ...Array.from({ length: 10 }, (_, index) => numberedStory(index + 100, 'FICTIONAL LATER STORY')),
-].join('\n');
+const archive = numberedArchive(10);
 
 /** What a group says, as plain text: its number, header line, stories, range and slug. */
 function described(group: StoryGroup): string {
