@@ -259,7 +259,7 @@ suite('workspace symbols', () => {
       await shotlist.index.rebuild();
       const leftToDocuments = shotlist.index.stats.readWhenClosed;
       assert.ok(leftToDocuments >= 1, 'the open file was left to its document');
-      assert.equal(shotlist.index.file(created)?.fromDocument, true);
+      await waitFor(() => shotlist.index.file(created)?.fromDocument, (fromDocument) => fromDocument === true, 15_000, 'the document\'s entry');
       await waitFor(() => names('bramwell'), (found) => found.length === 1, 15_000, 'the document\'s speaker in the index');
       assert.deepEqual(await names('quillon'), []);
       // A document that leaves (closed, or no longer a transcript: VS Code closes it and opens it again with

@@ -219,6 +219,20 @@ suite('checks: header, DATELINE and timing', () => {
     assert.deepEqual(findings(lines(...header.slice(0, 5), 'DATELINE: 12 FEBRUARY 2026, MALAKAL / FILE', ...body)), []);
   });
 
+  test('repeated headers: two different headers whose keys share a hash are not a repeat', () => {
+    // These two keys hash alike (found by search when the hash was written): only the full comparison tells them apart.
+    const story = (slug: string): string[] => [`STORY: ${slug}`, 'TRT: 1:20', 'SOURCE: UNIFEED', '', 'SHOTLIST', '1. Wide shot, clinic', ''];
+    const repeats = (...slugs: string[]): string[] => {
+      const text = lines(...slugs.flatMap(story));
+      return runChecks(parseTranscript(text), text).filter((item) => item.code === 'header-repeated')
+        .map((item) => `${item.range.start.line} repeats ${item.data['firstLine']}`);
+    };
+    const [a, b] = ['UN / S63829', 'UN / S134596'];
+    assert.deepEqual(repeats(a, b), []);
+    assert.deepEqual(repeats(a, b, b), ['14 repeats 8']);
+    assert.deepEqual(repeats(a, b, a, b), ['14 repeats 1', '21 repeats 8']);
+  });
+
   test('a header block pasted twice', () => {
     const text = lines(...header, '1. Wide shot, clinic', ...header, '1. Wide shot, clinic');
     const repeated = findings(text, 'header-repeated');

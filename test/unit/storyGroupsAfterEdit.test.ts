@@ -57,13 +57,26 @@ suite('story groups after an edit: only the touched stories grouped again', () =
     assert.equal(split.kept.length, split.previous.length + 1);
   });
 
+  test('an edit that keeps the ranges but not the stories\' records: the groups are made afresh, with this version\'s records', () => {
+    // Cutting these characters leaves every group's lines where they were, but the parse reads the
+    // stories after the cut again: groups judged by their ranges alone would hold the old records.
+    const small = numberedArchive(4);
+    const { kept, fresh, model } = afterEdit(small, 708, 708 + 1794, '');
+    assert.deepEqual(kept.map(described), fresh.map(described));
+    assert.ok(kept.every((group) => group.header === (model.headers[group.index] ?? null)), 'each group holds its header record');
+  });
+
   test('any edit (lines added or cut, headers broken or typed) gives the groups a fresh parse gives', () => {
     const pieces = fc.constantFrom('x', '\n', '\n\n', '“', 'STORY: UN / NEW\nTRT: 0:10\nSOURCE: UNIFEED\n', 'SHOTLIST\n1. Wide shot.\n',
       '4. SOUNDBITE (English) Ana Ruiz, Nurse:\n“We will stay.”\n', 'STORY: ', 'STORYLINE\n');
-    fc.assert(fc.property(fc.nat(archive.length), fc.nat(300), fc.array(pieces, { maxLength: 3 }), (start, length, parts) => {
+    fc.assert(fc.property(fc.nat(archive.length), fc.oneof(fc.nat(300), fc.nat(4000)), fc.array(pieces, { maxLength: 3 }), (start, length, parts) => {
       const end = Math.min(archive.length, start + length);
-      const { kept, fresh } = afterEdit(archive, start, end, parts.join(''));
+      const { kept, fresh, model } = afterEdit(archive, start, end, parts.join(''));
       assert.deepEqual(kept.map(described), fresh.map(described));
+      // The same ranges are not enough: a group kept from the version before must hold this version's records.
+      const stories = new Set(model.stories);
+      assert.ok(kept.every((group) => group.header === (model.headers[group.index] ?? null)), 'each group holds its header record');
+      assert.ok(kept.every((group) => group.stories.every((story) => stories.has(story))), 'each group holds this version\'s stories');
     }), { numRuns: 400 });
   });
 });

@@ -99,7 +99,7 @@ const lineDataKeys = ['line', 'sectionLine', 'firstLine'] as const;
  */
 export interface PreviousChecks extends EditLines {
   readonly findings: readonly TranscriptDiagnostic[];
-  /** The codes `findings` were made without (none when not given): kept only by a job without the same. */
+  /** The codes `findings` were made without (none when not given): carried only into a job made without the same codes. */
   readonly codesOff?: CodesOff;
   readonly edit: TextEdit;
 }

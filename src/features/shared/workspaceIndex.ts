@@ -420,6 +420,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   async #store(read: Read, slicer: TimeSlicer, token: vscode.CancellationToken): Promise<void> {
     const key = read.uri.toString();
     if (read.open) {
+      if (!this.#indexedAsDocument(read.uri)) {
+        // Closed while the reads before it were under way: its close found nothing to read, so read it now.
+        this.#fileEvent(read.uri, false);
+        return;
+      }
       this.#disk.delete(key);
       this.#skipped.delete(key);
       this.#readWhenClosed.add(key);
@@ -558,6 +563,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   #deleted(uri: vscode.Uri): void {
     const key = uri.toString();
     this.#skipped.delete(key);
+    this.#readWhenClosed.delete(key);
     let changed = this.#disk.delete(key);
     this.#pending.delete(key);
     // A deleted folder arrives as one event: drop everything under it.
@@ -566,6 +572,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (file.startsWith(prefix)) {
         this.#disk.delete(file);
         changed = true;
+      }
+    }
+    for (const file of [...this.#readWhenClosed]) {
+      if (file.startsWith(prefix)) {
+        this.#readWhenClosed.delete(file);
       }
     }
     if (changed) {
