@@ -35,8 +35,8 @@ export function listFindings(lists: readonly (readonly TranscriptDiagnostic[])[]
 export const findingsPerStep = 5000;
 
 /**
- * listFindings in steps of `findingsPerStep` findings: a large archive has tens of thousands (most of
- * them of rules that are off by default, kept so that turning one on needs no new check).
+ * listFindings in steps of `findingsPerStep` findings: a large archive can have thousands, tens of
+ * thousands when the user turns on a rule that is off by default.
  */
 export function* listFindingsSteps(lists: readonly (readonly TranscriptDiagnostic[])[], choices: Readonly<Record<string, unknown>>, limit = maxListedPerFile): Steps<ListedFindings> {
   const budget = new StepBudget(findingsPerStep);

@@ -149,6 +149,8 @@ interface Reuse {
   readonly soundbiteDelta: number;
   readonly firstStory: number;
   readonly lastStory: number;
+  /** No line and no story number changes below the edit (typing within a line): kept entries need no copy. */
+  readonly unmoved: boolean;
 }
 
 function reuseOf(previous: PreviousEntry | undefined, document: TranscriptDocument, headerLines: readonly number[], storyCount: number): Reuse | undefined {
@@ -160,11 +162,12 @@ function reuseOf(previous: PreviousEntry | undefined, document: TranscriptDocume
   const lastStory = Math.min(storyCount - 1, storyAt(previous.newEndLine) + 1);
   const fromLine = firstStory === 0 ? 0 : (headerLines[firstStory] as number);
   const toLine = lastStory + 1 < headerLines.length ? (headerLines[lastStory + 1] as number) - 1 : Number.POSITIVE_INFINITY;
+  const lineDelta = previous.newEndLine - previous.oldEndLine;
+  const storyDelta = storyCount - previous.entry.stories.length;
   return {
-    previous: previous.entry, fromLine, toLine, firstStory, lastStory,
-    lineDelta: previous.newEndLine - previous.oldEndLine,
-    storyDelta: storyCount - previous.entry.stories.length,
+    previous: previous.entry, fromLine, toLine, firstStory, lastStory, lineDelta, storyDelta,
     soundbiteDelta: document.soundbites.length - previous.entry.soundbites.length,
+    unmoved: lineDelta === 0 && storyDelta === 0,
   };
 }
 
@@ -343,7 +346,7 @@ function keptSoundbite(reuse: Reuse, position: number, line: number, headerLines
   if (!after || after.line + reuse.lineDelta !== line || after.storyIndex + reuse.storyDelta !== storyIndex) {
     return undefined;
   }
-  if (reuse.lineDelta === 0 && reuse.storyDelta === 0) {
+  if (reuse.unmoved) {
     // Typing within a line moves nothing below it: the entry is kept as it is, not copied (an archive
     // has tens of thousands, and copies made after every keystroke are work for the garbage collector).
     return after;
@@ -368,7 +371,7 @@ function keptStory(reuse: Reuse, index: number, soundbiteCount: number, headerLi
   if (!story || story.soundbiteCount !== soundbiteCount || headerLine === undefined || story.range.startLine + (below ? reuse.lineDelta : 0) !== headerLine) {
     return undefined;
   }
-  return below && (reuse.lineDelta !== 0 || reuse.storyDelta !== 0) ? { ...story, index, line: story.line + reuse.lineDelta, range: movedRange(story.range, reuse.lineDelta) } : story;
+  return below && !reuse.unmoved ? { ...story, index, line: story.line + reuse.lineDelta, range: movedRange(story.range, reuse.lineDelta) } : story;
 }
 
 export interface IndexTextOptions {

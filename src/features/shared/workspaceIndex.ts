@@ -44,6 +44,18 @@ const startDelayMs = 400;
 /** Schemes of open documents that count as the user's transcripts. */
 const documentSchemes: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
+/** Deletes the keys (file URIs) that start with `prefix` (a folder's URI and a slash); true when there were any. */
+function deleteKeysUnder(keys: Map<string, unknown> | Set<string>, prefix: string): boolean {
+  let deleted = false;
+  for (const key of [...keys.keys()]) {
+    if (key.startsWith(prefix)) {
+      keys.delete(key);
+      deleted = true;
+    }
+  }
+  return deleted;
+}
+
 /** An open document the index reads from the editor rather than from disk. */
 function isIndexedDocument(document: vscode.TextDocument): boolean {
   return document.languageId === languageId && documentSchemes.has(document.uri.scheme);
@@ -568,17 +580,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.#pending.delete(key);
     // A deleted folder arrives as one event: drop everything under it.
     const prefix = key.endsWith('/') ? key : `${key}/`;
-    for (const file of [...this.#disk.keys()]) {
-      if (file.startsWith(prefix)) {
-        this.#disk.delete(file);
-        changed = true;
-      }
-    }
-    for (const file of [...this.#readWhenClosed]) {
-      if (file.startsWith(prefix)) {
-        this.#readWhenClosed.delete(file);
-      }
-    }
+    changed = deleteKeysUnder(this.#disk, prefix) || changed;
+    deleteKeysUnder(this.#readWhenClosed, prefix);
     if (changed) {
       this.#notify(updateNotifyMs);
     }
