@@ -414,6 +414,25 @@ suite('checks: in slices, and measured', () => {
     assert.deepEqual(job.result()?.map((item) => `${item.range.start.line} ${item.code} ${item.message}`), once.map((item) => `${item.range.start.line} ${item.code} ${item.message}`));
   });
 
+  test('a long quote\'s word-by-word comparison is spread over several steps, with the same finding as at once', () => {
+    // 480 words against 480: 231,361 cells of the table, the largest size still compared.
+    const long = Array.from({ length: 480 }, (_, index) => `word${index % 97}`).join(' ');
+    const changed = long.replace('word5 ', 'changed ').replace('word60 ', 'altered ');
+    const text = lines(...header, '1. SOUNDBITE (English) Grace Achol-Lindgren, Nurse:', `“${long}”`, `She said “${changed}”`);
+    assert.ok(481 * 481 <= maxComparisonCells);
+    const job = new ChecksJob(parseTranscript(text), text);
+    let steps = 1;
+    while (!job.step(() => true)) {
+      steps++;
+    }
+    // One step for the quote, and the table's rows in steps of at most about 32,000 cells.
+    assert.ok(steps >= 8, `${steps} steps`);
+    const [finding] = (job.result() ?? []).filter((item) => item.code === 'quote-differs');
+    assert.match(finding?.message ?? '', /\[word5 → changed\]/u);
+    assert.deepEqual(job.result()?.map((item) => `${item.range.start.line} ${item.code} ${item.message}`),
+      runChecks(parseTranscript(text), text).map((item) => `${item.range.start.line} ${item.code} ${item.message}`));
+  });
+
   test('codes turned off are not made: the other findings are the same, and each list is kept for its own choices', () => {
     const story = (index: number): string[] => [`STORY: STORY ${index}`, ...header.slice(1), ...soundbite,
       `She said “the mothers walk for ${index} hours to reach us.”`, 'A resident said “nobody in the soundbites said this at all.”'];

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TranscriptDocument } from '../../src/core/model';
-import { foldingRanges } from '../../src/core/outline/folding';
+import { foldingRanges, type FoldRange } from '../../src/core/outline/folding';
 import { englishLabels } from '../../src/core/outline/labels';
 import { soundbitePickItems, soundbiteTargets, stepTarget, currentTarget } from '../../src/core/outline/navigation';
 import { comparePositions, rangeContainsRange, rangeContainsPosition, type OutlineRange } from '../../src/core/outline/ranges';
@@ -339,6 +339,22 @@ suite('outline: long archives drop detail to stay under the symbol budget', () =
     assert.deepEqual(foldingRanges(glued.model, 1).map((fold) => `${fold.start}-${fold.end}`),
       buildOutline(glued.model, { maxSymbols: 0 }).map((symbol) => `${symbol.range.start.line}-${symbol.range.end.line}`));
   });
+
+  test('at every limit, the folds follow the rule: all of them, then without soundbites, then without sections, then whole stories', () => {
+    const all = foldingRanges(glued.model, Infinity);
+    const ofKinds = (kinds: readonly string[]): FoldRange[] => all.filter((fold) => kinds.includes(fold.kind));
+    const withoutSoundbites = ofKinds(['header', 'section', 'story']);
+    const headersAndStories = ofKinds(['header', 'story']);
+    const wholeStories = foldingRanges(glued.model, 0);
+    assert.equal(wholeStories.length, glued.model.headers.length);
+    assert.ok(wholeStories.every((fold) => fold.kind === 'wholeStory'));
+    for (let max = 0; max <= all.length + 1; max++) {
+      const expected = all.length <= max ? all
+        : withoutSoundbites.length <= max ? withoutSoundbites
+          : headersAndStories.length <= max ? headersAndStories : wholeStories;
+      assert.deepEqual(foldingRanges(glued.model, max), expected, `limit ${max}`);
+    }
+  });
 });
 
 suite('outline: folding', () => {
@@ -360,6 +376,11 @@ suite('outline: folding', () => {
   test('interview turns fold only when they run over several lines', () => {
     assert.deepEqual(foldingRanges(fixture('outline/interview.unifeed').model), [{ start: 2, end: 4, kind: 'turn' }]);
     assert.deepEqual(foldingRanges(fixture('interviews/qa_labels.txt').model), [{ start: 4, end: 6, kind: 'turn' }]);
+  });
+
+  test('an interview past the limit keeps every turn fold: it has no whole-story fold to fall back on', () => {
+    const model = fixture('interviews/qa_labels.txt').model;
+    assert.deepEqual(foldingRanges(model, 0), foldingRanges(model, Infinity));
   });
 
   test('no two folds start on the same line, and each one ends after it starts', () => {

@@ -208,7 +208,7 @@ function* storyFidelitySteps(document: TranscriptDocument, text: TextLike, unit:
   for (const story of group.stories) {
     for (const quote of story.quotes) {
       yield;
-      results.push(comparer.compare(quote, text));
+      results.push(yield* comparer.compareSteps(quote, text));
     }
   }
   return results;
@@ -239,7 +239,7 @@ function* interviewFidelitySteps(document: TranscriptDocument, text: TextLike): 
     const inside = answer < answerRanges.length && (answerRanges[answer] as TextRange).start.offset <= offset;
     if (!inside) {
       yield;
-      results.push(comparer.compare(quote, text));
+      results.push(yield* comparer.compareSteps(quote, text));
     }
   }
   return results;
@@ -255,7 +255,8 @@ class SourceComparer {
     this.#joined = sources.map((source) => ` ${source.words.words.filter((word) => word !== gapWord).join(' ')} `);
   }
 
-  compare(quote: Quote, text: TextLike): QuoteFidelity {
+  /** How `quote` stands against the sources, in steps: an alignment of long quotes yields between rows. */
+  *compareSteps(quote: Quote, text: TextLike): Steps<QuoteFidelity> {
     const words = quoteWords(text, quote.innerRange.start.offset, quote.innerRange.end.offset);
     const count = countQuoteWords(words);
     const unchecked: QuoteFidelity = { quote, status: 'unchecked', source: null, words, hunks: [], sourceSpan: null };
@@ -274,7 +275,7 @@ class SourceComparer {
     let tooLong: QuoteSource | null = null;
     for (const index of candidates) {
       const source = this.sources[index] as QuoteSource;
-      const alignment = align(words, source.words, text);
+      const alignment = yield* alignSteps(words, source.words, text);
       if (alignment === null) {
         tooLong ??= source;
         continue;
@@ -386,6 +387,15 @@ interface Alignment {
 /** What one changed, added or dropped word costs in an alignment's score (an equal word earns 1 back). */
 const differenceWeight = 1024;
 
+/** A score no alignment reaches, small enough to stay a small integer (a double would slow the whole table). */
+const unreachable = 0x3fffffff;
+
+/**
+ * Cells of the table filled between two chances to yield: the largest table is 250,000 cells, which
+ * takes 15-20 ms before the engine has optimised the loop (an archive may hold one such quote).
+ */
+const alignCellsPerStep = 32_768;
+
 const enum Step {
   /** Quote word against source word (equal or changed). */
   Diagonal = 1,
@@ -401,7 +411,7 @@ const enum Step {
  * skipping any number of source words for free. Dynamic programming over quote × source words, so
  * null past `maxComparisonCells`.
  */
-function align(quote: QuoteWords, source: QuoteWords, text: TextLike): Alignment | null {
+function* alignSteps(quote: QuoteWords, source: QuoteWords, text: TextLike): Steps<Alignment | null> {
   const q = quote.words;
   const s = source.words;
   const n = q.length;
@@ -416,8 +426,25 @@ function align(quote: QuoteWords, source: QuoteWords, text: TextLike): Alignment
   // as `have` dropped and `their` added around an equal `changed`, not as two changed words.
   const score = new Int32Array((n + 1) * width);
   const step = new Uint8Array((n + 1) * width);
+  // Words compared as numbers: the table compares every quote word with every source word, and two
+  // strings of the same length are compared character by character (numbers take about 40% less time).
+  const ids = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(word, id);
+    }
+    return id;
+  };
+  const sourceIds = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    sourceIds[j] = idOf(s[j] as string);
+  }
+  let cells = 0;
   for (let i = 1; i <= n; i++) {
     const word = q[i - 1] as string;
+    const wordId = idOf(word);
     const gap = word === gapWord;
     const penalty = gap ? 0 : differenceWeight;
     const row = i * width;
@@ -429,7 +456,7 @@ function align(quote: QuoteWords, source: QuoteWords, text: TextLike): Alignment
       // `They're on` against `We're on` reads as a changed word (not `They're` added).
       const up = (score[above + j] as number) + penalty;
       const left = (score[row + j - 1] as number) + penalty;
-      const diagonal = gap ? Number.MAX_SAFE_INTEGER : (score[above + j - 1] as number) + (word === s[j - 1] ? -1 : differenceWeight);
+      const diagonal = gap ? unreachable : (score[above + j - 1] as number) + (wordId === sourceIds[j - 1] ? -1 : differenceWeight);
       let best = up;
       let chosen: Step = Step.Up;
       if (diagonal <= best) {
@@ -442,6 +469,11 @@ function align(quote: QuoteWords, source: QuoteWords, text: TextLike): Alignment
       }
       score[row + j] = best;
       step[row + j] = chosen;
+    }
+    cells += width;
+    if (cells >= alignCellsPerStep) {
+      cells = 0;
+      yield;
     }
   }
   // Where the quote ends in the source: the best score; on a tie, at the end of a sentence

@@ -38,8 +38,12 @@ interface LineSpan {
 /** foldingRanges() in steps. Nothing is cached: the editor asks once per version. */
 export function* foldingRangeSteps(document: TranscriptDocument, maxRanges = defaultMaxFoldingRanges): Steps<FoldRange[]> {
   const budget = new StepBudget(foldElementsPerStep);
-  /** The folds of one kind: each element's lines, kept when they span more than one. */
-  function* collect<T>(kind: FoldKind, items: readonly T[], lines: (item: T) => LineSpan): Steps<FoldRange[]> {
+  /**
+   * The folds of one kind: each element's lines, kept when they span more than one. Null as soon as
+   * there are more than `room`: an archive's 14,000 headers then stop being read at the 5,001st, and
+   * the ranges never read are never built (each read makes a few objects, tens of megabytes a version).
+   */
+  function* collect<T>(kind: FoldKind, items: readonly T[], lines: (item: T) => LineSpan, room = Infinity): Steps<FoldRange[] | null> {
     const folds: FoldRange[] = [];
     for (const item of items) {
       if (budget.spend()) {
@@ -47,30 +51,41 @@ export function* foldingRangeSteps(document: TranscriptDocument, maxRanges = def
       }
       const { start, end } = lines(item);
       if (end > start) {
+        if (folds.length >= room) {
+          return null;
+        }
         folds.push({ start, end, kind });
       }
     }
     return folds;
   }
   const lines = (range: TextRange | OutlineRange): LineSpan => ({ start: range.start.line, end: range.end.line });
-  const turns = yield* collect('turn', document.turns, (turn) => lines(turn.range));
-  const headers = yield* collect('header', document.headers, (header) => lines(header.range));
-  const stories = yield* collect('story', document.stories, (story) => lines(storyTextRange(story)));
+  // Only a shot list has a fallback (whole stories); other formats keep every fold even past the limit.
+  const room = document.format === 'shotlist' ? maxRanges : Infinity;
+  const turns = yield* collect('turn', document.turns, (turn) => lines(turn.range), room);
+  const headers = turns && (yield* collect('header', document.headers, (header) => lines(header.range), room - turns.length));
+  const stories = turns && headers && (yield* collect('story', document.stories, (story) => lines(storyTextRange(story)), room - turns.length - headers.length));
+  if (!turns || !headers || !stories) {
+    const groups = yield* storyGroupSteps(document, budget);
+    const wholeStories = (yield* collect('wholeStory', groups, (group) => lines(group.range))) ?? [];
+    return yield* sortSteps(wholeStories, byStartThenLongest, budget);
+  }
   let folds: FoldRange[] = [];
   yield* appendSteps(folds, headers, budget);
   yield* appendSteps(folds, stories, budget);
   yield* appendSteps(folds, turns, budget);
-  if (folds.length <= maxRanges) {
-    const sections = yield* collect('section', document.sections, (section) => ({ start: section.headingRange.start.line, end: section.range.end.line }));
-    if (folds.length + sections.length <= maxRanges) {
-      folds = folds.concat(sections);
-      const soundbites = yield* collect('soundbite', document.soundbites, (soundbite) => ({ start: soundbite.lineRange.start.line, end: soundbite.range.end.line }));
-      if (folds.length + soundbites.length <= maxRanges) {
-        folds = folds.concat(soundbites);
-      }
+  const sections = folds.length <= maxRanges
+    ? yield* collect('section', document.sections, (section) => ({ start: section.headingRange.start.line, end: section.range.end.line }), maxRanges - folds.length)
+    : null;
+  if (sections) {
+    folds = folds.concat(sections);
+    const soundbites = yield* collect('soundbite', document.soundbites, (soundbite) => ({ start: soundbite.lineRange.start.line, end: soundbite.range.end.line }), maxRanges - folds.length);
+    if (soundbites) {
+      folds = folds.concat(soundbites);
     }
-  } else if (document.format === 'shotlist') {
-    folds = yield* collect('wholeStory', yield* storyGroupSteps(document, budget), (group) => lines(group.range));
   }
-  return yield* sortSteps(folds, (a, b) => a.start - b.start || b.end - a.end, budget);
+  return yield* sortSteps(folds, byStartThenLongest, budget);
 }
+
+/** Document order; of two folds starting on one line, the longer first. */
+const byStartThenLongest = (a: FoldRange, b: FoldRange): number => a.start - b.start || b.end - a.end;
