@@ -54,7 +54,8 @@ export function registerWorkspaceSymbols(index: WorkspaceIndex): vscode.Disposab
         return [];
       }
       const words = typedWords(query);
-      return index.search(query, workspaceSymbolLimit).map((hit) => symbolFor(hit, words));
+      const hits = await index.search(query, workspaceSymbolLimit, () => token.isCancellationRequested);
+      return (hits ?? []).map((hit) => symbolFor(hit, words));
     },
   });
 }

@@ -7,7 +7,7 @@ import { TimeSlicer } from '../../src/core/workspace/timeSlicer';
 import { firstWordsOf, indexSteps, indexText, indexTextInSlices, indexTranscript, soundbiteAtLine, type FileEntry } from '../../src/core/workspace/entries';
 import { groupKeyOf, groupSoundbites, groupSoundbitesSteps } from '../../src/core/workspace/grouping';
 import { indexPolicy } from '../../src/core/workspace/policy';
-import { compareText, foldForSearch, quoteExcerpt, searchIndex, searchWords, type SearchHit } from '../../src/core/workspace/search';
+import { compareText, foldForSearch, quoteExcerpt, searchIndex, searchIndexSteps, searchWords, type SearchHit } from '../../src/core/workspace/search';
 import { lines, readFixture, readSeed } from './helpers';
 
 const lacroixSeed = '000_e751e5e04960dd4f.txt';
@@ -254,6 +254,32 @@ suite('workspace index: search', () => {
     assert.equal(searchIndex([...many, seed], 'river').length, 500, 'the default limit is 500');
     assert.equal(searchIndex([...many, seed], 'lacroix', { limit: 3 }).length, 3);
     assert.equal(searchIndex([...many, seed], 'lacroix', { limit: 3 })[0]?.kind, 'story');
+  });
+
+  test('in steps: a search over thousands of soundbites yields between steps, and the hits come best first', () => {
+    const many = Array.from({ length: 300 }, (_, file) => index(shotlist(`UN / STORY ${file}`,
+      Array.from({ length: 10 }, (_unused, n) => [`(English) ${n % 5 === 0 ? 'Ana River' : 'Speaker'} ${file} ${n}, Officer`, `The river rose again at dawn.`] as const)), `file:///many/${String(file).padStart(3, '0')}.unifeed`));
+    const count = (query: string): { steps: number; hits: SearchHit[] } => {
+      const steps = searchIndexSteps(many, query, { limit: 5000 });
+      let step = steps.next();
+      let yields = 0;
+      while (!step.done) {
+        yields++;
+        step = steps.next();
+      }
+      return { steps: yields + 1, hits: step.value };
+    };
+    const river = count('river');
+    assert.equal(river.hits.length, 3000);
+    // 3,300 entries scored, 3,000 hits sorted in runs and merged: many steps, not one.
+    assert.ok(river.steps >= 10, `${river.steps} steps`);
+    const scores = river.hits.map((hit) => hit.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    // The speakers named River first, then the quotes that hold the word.
+    assert.equal(river.hits.findIndex((hit) => hit.kind === 'soundbite' && !(hit.entry.speaker ?? '').startsWith('Ana River')), 600);
+    const stories = count('');
+    assert.equal(stories.hits.length, 300);
+    assert.deepEqual(stories.hits.map(describe), [...stories.hits.map(describe)].sort((a, b) => compareText(a, b)));
   });
 });
 

@@ -16,7 +16,7 @@ import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 import type { TranscriptDocument } from '../../core/model';
 import { indexSteps, indexTextInSlices, indexTranscript, type FileEntry, type PreviousEntry } from '../../core/workspace/entries';
 import { indexedExtensions, indexPolicy, type IndexPolicyOptions } from '../../core/workspace/policy';
-import { searchIndex, type SearchHit } from '../../core/workspace/search';
+import { searchIndexSteps, type SearchHit } from '../../core/workspace/search';
 import type { CoreWorkerClient, IndexAnswer } from '../../workers/client';
 import type { TranscriptCache } from './documentCache';
 import { disposeAllOf, languageId } from './editor';
@@ -212,15 +212,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     return entry;
   }
 
-  /** Workspace symbol search over the index (see core/workspace/search.ts searchIndex). */
-  search(query: string, limit: number): Array<SearchHit & { readonly uri: vscode.Uri }> {
+  /**
+   * Workspace symbol search over the index (see core/workspace/search.ts), in slices: one pass over a
+   * 50 MB archive's 58,000 soundbites takes tens of milliseconds, and the picker asks on every
+   * keystroke. Undefined when `isCancelled` turns true first (the query changed).
+   */
+  async search(query: string, limit: number, isCancelled: () => boolean = () => false): Promise<Array<SearchHit & { readonly uri: vscode.Uri }> | undefined> {
     const uris = new Map<string, vscode.Uri>();
     const entries: FileEntry[] = [];
     for (const file of this.files()) {
       uris.set(file.entry.file, file.uri);
       entries.push(file.entry);
     }
-    return searchIndex(entries, query, { limit }).map((hit) => ({ ...hit, uri: uris.get(hit.entry.file) ?? vscode.Uri.parse(hit.entry.file) }));
+    const hits = await runSteps(searchIndexSteps(entries, query, { limit }), new TimeSlicer(), isCancelled);
+    return hits?.map((hit) => ({ ...hit, uri: uris.get(hit.entry.file) ?? vscode.Uri.parse(hit.entry.file) }));
   }
 
   /** Grows with every change to the entries (before onDidChange, which is throttled, fires). */
