@@ -8,7 +8,9 @@
 import * as vscode from 'vscode';
 import { showPreviewPick } from './shared/previewPick';
 import type { Mention } from '../core/kb/match';
-import { mentionsOf, nextMentionOf, previewMentions, type MentionPreview } from '../core/kb/mentions';
+import { mentionsOf, nextMentionOf, previewMentionsSteps, type MentionLines, type MentionPreview } from '../core/kb/mentions';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
+import { isLargeDocument } from './shared/documentCache';
 import type { Knowledge } from './shared/knowledge';
 
 export const nextMentionCommand = 'shotlist.kb.nextMention';
@@ -57,13 +59,32 @@ function select(editor: vscode.TextEditor, mention: Mention): void {
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/**
+ * The document's mentions; a long file is matched in slices, with a word in the status bar meanwhile.
+ * Undefined, with a word too, when the file changed before the reading ended.
+ */
+async function mentionsIn(knowledge: Knowledge, document: vscode.TextDocument): Promise<readonly Mention[] | undefined> {
+  const reading = knowledge.mentionsInSlices(document);
+  const status = isLargeDocument(document) ? vscode.window.setStatusBarMessage(vscode.l10n.t('Finding the mentions in this long file…'), reading) : undefined;
+  const mentions = await reading;
+  status?.dispose();
+  if (mentions === undefined) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('The file changed before all its mentions were found. Try again.'), statusMs);
+  }
+  return mentions;
+}
+
 async function nextMention(knowledge: Knowledge, value: unknown): Promise<void> {
   const args = readArgs(value);
   if (!args) {
     return;
   }
   const editor = await editorFor(args.uri);
-  const found = nextMentionOf(knowledge.mentions(editor.document), args.id, args.fromOffset);
+  const mentions = await mentionsIn(knowledge, editor.document);
+  if (!mentions) {
+    return;
+  }
+  const found = nextMentionOf(mentions, args.id, args.fromOffset);
   if (!found) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('No mention of this entry is left in this file.'), statusMs);
     return;
@@ -86,13 +107,25 @@ async function listMentions(knowledge: Knowledge, value: unknown): Promise<void>
   }
   const editor = await editorFor(args.uri);
   const document = editor.document;
-  const mentions = mentionsOf(knowledge.mentions(document), args.id);
+  const all = await mentionsIn(knowledge, document);
+  if (!all) {
+    return;
+  }
+  const mentions = mentionsOf(all, args.id);
   if (mentions.length === 0) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('No mention of this entry is left in this file.'), statusMs);
     return;
   }
   const name = knowledge.current().byId.get(args.id)?.names[0] ?? mentions[0]?.text ?? args.id;
-  const items: MentionItem[] = previewMentions(document.getText(), mentions).map((preview: MentionPreview, index) => ({
+  // The lines are read from the editor, mention by mention: a long archive is never copied whole.
+  const version = document.version;
+  const lines: MentionLines = { positionAt: (offset) => document.positionAt(offset), line: (index) => document.lineAt(index).text };
+  const previews = await runSteps(previewMentionsSteps(lines, mentions), new TimeSlicer(), () => document.isClosed || document.version !== version);
+  if (!previews) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('The file changed before all its mentions were found. Try again.'), statusMs);
+    return;
+  }
+  const items: MentionItem[] = previews.map((preview: MentionPreview, index) => ({
     label: preview.preview,
     description: vscode.l10n.t('line {0}', preview.startLine + 1),
     mention: mentions[index] as Mention,

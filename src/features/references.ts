@@ -1,13 +1,15 @@
 // Find All References (Shift+F12) on a knowledge-base mention: every mention of the same entity in the
 // workspace's transcripts. The list of transcripts is the workspace index's (so it honours the same
 // file rules and exclusions); open documents give their live text, other files are read with
-// workspace.fs a few at a time, and the matching runs file by file between turns of the event loop
-// (core/timeSlicer.ts) so a large workspace never holds the extension host. Cancelling stops the search.
+// workspace.fs a few at a time, and the matching runs in slices between turns of the event loop
+// (core/timeSlicer.ts), within a long file too, so neither a large workspace nor a 50 MB archive holds
+// the extension host. Cancelling stops the search.
 import * as vscode from 'vscode';
 import { appendAll } from '../core/util/arrays';
 import type { Mention } from '../core/kb/match';
-import { locateMentions, mentionAt, mentionsOf } from '../core/kb/mentions';
-import { TimeSlicer } from '../core/workspace/timeSlicer';
+import { findMentionsSteps, locateMentionsSteps, mentionAt, mentionsOf } from '../core/kb/mentions';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
+import { isLargeDocument } from './shared/documentCache';
 import { knowledgeSelector, type Knowledge } from './shared/knowledge';
 import type { WorkspaceIndex } from './shared/workspaceIndex';
 
@@ -25,13 +27,18 @@ class KnowledgeReferences implements vscode.ReferenceProvider {
   }
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
-    const mention = mentionAt(this.#knowledge.mentions(document), document.offsetAt(position));
+    // A large document is matched on the asked line first, as a hover does, then whole in slices.
+    const near = isLargeDocument(document) ? this.#knowledge.mentionsOnLine(document, position.line) : this.#knowledge.mentions(document);
+    const mention = mentionAt(near, document.offsetAt(position));
     if (!mention) {
       return undefined;
     }
     const id = mention.id;
     // The document asked about comes first and counts even when it is not a transcript the index keeps.
-    const locations = this.#inDocument(document, id);
+    const locations = await this.#inDocument(document, id);
+    if (!locations) {
+      return undefined; // changed while it was read: the editor asks again
+    }
     await this.#index.whenReady(token);
     const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
     const others = [...this.#index.files()].map((file) => file.uri).filter((uri) => uri.toString() !== document.uri.toString());
@@ -50,14 +57,16 @@ class KnowledgeReferences implements vscode.ReferenceProvider {
       const pending = queue.shift() as Promise<Uint8Array | null>;
       const openDocument = open.get(uri.toString());
       if (openDocument && !openDocument.isClosed) {
-        appendAll(locations, this.#inDocument(openDocument, id));
+        appendAll(locations, (await this.#inDocument(openDocument, id)) ?? []);
       } else {
         const bytes = await slicer.wait(openDocument ? this.#read(uri) : pending);
         if (bytes !== null) {
           // The knowledge may have been reloaded while reading: always match with the current one.
+          // Matched and placed in slices: a file of the index can be tens of megabytes.
           const text = this.#decoder.decode(bytes);
-          const found = mentionsOf(this.#knowledge.current().matcher.find(text), id);
-          for (const at of locateMentions(text, found)) {
+          const all = await runSteps(findMentionsSteps(this.#knowledge.current().matcher, text), slicer, () => token.isCancellationRequested);
+          const placed = all && await runSteps(locateMentionsSteps(text, mentionsOf(all, id)), slicer, () => token.isCancellationRequested);
+          for (const at of placed ?? []) {
             locations.push(new vscode.Location(uri, new vscode.Range(at.startLine, at.startCharacter, at.endLine, at.endCharacter)));
           }
         }
@@ -68,8 +77,10 @@ class KnowledgeReferences implements vscode.ReferenceProvider {
     return token.isCancellationRequested ? undefined : locations;
   }
 
-  #inDocument(document: vscode.TextDocument, id: string): vscode.Location[] {
-    return mentionsOf(this.#knowledge.mentions(document), id).map(
+  /** The entity's mentions in an open document (a large one read in slices); undefined when it changed first. */
+  async #inDocument(document: vscode.TextDocument, id: string): Promise<vscode.Location[] | undefined> {
+    const mentions = await this.#knowledge.mentionsInSlices(document);
+    return mentions && mentionsOf(mentions, id).map(
       (m: Mention) => new vscode.Location(document.uri, new vscode.Range(document.positionAt(m.start), document.positionAt(m.end))),
     );
   }

@@ -366,6 +366,21 @@ suite('bench in VS Code', function () {
         await vscode.commands.executeCommand('shotlist.soundbites.focus');
         await settle(2000);
       });
+      // Go to Symbol in Workspace, typed a letter at a time: the picker asks again on each keystroke.
+      await watch.phase('shotlist: Go to Symbol in Workspace', async () => {
+        for (const query of ['s', 'sc', 'sch', 'schools', 'schools val', '']) {
+          const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
+          assert.ok(found.length > 0, `Go to Symbol found nothing for '${query}'`);
+        }
+      });
+      // A mission's card links on line 3 (SOURCE: UNIFEED / UNMISS): Next mention, then Find All References.
+      await watch.phase('shotlist: next mention and references', async () => {
+        const unmiss = new vscode.Position(2, 20);
+        await vscode.commands.executeCommand('shotlist.kb.nextMention', { uri: document.uri.toString(), id: 'unmiss', fromOffset: document.offsetAt(unmiss) });
+        assert.ok((vscode.window.activeTextEditor?.selection.start.line ?? 0) > 2, 'Next mention moved down the archive');
+        const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, unmiss);
+        assert.ok(references.length > 1000, `${references.length} references to UNMISS`);
+      });
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor && editor.document === document, 'the archive is the active editor');
       const middle = Math.floor(document.lineCount / 2);

@@ -127,6 +127,43 @@ suite('knowledge: mention links, references and the knowledge-files setting', ()
     assert.deepEqual(plain, []);
   });
 
+  test('in a long file (over a million characters) Next mention, List all mentions and Find All References read it in slices', async () => {
+    // A fictional archive: MINUSMA in the first story and in the last, 1.2 MB of other stories between.
+    const story = (index: number, words: string): string => `STORY: UN / LONG STORY ${index}\nTRT: 1:00\nSOURCE: UNIFEED\nSHOTLIST\n1. Wide shot, ${words}\n`;
+    const filler = Array.from({ length: 9000 }, (_, index) => story(index + 2, 'convoy crossing a river near the market, traders unloading sacks of grain'));
+    const content = [story(1, 'MINUSMA patrol in Gao'), ...filler, story(9002, 'a MINUSMA convoy leaves Gao')].join('');
+    assert.ok(content.length > 1_000_000, `${content.length} characters`);
+    const document = await vscode.workspace.openTextDocument({ language: 'unifeed', content });
+    const editor = await vscode.window.showTextDocument(document);
+    const first = document.positionAt(content.indexOf('MINUSMA'));
+    const last = document.positionAt(content.lastIndexOf('MINUSMA'));
+    // A long file's card gives no count (it is matched on the hovered line only), so no `Mentioned`.
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, first.translate(0, 2))) ?? [];
+    const hover = hovers.find((candidate) => markdownOf(candidate).includes('command:shotlist.kb.nextMention'));
+    assert.ok(hover, 'a card on the first MINUSMA');
+    assert.ok(!markdownOf(hover).includes('Mentioned'), markdownOf(hover));
+    const links = commandLinks(markdownOf(hover));
+    assert.deepEqual(links.map(([id]) => id), ourCommands, 'a long file\'s card links both commands, without a count');
+    const [next, list] = links;
+    assert.ok(next && list);
+
+    await vscode.commands.executeCommand(next[0], next[1]);
+    assert.deepEqual(spanOf(editor.selection), [last.line, last.character, last.line, last.character + 7], 'the last MINUSMA, 9,000 stories further');
+
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const done = vscode.commands.executeCommand(list[0], list[1]);
+    assert.ok(await waitFor(() => editor.selection.start.line === first.line && !editor.selection.isEmpty, 10_000), 'preview of the hovered mention');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    assert.ok(await waitFor(() => editor.selection.start.line === last.line, 10_000), 'preview of the last one');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await done;
+
+    const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, last.translate(0, 1))) ?? [];
+    assert.deepEqual(locations.filter((location) => location.uri.toString() === document.uri.toString()).map((location) => spanOf(location.range)),
+      [[first.line, first.character, first.line, first.character + 7], [last.line, last.character, last.line, last.character + 7]]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   suite('shotlist.knowledge.files', () => {
     const extra = 'integration/knowledge/extra-entities.yaml';
     const broken = 'integration/knowledge/broken-entities.yaml';

@@ -19,6 +19,7 @@ function counting(inner: EntityMatcher): { matcher: EntityMatcher; scanned: () =
   let scanned = 0;
   return {
     matcher: {
+      walksEndWithin: (text: string, offset: number): boolean => inner.walksEndWithin(text, offset),
       find(text: string, from = 0, until = text.length): Mention[] {
         scanned += Math.min(until, text.length) - from;
         return inner.find(text, from, until);

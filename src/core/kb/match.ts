@@ -33,6 +33,12 @@ export interface EntityMatcher {
    * mention (a mention starting before `until` may end after it).
    */
   find(text: string, from?: number, until?: number): Mention[];
+  /**
+   * True when no match that reaches `offset` of `text` can reach its end: from `offset` on, the text
+   * holds more characters that each take a step down the trie than the deepest form has steps. Then a
+   * text cut there has the same mentions starting before `offset` as the whole (findMentionsSteps).
+   */
+  walksEndWithin(text: string, offset: number): boolean;
 }
 
 interface Unit {
@@ -168,12 +174,14 @@ function resolutionForms(entry: KbEntry): { names: string[]; acronyms: string[] 
 /** Compiles the entries once; `find` then costs one pass over the text whatever their number. */
 export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
   const root: TrieNode = { next: new Map(), forms: null };
+  let depth = 0;
   const add = (entry: number, text: string, acronym: boolean): void => {
     const units = unitsOf(text, acronym);
     if (units.length === 0) {
       return;
     }
     let node = root;
+    let steps = 0;
     for (const unit of units) {
       for (const char of fold(unit.char)) {
         let child = node.next.get(char);
@@ -182,8 +190,10 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
           node.next.set(char, child);
         }
         node = child;
+        steps++;
       }
     }
+    depth = Math.max(depth, steps);
     const first = units[0]?.char ?? '';
     const last = units.at(-1)?.char ?? '';
     const form: Form = { entry, units, exact: units.some((u) => u.exact), wordStart: wordCharacter.test(first), wordEnd: wordCharacter.test(last) };
@@ -303,6 +313,20 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
   }
 
   return {
+    walksEndWithin(text: string, offset: number): boolean {
+      // Two more than the deepest form: a match also reads the character after its end.
+      let needed = depth + 3;
+      for (let index = Math.max(0, offset); index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        // As longestAt steps: an ASCII character other than white space always; white space at most
+        // once a run and a combining mark never, so neither is counted; another character when it folds to something.
+        const steps = code < 128 ? code !== 32 && (code < 9 || code > 13) : !isSpace(text[index] as string) && fold(text[index] as string).length > 0;
+        if (steps && --needed === 0) {
+          return true;
+        }
+      }
+      return false;
+    },
     find(text: string, from = 0, until = text.length): Mention[] {
       const mentions: Mention[] = [];
       const length = Math.min(text.length, until);

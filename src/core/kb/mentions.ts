@@ -2,9 +2,11 @@
 // cursor, the next one of the same entity (wrapping at the end), counts per entity, where each mention
 // sits as lines and characters, and a short preview of its line for a list. Also the reading of the
 // `shotlist.knowledge.files` setting's value. Pure: offsets in, plain data out.
+import { cutAfterLineBreak, type TextSource } from '../text/chunkedText';
 import { LineTable } from '../text/lineTable';
 import { firstWhere } from '../text/search';
 import { appendAll } from '../util/arrays';
+import { runToEnd, type Steps } from '../util/steps';
 import type { EntityMatcher, Mention } from './match';
 
 /** The mention covering `offset` (start ≤ offset < end). `mentions` are in order and do not overlap, as find() returns them. */
@@ -58,17 +60,46 @@ export interface MentionLocation {
   readonly endCharacter: number;
 }
 
-/** Lines and characters of `mentions` in `text`; the line table is built only when there is something to place. */
+/** Lines and characters of `mentions` (in order, as find() returns them) in `text`. */
 export function locateMentions(text: string, mentions: readonly Mention[]): MentionLocation[] {
-  if (mentions.length === 0) {
-    return [];
+  return runToEnd(locateMentionsSteps(text, mentions));
+}
+
+/**
+ * locateMentions() in steps: one walk through the text to the last mention, counting line breaks as a
+ * LineTable does (LF, CRLF, a lone CR), yielding every `mentionStepChars` characters. A file of
+ * Find All References can be tens of megabytes; a table of its lines would be built in one call.
+ */
+export function* locateMentionsSteps(text: string, mentions: readonly Mention[]): Steps<MentionLocation[]> {
+  const located: MentionLocation[] = [];
+  let line = 0;
+  let lineStart = 0;
+  let at = 0;
+  let walked = 0;
+  function* place(offset: number): Steps<{ line: number; character: number }> {
+    const target = Math.max(0, Math.min(offset, text.length));
+    while (at < target) {
+      const code = text.charCodeAt(at);
+      at++;
+      if (code === 10 || (code === 13 && text.charCodeAt(at) !== 10)) {
+        line++;
+        lineStart = at;
+      }
+      if (++walked === mentionStepChars) {
+        walked = 0;
+        yield;
+      }
+    }
+    // An offset between the two characters of a CRLF belongs to the end of its line.
+    const insidePair = target > lineStart && text.charCodeAt(target - 1) === 13 && text.charCodeAt(target) === 10;
+    return { line, character: target - lineStart - (insidePair ? 1 : 0) };
   }
-  const lines = new LineTable(text);
-  return mentions.map((mention) => {
-    const from = lines.positionAt(mention.start);
-    const to = lines.positionAt(mention.end);
-    return { id: mention.id, start: mention.start, end: mention.end, startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character };
-  });
+  for (const mention of mentions) {
+    const from = yield* place(mention.start);
+    const to = yield* place(mention.end);
+    located.push({ id: mention.id, start: mention.start, end: mention.end, startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character });
+  }
+  return located;
 }
 
 /** Characters of a preview: the list shows one line of text, and a transcript line can run to thousands of characters. */
@@ -80,24 +111,51 @@ export interface MentionPreview extends MentionLocation {
   readonly preview: string;
 }
 
+/**
+ * What a preview reads of a text: where an offset is, and the text of a line. A LineTable of a string,
+ * or the editor's own document (whose whole text a long archive should not be copied into).
+ */
+export interface MentionLines {
+  positionAt(offset: number): { readonly line: number; readonly character: number };
+  line(index: number): string;
+}
+
 /** Mentions with a preview of their line, for a pick list ("line 12 · …text…"). */
-export function previewMentions(text: string, mentions: readonly Mention[]): MentionPreview[] {
+export function previewMentions(text: string | MentionLines, mentions: readonly Mention[]): MentionPreview[] {
+  return runToEnd(previewMentionsSteps(text, mentions));
+}
+
+/** Previews made between two chances to yield: an archive's most named mission has tens of thousands of mentions. */
+const previewsPerStep = 1000;
+
+/** previewMentions() in steps. */
+export function* previewMentionsSteps(text: string | MentionLines, mentions: readonly Mention[]): Steps<MentionPreview[]> {
   if (mentions.length === 0) {
     return [];
   }
-  const lines = new LineTable(text);
-  return locateMentions(text, mentions).map((location) => {
-    const line = lines.line(location.startLine);
-    let from = 0;
-    let to = line.length;
-    if (line.length > previewLength) {
-      from = Math.max(0, location.startCharacter - previewBefore);
-      to = Math.min(line.length, from + previewLength);
-      from = Math.max(0, to - previewLength);
+  const lines = typeof text === 'string' ? new LineTable(text) : text;
+  const previews: MentionPreview[] = [];
+  for (const mention of mentions) {
+    if (previews.length % previewsPerStep === previewsPerStep - 1) {
+      yield;
     }
-    const body = line.slice(from, to).replace(/\s+/g, ' ').trim();
-    return { ...location, preview: `${from > 0 ? '…' : ''}${body}${to < line.length ? '…' : ''}` };
-  });
+    const from = lines.positionAt(mention.start);
+    const to = lines.positionAt(mention.end);
+    const line = lines.line(from.line);
+    let cutFrom = 0;
+    let cutTo = line.length;
+    if (line.length > previewLength) {
+      cutFrom = Math.max(0, from.character - previewBefore);
+      cutTo = Math.min(line.length, cutFrom + previewLength);
+      cutFrom = Math.max(0, cutTo - previewLength);
+    }
+    const body = line.slice(cutFrom, cutTo).replace(/\s+/g, ' ').trim();
+    previews.push({
+      id: mention.id, start: mention.start, end: mention.end, startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character,
+      preview: `${cutFrom > 0 ? '…' : ''}${body}${cutTo < line.length ? '…' : ''}`,
+    });
+  }
+  return previews;
 }
 
 /**
@@ -201,4 +259,57 @@ function nextLineStart(text: string, offset: number): number {
   }
   const newline = text.indexOf('\n', offset);
   return newline === -1 ? text.length : newline + 1;
+}
+
+/** Characters matched in one step of findMentionsSteps: about a millisecond (a 50 MB archive takes a second in all). */
+export const mentionStepChars = 64 * 1024;
+
+/** Characters read past a step's end at first, for the mentions that start in the step and end after it. */
+const mentionLookaheadChars = 4096;
+
+/**
+ * Every mention of `text` (a string, or a text kept in pieces that is never joined whole), equal to
+ * matcher.find(text), in steps of about `stepChars` characters: for a long document in the editor's
+ * thread, where one pass over 50 MB holds it for a second.
+ *
+ * Each step matches a window of the text from a line start outside any mention, where a scan of the
+ * whole text finds what it finds from there (EntityMatcher.find), and keeps the mentions that start
+ * before the step's end, a later line start. When the last of them runs across that line start, the
+ * step ends at a later one. The window reaches past the step's end until no match can reach the
+ * window's end (EntityMatcher.walksEndWithin); past a long run of white space, the step takes the
+ * run in, the window's reach doubling each time, so no text is read more than a few times.
+ */
+export function* findMentionsSteps(matcher: EntityMatcher, text: TextSource, stepChars = mentionStepChars): Steps<Mention[]> {
+  const mentions: Mention[] = [];
+  const length = text.length;
+  const chunk = Math.max(1, Math.floor(stepChars));
+  let from = 0;
+  while (from < length) {
+    let until = cutAfterLineBreak(text, from + chunk);
+    let lookahead = mentionLookaheadChars;
+    for (;;) {
+      const windowEnd = Math.min(length, until + lookahead);
+      const window = text.slice(from, windowEnd);
+      if (windowEnd < length && !matcher.walksEndWithin(window, until - from)) {
+        until = cutAfterLineBreak(text, windowEnd);
+        lookahead *= 2;
+        continue;
+      }
+      const found = matcher.find(window, 0, until - from);
+      const last = found[found.length - 1];
+      if (last !== undefined && from + last.end > until && until < length) {
+        until = cutAfterLineBreak(text, from + last.end);
+        continue;
+      }
+      for (const mention of found) {
+        mentions.push(from === 0 ? mention : { ...mention, start: mention.start + from, end: mention.end + from });
+      }
+      break;
+    }
+    from = until;
+    if (from < length) {
+      yield;
+    }
+  }
+  return mentions;
 }

@@ -168,3 +168,31 @@ export function prefixOf(source: TextSource, end: number): TextSource {
 export function textOver(source: TextSource, start: number, end: number): TextLike {
   return typeof source === 'string' ? source : new TextWindow(source, start, end);
 }
+
+/**
+ * The offset just after the first line break that ends at or after `target` (a CRLF pair is never
+ * cut), or the text's length. Scans only from `target` on, so all cuts of one text cost one pass.
+ */
+export function cutAfterLineBreak(text: TextSource, target: number): number {
+  if (target >= text.length) {
+    return text.length;
+  }
+  // Read in windows: a text kept in pieces is never joined whole for this.
+  for (let from = Math.max(0, target - 1); from < text.length; from += cutWindowChars) {
+    const window = text.slice(from, from + cutWindowChars + 1);
+    const scanned = Math.min(cutWindowChars, window.length);
+    for (let index = 0; index < scanned; index++) {
+      const code = window.charCodeAt(index);
+      if (code === 10) {
+        return from + index + 1;
+      }
+      if (code === 13) {
+        return from + (window.charCodeAt(index + 1) === 10 ? index + 2 : index + 1);
+      }
+    }
+  }
+  return text.length;
+}
+
+/** How many characters cutAfterLineBreak reads at a time (one more, to see the LF of a CRLF at the edge). */
+const cutWindowChars = 4096;

@@ -14,13 +14,15 @@ import type { ShotlistLog } from './output';
 import bundledEntries from '../../core/kb/bundled.yaml?entries';
 import { loadKnowledgeBase, maxKnowledgeFileLength, mergeKnowledgeBases, oversizedKnowledgeFile } from '../../core/kb/load';
 import { createMatcher, type EntityMatcher, type Mention } from '../../core/kb/match';
-import { isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments, updateMentions } from '../../core/kb/mentions';
+import { findMentionsSteps, isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments, updateMentions } from '../../core/kb/mentions';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import type { KbEntry, KbProblem, KnowledgeBase } from '../../core/kb/model';
 import { kbMessage } from '../../core/messages/knowledge';
 import { LineTable } from '../../core/text/lineTable';
 import type { CoreWorkerClient } from '../../workers/client';
-import { languageId, toRange } from './editor';
+import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
+import { isLargeDocument } from './documentCache';
+import { editorText, languageId, toRange } from './editor';
 import { readTextFile, uriBaseName } from './files';
 
 export const knowledgeSelector: vscode.DocumentSelector = [{ language: languageId }, { language: 'plaintext' }, { language: 'markdown' }];
@@ -40,6 +42,8 @@ export class Knowledge implements vscode.Disposable {
   readonly #disposables: vscode.Disposable[] = [];
   /** Watchers of the setting's files, by URI: they may lie outside the workspace, so each has its own. */
   readonly #fileWatchers = new Map<string, vscode.Disposable>();
+  /** Large documents being matched in slices, by URI (see mentionsInSlices). */
+  readonly #readings = new Map<string, { version: number; kb: number; found: Promise<readonly Mention[] | undefined> }>();
   /** Mentions per document version, with the edits made since (so the next version re-reads only the edited lines). */
   readonly #mentions = new Map<string, { version: number; kb: number; mentions: readonly Mention[]; pending?: { edit: TextEdit; version: number } }>();
   /** Setting paths already reported as unreadable, so a reload does not repeat the message. */
@@ -233,7 +237,10 @@ export class Knowledge implements vscode.Disposable {
     return this.#snapshot;
   }
 
-  /** Every mention in this version of the document (matched once per version; after an edit, only the edited lines). */
+  /**
+   * Every mention in this version of the document (matched once per version; after an edit, only the
+   * edited lines), in one call: for documents that are not large (see mentionsInSlices).
+   */
   mentions(document: vscode.TextDocument): readonly Mention[] {
     const snapshot = this.current();
     const key = document.uri.toString();
@@ -247,6 +254,41 @@ export class Knowledge implements vscode.Disposable {
       : snapshot.matcher.find(text);
     this.#mentions.set(key, { version: document.version, kb: snapshot.version, mentions });
     return mentions;
+  }
+
+  /**
+   * Every mention in this version of the document, as mentions() gives them, without holding the
+   * extension host: a large document (isLargeDocument) is matched in slices, a window of its lines at a
+   * time (a 50 MB archive takes a second or two in all), and the result is kept for the version; two
+   * callers of one version share one reading. Undefined when the document changed or closed first.
+   */
+  mentionsInSlices(document: vscode.TextDocument): Promise<readonly Mention[] | undefined> {
+    if (!isLargeDocument(document)) {
+      return Promise.resolve(this.mentions(document));
+    }
+    const snapshot = this.current();
+    const key = document.uri.toString();
+    const version = document.version;
+    const cached = this.#mentions.get(key);
+    if (cached && cached.version === version && cached.kb === snapshot.version) {
+      return Promise.resolve(cached.mentions);
+    }
+    const running = this.#readings.get(key);
+    if (running && running.version === version && running.kb === snapshot.version) {
+      return running.found;
+    }
+    const stale = (): boolean => document.isClosed || document.version !== version || this.current() !== snapshot;
+    const reading = { version, kb: snapshot.version, found: runSteps(findMentionsSteps(snapshot.matcher, editorText(document)), new TimeSlicer(), stale) };
+    this.#readings.set(key, reading);
+    void reading.found.then((mentions) => {
+      if (this.#readings.get(key) === reading) {
+        this.#readings.delete(key);
+      }
+      if (mentions !== undefined && !stale()) {
+        this.#mentions.set(key, { version, kb: snapshot.version, mentions });
+      }
+    });
+    return reading.found;
   }
 
   /**
@@ -267,6 +309,7 @@ export class Knowledge implements vscode.Disposable {
     this.#fileWatchers.forEach((watcher) => watcher.dispose());
     this.#fileWatchers.clear();
     this.#mentions.clear();
+    this.#readings.clear();
   }
 }
 
