@@ -113,7 +113,7 @@ class QuoteCommands {
       const start = target.entry.quoteRange ?? target.entry.range;
       const offset = document.offsetAt(new vscode.Position(start.startLine, start.startCharacter));
       const model = await this.#cache.modelShowingProgress(document);
-      const item = model ? quoteAt(model, this.#cache.text(document), { start: offset, end: offset }, fileLabel(document.uri)) : null;
+      const item = model ? quoteAt(model, this.#cache.source(document), { start: offset, end: offset }, fileLabel(document.uri)) : null;
       return item ? [item] : [];
     }
     const editor = activeQuoteEditor();
@@ -126,7 +126,7 @@ class QuoteCommands {
     if (!model) {
       return undefined;
     }
-    const text = this.#cache.text(document);
+    const text = this.#cache.source(document);
     const file = fileLabel(document.uri);
     const selections = [...editor.selections].sort((a, b) => a.start.compareTo(b.start));
     const items: QuoteItem[] = [];
@@ -266,7 +266,7 @@ class QuoteCommands {
     if (!model) {
       return;
     }
-    const items = allQuotes(model, this.#cache.text(document), fileLabel(document.uri));
+    const items = allQuotes(model, this.#cache.source(document), fileLabel(document.uri));
     if (items.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This transcript has no quotes to copy.'));
       return;
@@ -330,7 +330,7 @@ class QuoteCommands {
       if (!model) {
         return undefined;
       }
-      items = allQuotes(model, this.#cache.text(editor.document), fileLabel(editor.document.uri));
+      items = allQuotes(model, this.#cache.source(editor.document), fileLabel(editor.document.uri));
     } else {
       items = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the quotes of the workspace') },
@@ -367,7 +367,7 @@ class QuoteCommands {
       if (document) {
         const model = await this.#cache.model(document);
         if (model) {
-          appendAll(items, allQuotes(model, this.#cache.text(document), fileLabel(uri)));
+          appendAll(items, allQuotes(model, this.#cache.source(document), fileLabel(uri)));
         }
         continue;
       }

@@ -1,6 +1,10 @@
 // Quote extraction: the exact words and their attribution, on the real seeds and on synthetic snippets.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { TextRange, TranscriptDocument } from '../../src/core/model';
 import { parseTranscript } from '../../src/core/parse';
+import { ChunkedText } from '../../src/core/text/chunkedText';
+import { baseDocuments, fuzzCases, testSizes } from '../fuzz/generators';
 import { allQuotes, expandSpeaker, quoteAt, type QuoteItem } from '../../src/core/quotes/extract';
 import { lines, readSeed } from './helpers';
 
@@ -204,5 +208,80 @@ suite('quote extraction: rules', () => {
     );
     const items = allQuotes(parseTranscript(text), text, 'prose.txt');
     assert.deepEqual(items.map((item) => [item.kind, item.text, item.line, item.speaker]), [['quote', 'We will rebuild the bridge.', 3, null]]);
+  });
+});
+
+suite('quote extraction: the element under an offset', () => {
+  /** Every element quoteAt can take, as a scan of all of them orders them: by start, the wider first, then by kind. */
+  function everyElement(model: TranscriptDocument): { label: string; start: number; end: number }[] {
+    const elements: { label: string; start: number; end: number }[] = [];
+    const add = (kind: string, range: TextRange, words: string, wordsRange: TextRange): void => {
+      if (words !== '') {
+        elements.push({ label: `${kind} ${wordsRange.start.line + 1} ${words}`, start: range.start.offset, end: range.end.offset });
+      }
+    };
+    for (const soundbite of model.soundbites) {
+      if (soundbite.quote) {
+        add('soundbite', soundbite.range, soundbite.quote.text, soundbite.quote.innerRange);
+      }
+    }
+    model.turns.forEach((turn) => add('turn', turn.range, turn.text, turn.textRange));
+    model.quotes.forEach((quote) => add('quote', quote.range, quote.text, quote.innerRange));
+    model.stories.forEach((story) => story.quotes.forEach((quote) => add('story-quote', quote.range, quote.text, quote.innerRange)));
+    return elements.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
+  }
+
+  test('on the seeds, every fixture and hostile variants, at every element boundary and every few characters, as a scan of every element finds it', () => {
+    const check = (name: string, text: string): void => {
+      const model = parseTranscript(text);
+      const elements = everyElement(model);
+      const offsets = new Set<number>();
+      for (const element of elements) {
+        for (const offset of [element.start - 1, element.start, element.start + 1, element.end - 1, element.end, element.end + 1]) {
+          offsets.add(offset);
+        }
+      }
+      for (let offset = 0; offset <= text.length; offset += 37) {
+        offsets.add(offset);
+      }
+      for (const offset of offsets) {
+        if (offset < 0 || offset > text.length) {
+          continue;
+        }
+        const expected = elements.find((element) => element.start <= offset && offset <= element.end)?.label ?? null;
+        const item = quoteAt(model, text, { start: offset, end: offset }, name);
+        assert.equal(item === null ? null : `${item.kind} ${item.line} ${item.text}`, expected, `${name} at ${offset}`);
+      }
+    };
+    const bases = baseDocuments();
+    for (const { name, text } of bases) {
+      check(name, text);
+    }
+    fc.assert(fc.property(fuzzCases(bases, testSizes), (hostile) => check(`${hostile.base} ${hostile.mutations.join(', ')}`, hostile.text)), { numRuns: 40 });
+  });
+
+  test('where one quoted passage ends as the next begins, the offset between them is the first one\'s', () => {
+    const text = 'An op-ed by a fictional envoy.\n\nShe wrote “the river is rising fast”“and the dykes are weak” before dawn.\n';
+    const between = offsetOf(text, '”“') + 1;
+    assert.equal(at(text, between)?.text, 'the river is rising fast');
+    assert.equal(at(text, between + 1)?.text, 'and the dykes are weak');
+  });
+
+  test('a text kept in pieces gives the same quotes and excerpts as the string', () => {
+    const text = readSeed('000_e751e5e04960dd4f.txt');
+    const model = parseTranscript(text);
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length; at += 97) {
+      pieces.push(text.slice(at, at + 97));
+    }
+    const chunked = ChunkedText.fromPieces(pieces);
+    assert.deepEqual(allQuotes(model, chunked, 'a'), allQuotes(model, text, 'a'));
+    for (const soundbite of model.soundbites) {
+      const inner = soundbite.quote?.innerRange;
+      if (inner) {
+        const selection = { start: inner.start.offset + 3, end: inner.end.offset - 5 };
+        assert.deepEqual(quoteAt(model, chunked, selection, 'a'), quoteAt(model, text, selection, 'a'));
+      }
+    }
   });
 });

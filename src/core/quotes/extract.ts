@@ -5,6 +5,8 @@ import { answerLabels, recogniseLanguage, suggestLanguage } from '../parse/lexic
 import type { Header, Quote, Soundbite, TranscriptDocument, Turn } from '../model';
 import { quoteWording } from '../messages/quotes';
 import { isClosingMark, isOpeningMark } from '../parse/quoteMarks';
+import { wholeText, type TextSource } from '../text/chunkedText';
+import { firstWhere } from '../text/search';
 import { collapseWhitespace, isRegExpSpaceCode } from '../text/whitespace';
 
 export type QuoteKind = 'soundbite' | 'turn' | 'story-quote' | 'quote';
@@ -67,13 +69,10 @@ interface Candidate {
  * mark never drags in the next line. Partly selected words are taken whole; a side that starts or ends
  * mid-sentence gets `…`. A selection that holds none of the words (only the speaker line) gives the whole element.
  */
-export function quoteAt(document: TranscriptDocument, text: string, selection: QuoteSelection, file: string): QuoteItem | null {
+export function quoteAt(document: TranscriptDocument, text: TextSource, selection: QuoteSelection, file: string): QuoteItem | null {
   const start = Math.min(selection.start, selection.end);
   const end = Math.max(selection.start, selection.end);
-  const candidates = collectCandidates(document, 'all');
-  const containing = (offset: number): Candidate | undefined =>
-    candidates.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  const candidate = containing(start) ?? (end > start ? containing(end) : undefined);
+  const candidate = candidateAt(document, start) ?? (end > start ? candidateAt(document, end) : undefined);
   if (candidate === undefined) {
     return null;
   }
@@ -82,64 +81,150 @@ export function quoteAt(document: TranscriptDocument, text: string, selection: Q
   if (end === start || from >= to) {
     return itemFor(document, text, candidate, candidate.words, candidate.wordsLine, file);
   }
-  const excerpt = excerptOf(text, candidate, from, to);
+  // The excerpt reads only the element's words: a long archive's text is never joined whole for it.
+  const words = new TextSpan(text, candidate.wordsStart, candidate.wordsEnd);
+  const excerpt = excerptOf(words, candidate, from, to);
   if (excerpt === null) {
     return itemFor(document, text, candidate, candidate.words, candidate.wordsLine, file);
   }
-  return itemFor(document, text, candidate, excerpt.text, lineOf(text, excerpt.start), file);
+  return itemFor(document, text, candidate, excerpt.text, candidate.wordsLine + lineBreaksIn(words.slice(candidate.wordsStart, excerpt.start)), file);
 }
 
 /** A quote sheet: every soundbite of a shot list, every answer turn of an interview, every quoted passage of prose. */
-export function allQuotes(document: TranscriptDocument, text: string, file: string): QuoteItem[] {
+export function allQuotes(document: TranscriptDocument, text: TextSource, file: string): QuoteItem[] {
   // The label heuristic reads the whole text: once per label, not once per turn.
   const speakers = new Map<string | null, { speaker: string | null; title: string | null }>();
-  return collectCandidates(document, 'sheet')
+  return collectCandidates(document)
     .map((candidate) => itemFor(document, text, candidate, candidate.words, candidate.wordsLine, file, speakers));
 }
 
-function collectCandidates(document: TranscriptDocument, purpose: 'all' | 'sheet'): Candidate[] {
+function collectCandidates(document: TranscriptDocument): Candidate[] {
   const candidates: Candidate[] = [];
-  const wanted = (kind: QuoteKind): boolean => purpose === 'all' ||
-    (document.format === 'shotlist' ? kind === 'soundbite' : document.format === 'interview' ? kind === 'turn' : kind === 'quote');
-  if (wanted('soundbite')) {
-    for (const soundbite of document.soundbites) {
-      const quote = soundbite.quote;
-      if (quote === null || quote.text === '') {
-        continue;
-      }
-      candidates.push({
-        kind: 'soundbite', start: soundbite.range.start.offset, end: soundbite.range.end.offset,
-        wordsStart: quote.innerRange.start.offset, wordsEnd: quote.innerRange.end.offset, wordsLine: quote.innerRange.start.line + 1, words: quote.text, soundbite, turn: null,
-      });
-    }
-  }
-  if (wanted('turn')) {
-    for (const turn of document.turns) {
-      if (turn.text === '' || (purpose === 'sheet' && turn.role !== 'answer')) {
-        continue;
-      }
-      candidates.push({
-        kind: 'turn', start: turn.range.start.offset, end: turn.range.end.offset,
-        wordsStart: turn.textRange.start.offset, wordsEnd: turn.textRange.end.offset, wordsLine: turn.textRange.start.line + 1, words: turn.text, soundbite: null, turn,
-      });
-    }
-  }
-  const passage = (kind: QuoteKind) => (quote: Quote): void => {
-    if (quote.text !== '' && wanted(kind)) {
-      candidates.push({
-        kind, start: quote.range.start.offset, end: quote.range.end.offset,
-        wordsStart: quote.innerRange.start.offset, wordsEnd: quote.innerRange.end.offset, wordsLine: quote.innerRange.start.line + 1, words: quote.text, soundbite: null, turn: null,
-      });
+  const add = (candidate: Candidate | null): void => {
+    if (candidate !== null) {
+      candidates.push(candidate);
     }
   };
-  document.quotes.forEach(passage('quote'));
-  document.stories.flatMap((story) => story.quotes).forEach(passage('story-quote'));
+  // A sheet holds the format's own quotes: soundbites, answers, or quoted passages of prose.
+  if (document.format === 'shotlist') {
+    document.soundbites.forEach((soundbite) => add(soundbiteCandidate(soundbite)));
+  } else if (document.format === 'interview') {
+    document.turns.forEach((turn) => add(turnCandidate(turn, 'sheet')));
+  } else {
+    document.quotes.forEach((quote) => add(passageCandidate('quote', quote)));
+  }
   // Document order; at the same place the wider element (a turn around its quoted passage) comes first.
   return candidates.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
 }
 
+function soundbiteCandidate(soundbite: Soundbite): Candidate | null {
+  const quote = soundbite.quote;
+  if (quote === null || quote.text === '') {
+    return null;
+  }
+  return {
+    kind: 'soundbite', start: soundbite.range.start.offset, end: soundbite.range.end.offset,
+    wordsStart: quote.innerRange.start.offset, wordsEnd: quote.innerRange.end.offset, wordsLine: quote.innerRange.start.line + 1, words: quote.text, soundbite, turn: null,
+  };
+}
+
+/** A turn with words; for a sheet, answers only. */
+function turnCandidate(turn: Turn, purpose: 'all' | 'sheet'): Candidate | null {
+  if (turn.text === '' || (purpose === 'sheet' && turn.role !== 'answer')) {
+    return null;
+  }
+  return {
+    kind: 'turn', start: turn.range.start.offset, end: turn.range.end.offset,
+    wordsStart: turn.textRange.start.offset, wordsEnd: turn.textRange.end.offset, wordsLine: turn.textRange.start.line + 1, words: turn.text, soundbite: null, turn,
+  };
+}
+
+function passageCandidate(kind: 'quote' | 'story-quote', quote: Quote): Candidate | null {
+  if (quote.text === '') {
+    return null;
+  }
+  return {
+    kind, start: quote.range.start.offset, end: quote.range.end.offset,
+    wordsStart: quote.innerRange.start.offset, wordsEnd: quote.innerRange.end.offset, wordsLine: quote.innerRange.start.line + 1, words: quote.text, soundbite: null, turn: null,
+  };
+}
+
+/**
+ * The element quoteAt() takes at `offset`: of the elements that hold it (start ≤ offset ≤ end), the one
+ * that starts first, the wider at the same start, and on a tie the earlier kind of soundbite, turn,
+ * quoted passage and story quote.
+ * Each kind's elements are in document order and do not overlap, so a binary search finds the last one
+ * starting at or before the offset, and at most the ones just before it (ending on the offset) can hold
+ * it too. A 50 MB archive has 58,000 soundbites; collecting them all took about 100 ms a copy.
+ */
+function candidateAt(document: TranscriptDocument, offset: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  const consider = (candidate: Candidate): void => {
+    if (candidate.start <= offset && offset <= candidate.end &&
+      (best === undefined || candidate.start < best.start || (candidate.start === best.start && candidate.end - candidate.start > best.end - best.start))) {
+      best = candidate;
+    }
+  };
+  /** The candidates of `items` that hold the offset, earliest first. */
+  const near = <T>(items: readonly T[], startOf: (item: T) => number, endOf: (item: T) => number, candidateOf: (item: T) => Candidate | null): void => {
+    const last = firstWhere(items.length, (index) => startOf(items[index] as T) > offset) - 1;
+    let first = last;
+    while (first > 0 && endOf(items[first - 1] as T) >= offset) {
+      first--;
+    }
+    for (let index = Math.max(0, first); index <= last; index++) {
+      const candidate = candidateOf(items[index] as T);
+      if (candidate !== null) {
+        consider(candidate);
+      }
+    }
+  };
+  near(document.soundbites, (soundbite) => soundbite.range.start.offset, (soundbite) => soundbite.range.end.offset, soundbiteCandidate);
+  near(document.turns, (turn) => turn.range.start.offset, (turn) => turn.range.end.offset, (turn) => turnCandidate(turn, 'all'));
+  near(document.quotes, (quote) => quote.range.start.offset, (quote) => quote.range.end.offset, (quote) => passageCandidate('quote', quote));
+  near(document.stories, (story) => story.range.start.offset, (story) => story.range.end.offset, (story) => {
+    near(story.quotes, (quote) => quote.range.start.offset, (quote) => quote.range.end.offset, (quote) => passageCandidate('story-quote', quote));
+    return null;
+  });
+  return best;
+}
+
+/**
+ * One span of a text, read with the document's offsets: an element's words, sliced once from a text that
+ * may be kept in pieces.
+ */
+class TextSpan {
+  readonly #text: string;
+  readonly #base: number;
+
+  constructor(source: TextSource, start: number, end: number) {
+    this.#base = start;
+    this.#text = source.slice(start, end);
+  }
+
+  charAt(offset: number): string {
+    return this.#text.charAt(offset - this.#base);
+  }
+
+  slice(start: number, end: number): string {
+    return this.#text.slice(start - this.#base, end - this.#base);
+  }
+}
+
+/** Line breaks in `text` as the editor counts them: LF, CRLF and a lone CR. */
+function lineBreaksIn(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
+      count++;
+    }
+  }
+  return count;
+}
+
 /** The selected words, widened to whole words, stripped of unbalanced edge marks, with ellipses. */
-function excerptOf(text: string, candidate: Candidate, from: number, to: number): { text: string; start: number } | null {
+function excerptOf(text: TextSpan, candidate: Candidate, from: number, to: number): { text: string; start: number } | null {
   let start = from;
   let end = to;
   while (start > candidate.wordsStart && isWordCharacter(text.charAt(start - 1)) && isWordCharacter(text.charAt(start))) {
@@ -238,16 +323,8 @@ function endsSentence(text: string): boolean {
   return /[.!?…][\s”»›"’)\]]*$/u.test(text);
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-  }
-  return line;
-}
-
 function itemFor(
-  document: TranscriptDocument, text: string, candidate: Candidate, words: string, line: number, file: string,
+  document: TranscriptDocument, text: TextSource, candidate: Candidate, words: string, line: number, file: string,
   speakers = new Map<string | null, { speaker: string | null; title: string | null }>(),
 ): QuoteItem {
   const header = headerFor(document, candidate.start);
@@ -265,7 +342,8 @@ function itemFor(
     title = soundbite.title;
   } else if (candidate.turn !== null) {
     const label = candidate.turn.speaker;
-    const expanded = speakers.get(label) ?? expandSpeaker(text, label);
+    // An interview's labels are read against its whole text (joined here when it is kept in pieces).
+    const expanded = speakers.get(label) ?? expandSpeaker(wholeText(text), label);
     speakers.set(label, expanded);
     ({ speaker, title } = expanded);
     // An answer or an opening statement without a named speaker (unlabelled, or labelled `A:`) is the interviewee's.
@@ -294,15 +372,14 @@ function itemFor(
   };
 }
 
-/** The header block above the element (archives hold several stories), else the first one. */
+/**
+ * The header block above the element (archives hold several stories), else the first one. Found by
+ * binary search: a sheet of a 50 MB archive asks for 58,000 elements among 14,600 headers.
+ */
 function headerFor(document: TranscriptDocument, offset: number): Header | null {
-  let found: Header | null = null;
-  for (const header of document.headers) {
-    if (header.range.start.offset <= offset) {
-      found = header;
-    }
-  }
-  return found ?? document.header;
+  const headers = document.headers;
+  const above = headers[firstWhere(headers.length, (index) => (headers[index] as Header).range.start.offset > offset) - 1];
+  return above ?? document.header;
 }
 
 /** The dated place of the soundbite's section when it has one, else the header's first dated place. */
