@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark in turn (parser, grammar, outline, workspace index, knowledge base, scaling,
+// `npm run bench`: every benchmark in turn (parser, grammar, outline, workspace index, knowledge base, quotes, scaling,
 // and the real VS Code: activation, sizes, a 50 MB archive), each against its own targets. All run even when
 // one misses, and the exit code is non-zero if any missed. Each benchmark records its targets
 // (scripts/benchResults.mjs); the summary prints them all in one table, with each figure's ratio to its
@@ -16,6 +16,7 @@ const benches = [
   ['50 MB archive: parse in steps, re-parse after an edit', ['--expose-gc', '--import', 'tsx', 'scripts/bench-steps.ts']],
   ['workspace index', ['--expose-gc', '--import', 'tsx', 'scripts/bench-index.ts']],
   ['knowledge-base matcher and hover', ['--expose-gc', '--import', 'tsx', 'scripts/bench-kb.ts']],
+  ['quotes of a long archive: Copy Quote and the sheet', ['--import', 'tsx', 'scripts/bench-quotes.ts']],
   ['scaling to 100 MB', ['--expose-gc', '--import', 'tsx', 'scripts/bench-scaling.ts']],
   ['annotations: keystroke and re-anchor', ['--expose-gc', '--import', 'tsx', 'scripts/bench-annotations.ts']],
   ['real VS Code: activation, sizes, 50 MB archive', ['scripts/bench-vscode.mjs']],
