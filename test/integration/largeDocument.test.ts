@@ -91,6 +91,10 @@ suite('large documents: read in steps, every feature waits for it', function () 
     const copied = await vscode.env.clipboard.readText();
     assert.ok(copied.includes('The lamp has burned every night this winter, and ship 0 came home'), `copied: ${copied}`);
     assert.ok(copied.includes('Ines Carrow'), `the copy names the speaker: ${copied}`);
+    // Every soundbite of the archive at once, made in slices.
+    await vscode.commands.executeCommand('shotlist.copyAllSoundbites');
+    const sheet = await vscode.env.clipboard.readText();
+    assert.equal(sheet.split('came home').length - 1, storyCount, 'the sheet holds every story\'s soundbite');
 
     assert.ok(await waitFor(() => api.index.file(document.uri)?.entry.soundbites.length === storyCount, 60_000),
       'the index never listed every soundbite of the open archive');

@@ -1,7 +1,7 @@
 // Quote styles, templates and quote sheets: exact strings for every built-in style and every template rule.
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
-import { csvField, exportQuotes } from '../../src/core/quotes/export';
+import { csvField, exportQuotes, exportQuotesSteps } from '../../src/core/quotes/export';
 import { allQuotes, type QuoteItem } from '../../src/core/quotes/extract';
 import { formatQuote, maxTemplateNesting, validateTemplate, type QuoteStyle, type QuoteStyleOptions } from '../../src/core/quotes/styles';
 import { readSeed } from './helpers';
@@ -168,6 +168,27 @@ suite('quote sheets', () => {
     const sheet = exportQuotes([marchetti, plainItem], 'json', 'wire');
     assert.ok(sheet.ok);
     assert.deepEqual(JSON.parse(sheet.text), [marchetti, plainItem]);
+  });
+
+  test('a sheet written item by item in steps is the text of one call: JSON exactly as JSON.stringify indents it', () => {
+    const items = [marchetti, plainItem, { ...plainItem, text: 'Two\nlines, a "quote" and a tab\t.', speaker: null }];
+    for (const list of [items, [], [plainItem]]) {
+      const sheet = exportQuotes(list, 'json', 'wire');
+      assert.deepEqual(sheet, { ok: true, text: JSON.stringify(list, null, 2) });
+    }
+    const many = Array.from({ length: 700 }, (_, index) => ({ ...plainItem, line: index + 1, story: `STORY ${Math.floor(index / 100)}` }));
+    for (const format of ['json', 'csv', 'markdown', 'text'] as const) {
+      const steps = exportQuotesSteps(many, format, 'wire');
+      let yields = 0;
+      let step = steps.next();
+      while (!step.done) {
+        yields++;
+        step = steps.next();
+      }
+      assert.ok(yields >= 2, `${format}: ${yields} yields`);
+      assert.deepEqual(step.value, exportQuotes(many, format, 'wire'));
+      assert.ok(step.value.ok && step.value.text.includes('line 700') === (format === 'markdown'), format);
+    }
   });
 
   test('text: quotes in the style, a blank line apart; markdown: headings per story and a location line', () => {
