@@ -1,8 +1,9 @@
 // Quick fixes in the light bulb: for each finding under the cursor, the repair the core computes
 // (src/core/checks/fixes.ts) as one WorkspaceEdit, so one Undo takes the whole fix back (renumbering
-// every shot included).
+// every shot included; its edits are made only when it is chosen, in slices).
 import * as vscode from 'vscode';
-import { quickFixesFor, type FixId, type QuickFix } from '../core/checks/fixes';
+import { isNumberingFinding, quickFixesFor, renumberFix, renumberShotsSteps, type FixId, type QuickFix } from '../core/checks/fixes';
+import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import type { TranscriptDiagnostic } from '../core/model';
 import type { TranscriptCache } from './shared/documentCache';
 import { toRange, transcriptSelector } from './shared/editor';
@@ -38,8 +39,8 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
     if (model === undefined) {
       return [];
     }
-    // The whole text only when a finding is here to fix: a large document's is costly to build.
-    let text: string | undefined;
+    // The text as the model read it, in pieces for a large document: a fix reads a few spans of it.
+    const text = this.cache.source(document);
     const actions: vscode.CodeAction[] = [];
     const offered = new Set<string>();
     for (const finding of findingsAround(this.cache, document, range.start.line, range.end.line)) {
@@ -47,10 +48,18 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
       if (!findingRange.intersection(range)) {
         continue;
       }
-      text ??= this.cache.text(document);
+      if (isNumberingFinding(finding.code)) {
+        // Renumbering is one fix for every numbering finding: offered once, its edits made when chosen.
+        if (!offered.has('renumber-shots')) {
+          offered.add('renumber-shots');
+          const action = new RenumberAction(title(renumberFix([])), document, document.version);
+          action.diagnostics = this.#shown(finding, findingRange, context);
+          actions.push(action);
+        }
+        continue;
+      }
       for (const fix of quickFixesFor(model, text, finding)) {
-        // Renumbering is one fix for every numbering finding: offer it once.
-        const key = fix.id === 'renumber-shots' ? fix.id : `${fix.id}@${finding.range.start.offset}`;
+        const key = `${fix.id}@${finding.range.start.offset}`;
         if (offered.has(key)) {
           continue;
         }
@@ -69,11 +78,40 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
     }
     action.edit = edit;
     action.isPreferred = fix.preferred;
+    action.diagnostics = this.#shown(finding, findingRange, context);
+    return action;
+  }
+
+  /** The editor's diagnostics the action fixes, when they are shown. */
+  #shown(finding: TranscriptDiagnostic, findingRange: vscode.Range, context: vscode.CodeActionContext): vscode.Diagnostic[] | undefined {
     const shown = context.diagnostics.filter((diagnostic) => diagnostic.code === finding.code && diagnostic.range.isEqual(findingRange));
-    if (shown.length > 0) {
-      action.diagnostics = shown;
+    return shown.length > 0 ? shown : undefined;
+  }
+
+  /** The renumbering's edits, in slices: an archive has 175,000 shots. Left without edits when the document changed. */
+  async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
+    if (!(action instanceof RenumberAction)) {
+      return action;
+    }
+    const { document, version } = action;
+    const model = document.version === version ? await this.cache.model(document, token) : undefined;
+    const stale = (): boolean => token.isCancellationRequested || document.isClosed || document.version !== version;
+    const edits = model && !stale() ? await runSteps(renumberShotsSteps(model), new TimeSlicer(), stale) : undefined;
+    if (edits) {
+      const edit = new vscode.WorkspaceEdit();
+      for (const replacement of edits) {
+        edit.replace(document.uri, new vscode.Range(document.positionAt(replacement.start), document.positionAt(replacement.end)), replacement.newText);
+      }
+      action.edit = edit;
     }
     return action;
+  }
+}
+
+/** Renumber all shots: its edits are made in resolveCodeAction, only when the fix is chosen. */
+class RenumberAction extends vscode.CodeAction {
+  constructor(title: string, readonly document: vscode.TextDocument, readonly version: number) {
+    super(title, vscode.CodeActionKind.QuickFix);
   }
 }
 

@@ -41,7 +41,8 @@ async function problems(uri: vscode.Uri, accept: (found: vscode.Diagnostic[]) =>
 async function applyFix(editor: vscode.TextEditor, line: number, title: string): Promise<string> {
   const document = editor.document;
   const range = new vscode.Range(line, 0, line, document.lineAt(line).text.length);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+  // Resolved, as the light bulb does when one is chosen: renumbering makes its edits then.
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value, 20);
   const action = actions.find((candidate) => candidate.title === title);
   assert.ok(action?.edit, `no quick fix "${title}" on line ${line + 1}; offered: ${actions.map((candidate) => candidate.title).join(' | ')}`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));

@@ -15,7 +15,8 @@ import type { DiagnosticCode, TranscriptDiagnostic } from '../../src/core/model'
 import fc from 'fast-check';
 import { parseTranscript, parseTranscriptFile } from '../../src/core/parse';
 import { baseDocuments, fuzzCases, testSizes } from '../fuzz/generators';
-import { lines, readSeed, repositoryRoot } from './helpers';
+import { lines, numberedStory, readSeed, repositoryRoot } from './helpers';
+import { ChunkedText } from '../../src/core/text/chunkedText';
 
 const header = [
   'STORY: SOUTH SUDAN / MALAKAL CLINIC',
@@ -355,6 +356,41 @@ suite('checks: quick fixes', () => {
     assert.equal(fixed(dateline('12 février 2026, MALAKAL / FILE'), 'dateline-month-not-english'), dateline('12 FEBRUARY 2026, MALAKAL / FILE'));
     assert.equal(fixed(dateline('2 FEBRUARY 2026, MALAKAL / FILE'), 'dateline-day-padding'), dateline('02 FEBRUARY 2026, MALAKAL / FILE'));
     assert.equal(fixed(dateline('12 FEBRUARY 2026, MALAKAL'), 'dateline-marker-missing'), dateline('12 FEBRUARY 2026, MALAKAL / FILE'));
+  });
+
+  test('in the middle of an archive, and with the text in pieces, each fix repairs its own story as it does the story alone', () => {
+    const dateline = (value: string): string => lines(...header.slice(0, 5), `DATELINE: ${value}`, 'FILE - MALAKAL, SOUTH SUDAN', '1. Wide shot, clinic');
+    const cases: Array<[string, DiagnosticCode]> = [
+      [storyWith('She said “we work by torchlight.'), 'unclosed-quote'],
+      [lines(...header, '1. SOUNDBITE (English) Jane Roe, Nurse:', '"We work by torchlight.”'), 'mismatched-quote-marks'],
+      [storyWith('She said “the mothers walk for four hours to reach us.”'), 'quote-differs'],
+      [lines(...header, '1. SOUNDBITE (Englsh) Jane Roe, Nurse:', '“Yes.”'), 'unknown-language'],
+      [lines(...header, '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”'), 'header-language-missing'],
+      [lines(...header.filter((line) => !line.startsWith('TRT')), '1. Wide shot, a'), 'header-missing-field'],
+      [lines(...header.filter((line) => !line.startsWith('LANGUAGES')), '1. SOUNDBITE (French) Jane Roe, Nurse:', '“Oui.”'), 'header-missing-field'],
+      [dateline('12 février 2026, MALAKAL / FILE'), 'dateline-month-not-english'],
+      [dateline('12 FEBRUARY 2026, MALAKAL'), 'dateline-marker-missing'],
+    ];
+    const before = Array.from({ length: 30 }, (_, index) => numberedStory(index)).join('\n');
+    const after = Array.from({ length: 30 }, (_, index) => numberedStory(index + 100)).join('\n');
+    for (const [story, code] of cases) {
+      const alone = fixed(story, code);
+      const text = `${before}\n${story}\n${after}`;
+      const document = parseTranscript(text);
+      const start = before.length + 1;
+      const finding = allFindings(document, text, { 'dateline-day-padding': 'information' })
+        .find((candidate) => candidate.code === code && candidate.range.start.offset >= start && candidate.range.start.offset < start + story.length);
+      assert.ok(finding, `no ${code} finding in the archive's own story`);
+      const pieces: string[] = [];
+      for (let at = 0; at < text.length; at += 61) {
+        pieces.push(text.slice(at, at + 61));
+      }
+      for (const source of [text, ChunkedText.fromPieces(pieces)]) {
+        const fixes = quickFixesFor(document, source, finding);
+        assert.equal(fixes.length, 1, `one fix for ${code}`);
+        assert.equal(applyReplacements(text, (fixes[0] as QuickFix).edits), `${before}\n${alone}\n${after}`, code);
+      }
+    }
   });
 
   test('no fix where the right text is unknown', () => {

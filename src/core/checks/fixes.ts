@@ -2,12 +2,15 @@
 // parsed from. Pure: the editor turns them into one WorkspaceEdit (one undo step), the tests apply them
 // to the string. A fix is offered only where the right text is known; otherwise there is none.
 import type { Header, HeaderField, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../model';
-import { storyGroups } from '../outline/storyGroups';
+import { storyGroups, storyGroupSteps, type StoryGroup } from '../outline/storyGroups';
+import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { recogniseLanguage, requiredHeaderFields } from '../parse/lexicon';
 import { closingFor } from '../parse/quoteMarks';
+import { cutAfterLineBreak, type TextSource } from '../text/chunkedText';
+import { firstWhere } from '../text/search';
 import { collapseWhitespace } from '../text/whitespace';
 import { headerField, houseDate, languageItems } from './header';
-import { fidelityAt } from './quoteFidelity';
+import { fidelityAt, soundbitesWithin } from './quoteFidelity';
 import { gapWord } from './quoteWords';
 
 /** One replacement: the text from `start` to `end` (UTF-16 offsets) becomes `newText`. */
@@ -39,17 +42,17 @@ export interface QuickFix {
 }
 
 /** The fixes for one finding of `document` (parsed from `text`); none when the repair is not known. */
-export function quickFixesFor(document: TranscriptDocument, text: string, finding: TranscriptDiagnostic): QuickFix[] {
+export function quickFixesFor(document: TranscriptDocument, text: TextSource, finding: TranscriptDiagnostic): QuickFix[] {
   const fix = fixFor(document, text, finding);
   return fix === null || fix.edits.length === 0 ? [] : [fix];
 }
 
-function fixFor(document: TranscriptDocument, text: string, finding: TranscriptDiagnostic): QuickFix | null {
+function fixFor(document: TranscriptDocument, text: TextSource, finding: TranscriptDiagnostic): QuickFix | null {
   switch (finding.code) {
     case 'shot-number-duplicate':
     case 'shot-number-out-of-sequence':
     case 'shot-number-missing':
-      return { id: 'renumber-shots', data: {}, edits: renumberShots(document), preferred: false };
+      return renumberFix(renumberShots(document));
     case 'unclosed-quote':
       return closeQuote(document, finding);
     case 'mismatched-quote-marks':
@@ -76,17 +79,40 @@ function insertAt(offset: number, newText: string): TextReplacement {
   return { start: offset, end: offset, newText };
 }
 
+/** True for the findings that renumbering every shot repairs. */
+export function isNumberingFinding(code: string): boolean {
+  return code === 'shot-number-duplicate' || code === 'shot-number-out-of-sequence' || code === 'shot-number-missing';
+}
+
+/** The renumbering fix with its edits (see renumberShots). */
+export function renumberFix(edits: readonly TextReplacement[]): QuickFix {
+  return { id: 'renumber-shots', data: {}, edits, preferred: false };
+}
+
 /**
  * Every shot numbered 1, 2, 3… in document order, starting again at each header block (as the parser
  * counts); an unnumbered shot gets its number. Only the numbers that change are replaced.
  */
 export function renumberShots(document: TranscriptDocument): TextReplacement[] {
+  return runToEnd(renumberShotsSteps(document));
+}
+
+/** Shots numbered between two chances to yield: an archive has 175,000 (60-400 ms in one call). */
+const shotsPerStep = 2000;
+
+/** renumberShots() in steps. */
+export function* renumberShotsSteps(document: TranscriptDocument): Steps<TextReplacement[]> {
+  const budget = new StepBudget(shotsPerStep);
   const edits: TextReplacement[] = [];
-  const groups = storyGroups(document);
+  const groups = yield* storyGroupSteps(document, budget);
   const firstLines = groups.map((group) => group.range.start.line);
+  yield;
   let group = -1;
   let next = 1;
   for (const shot of document.shots) {
+    if (budget.spend()) {
+      yield;
+    }
     const line = shot.lineRange.start.line;
     let current = group;
     while (current + 1 < firstLines.length && (firstLines[current + 1] as number) <= line) {
@@ -106,29 +132,42 @@ export function renumberShots(document: TranscriptDocument): TextReplacement[] {
   return edits;
 }
 
-/** Every quote of the document: soundbites', stories' and the running text's. */
-function everyQuote(document: TranscriptDocument): Quote[] {
-  const quotes: Quote[] = [];
-  for (const soundbite of document.soundbites) {
-    if (soundbite.quote) {
-      quotes.push(soundbite.quote);
-    }
+/**
+ * The quote that starts at `offset`: a soundbite's, a story's or the running text's, in that order.
+ * Each list is in document order, so each is searched by halves (an archive holds 58,000 soundbites).
+ */
+function quoteStartingAt(document: TranscriptDocument, offset: number, accept: (quote: Quote) => boolean): Quote | undefined {
+  /** The last of `items` starting at or before the offset. */
+  const lastFrom = <T>(items: readonly T[], startOf: (item: T) => number): T | undefined =>
+    items[firstWhere(items.length, (index) => startOf(items[index] as T) > offset) - 1];
+  const starting = (quote: Quote | null | undefined): Quote | undefined =>
+    quote && quote.range.start.offset === offset && accept(quote) ? quote : undefined;
+  const soundbite = lastFrom(document.soundbites, (candidate) => candidate.range.start.offset);
+  const story = lastFrom(document.stories, (candidate) => candidate.range.start.offset);
+  return starting(soundbite?.quote) ??
+    starting(story && lastFrom(story.quotes, (quote) => quote.range.start.offset)) ??
+    starting(lastFrom(document.quotes, (quote) => quote.range.start.offset));
+}
+
+/** The header block holding `line` (the last starting on or above it). */
+function headerAtLine(document: TranscriptDocument, line: number): Header | undefined {
+  const headers = document.headers;
+  return headers[firstWhere(headers.length, (index) => (headers[index] as Header).range.start.line > line) - 1];
+}
+
+/** Where the line break after `offset` ends, and whether it is a CRLF; null when the text ends first. Read a window at a time. */
+function lineBreakAfter(text: TextSource, offset: number): { end: number; crlf: boolean } | null {
+  const end = cutAfterLineBreak(text, offset + 1);
+  if (end <= offset || (end === text.length && !/[\r\n]$/u.test(text.slice(end - 1, end)))) {
+    return null;
   }
-  for (const story of document.stories) {
-    for (const quote of story.quotes) {
-      quotes.push(quote);
-    }
-  }
-  for (const quote of document.quotes) {
-    quotes.push(quote);
-  }
-  return quotes;
+  return { end, crlf: text.slice(end - 2, end) === '\r\n' };
 }
 
 /** The closing mark after the quote's last visible character. */
 function closeQuote(document: TranscriptDocument, finding: TranscriptDiagnostic): QuickFix | null {
   const start = finding.range.start.offset;
-  const quote = everyQuote(document).find((candidate) => !candidate.closed && candidate.openMark !== null && candidate.range.start.offset === start);
+  const quote = quoteStartingAt(document, start, (candidate) => !candidate.closed && candidate.openMark !== null);
   if (!quote || quote.openMark === null) {
     return null;
   }
@@ -137,11 +176,11 @@ function closeQuote(document: TranscriptDocument, finding: TranscriptDiagnostic)
 }
 
 /** A straight mark paired with a curly one becomes curly (the house style). */
-function matchQuoteMarks(text: string, finding: TranscriptDiagnostic): QuickFix | null {
+function matchQuoteMarks(text: TextSource, finding: TranscriptDiagnostic): QuickFix | null {
   const openAt = finding.range.start.offset;
   const closeAt = finding.range.end.offset - 1;
-  const open = text.charAt(openAt);
-  const close = text.charAt(closeAt);
+  const open = text.slice(openAt, openAt + 1);
+  const close = text.slice(closeAt, closeAt + 1);
   if (open !== finding.data.open || close !== finding.data.close || closeAt <= openAt) {
     return null;
   }
@@ -158,7 +197,7 @@ function matchQuoteMarks(text: string, finding: TranscriptDiagnostic): QuickFix 
  * The quote's differing words replaced by the soundbite's, each run of them on its own: cuts marked
  * with an ellipsis or brackets, the marks and the punctuation around stay as the story wrote them.
  */
-function useSoundbiteWords(document: TranscriptDocument, text: string, finding: TranscriptDiagnostic): QuickFix | null {
+function useSoundbiteWords(document: TranscriptDocument, text: TextSource, finding: TranscriptDiagnostic): QuickFix | null {
   const result = fidelityAt(document, text, finding.range.start);
   if (!result || result.status !== 'differs' || result.source === null) {
     return null;
@@ -168,11 +207,12 @@ function useSoundbiteWords(document: TranscriptDocument, text: string, finding: 
   const edits: TextReplacement[] = [];
   for (const hunk of result.hunks) {
     let words = hunk.sourceTo > hunk.sourceFrom
-      ? collapseWhitespace(text.slice(source.starts[hunk.sourceFrom], source.ends[hunk.sourceTo - 1]))
+      ? collapseWhitespace(text.slice(source.starts[hunk.sourceFrom] ?? 0, source.ends[hunk.sourceTo - 1] ?? 0))
       : '';
     if (hunk.storyFrom === 0 && words !== '') {
       // The story's first letter keeps its case (`we're` where the soundbite opens `We're`).
-      words = withFirstLetterCaseOf(text.charAt(story.starts[0] ?? 0), words);
+      const first = story.starts[0] ?? 0;
+      words = withFirstLetterCaseOf(text.slice(first, first + 1), words);
     }
     if (hunk.storyTo > hunk.storyFrom && words !== '') {
       edits.push({ start: story.starts[hunk.storyFrom] as number, end: story.ends[hunk.storyTo - 1] as number, newText: words });
@@ -203,7 +243,7 @@ function withFirstLetterCaseOf(model: string, words: string): string {
 }
 
 /** `Englsh` becomes `English`, written in the case the line uses (`ENGLSH` becomes `ENGLISH`). */
-function correctLanguage(text: string, finding: TranscriptDiagnostic): QuickFix | null {
+function correctLanguage(text: TextSource, finding: TranscriptDiagnostic): QuickFix | null {
   const suggested = finding.data.suggested;
   if (typeof suggested !== 'string') {
     return null;
@@ -220,8 +260,9 @@ function addLanguage(document: TranscriptDocument, finding: TranscriptDiagnostic
   if (!related || typeof upper !== 'string') {
     return null;
   }
-  const field = document.headers.map((header) => headerField(header, 'LANGUAGES')).find((candidate) => candidate?.range.start.offset === related.start.offset);
-  if (!field) {
+  const header = headerAtLine(document, related.start.line);
+  const field = header && headerField(header, 'LANGUAGES');
+  if (!field || field.range.start.offset !== related.start.offset) {
     return null;
   }
   const valueStart = field.valueRange.start.offset;
@@ -243,10 +284,10 @@ const placeholders: Readonly<Record<string, string>> = {
 };
 
 /** The missing field on its own line, where the usual order puts it, with a placeholder value. */
-function addHeaderField(document: TranscriptDocument, text: string, finding: TranscriptDiagnostic): QuickFix | null {
+function addHeaderField(document: TranscriptDocument, text: TextSource, finding: TranscriptDiagnostic): QuickFix | null {
   const name = finding.data.field;
-  const header = document.headers.find((candidate) => candidate.range.start.line === finding.range.start.line);
-  if (typeof name !== 'string' || !header || header.fields.length === 0) {
+  const header = headerAtLine(document, finding.range.start.line);
+  if (typeof name !== 'string' || !header || header.range.start.line !== finding.range.start.line || header.fields.length === 0) {
     return null;
   }
   const value = name === 'LANGUAGES' ? languagesFor(document, header) : (placeholders[name] ?? `[${name}]`);
@@ -255,27 +296,32 @@ function addHeaderField(document: TranscriptDocument, text: string, finding: Tra
   for (let index = order - 1; index >= 0 && after === undefined; index--) {
     after = headerField(header, requiredHeaderFields[index] as string);
   }
-  const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
+  const first = header.fields[0] as HeaderField;
+  // The header's own line breaks (a pasted header can differ from the rest of a file), read from its first line.
+  const firstBreak = lineBreakAfter(text, first.range.end.offset);
+  const lineBreak = firstBreak !== null && firstBreak.crlf ? '\r\n' : '\n';
   const line = `${name}: ${value}`;
   if (after === undefined) {
-    const first = header.fields[0] as HeaderField;
     const lineStart = first.range.start.offset - first.range.start.character;
     return { id: 'add-header-field', data: { field: name }, edits: [insertAt(lineStart, `${line}${lineBreak}`)], preferred: true };
   }
-  const breakAt = text.indexOf('\n', after.range.end.offset);
-  const edit = breakAt < 0 ? insertAt(text.length, `${lineBreak}${line}`) : insertAt(breakAt + 1, `${line}${lineBreak}`);
+  const breakAt = lineBreakAfter(text, after.range.end.offset);
+  const edit = breakAt === null ? insertAt(text.length, `${lineBreak}${line}`) : insertAt(breakAt.end, `${line}${lineBreak}`);
   return { id: 'add-header-field', data: { field: name }, edits: [edit], preferred: true };
 }
 
 /** `FRENCH / ENGLISH / NATS` from the story's soundbites, in order of first use. */
 function languagesFor(document: TranscriptDocument, header: Header): string {
-  const group = storyGroups(document).find((candidate) => candidate.header === header);
+  const groups = storyGroups(document);
+  const line = header.range.start.line;
+  const group = groups[firstWhere(groups.length, (index) => (groups[index] as StoryGroup).range.start.line > line) - 1];
   const names: string[] = [];
-  for (const soundbite of document.soundbites) {
-    const line = soundbite.lineRange.start.line;
-    const name = soundbite.languageName?.toUpperCase();
-    if (group && line >= group.range.start.line && line <= group.range.end.line && name && !names.includes(name)) {
-      names.push(name);
+  if (group && group.header === header) {
+    for (const { soundbite } of soundbitesWithin(document, group.range.start.line, group.range.end.line)) {
+      const name = soundbite.languageName?.toUpperCase();
+      if (name && !names.includes(name)) {
+        names.push(name);
+      }
     }
   }
   names.push('NATS');
@@ -285,7 +331,8 @@ function languagesFor(document: TranscriptDocument, header: Header): string {
 /** The DATELINE's date in the house form, `08 DECEMBER 2023`. */
 function fixDatelineDate(document: TranscriptDocument, finding: TranscriptDiagnostic): QuickFix | null {
   const offset = finding.range.start.offset;
-  for (const header of document.headers) {
+  const header = headerAtLine(document, finding.range.start.line);
+  if (header) {
     for (const place of header.dateline?.places ?? []) {
       const range: TextRange = place.range;
       const date = place.date;
