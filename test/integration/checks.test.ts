@@ -88,6 +88,23 @@ suite('checks and quick fixes', () => {
     await close();
   });
 
+  test('a selection over hundreds of lines is offered the fixes at its two ends only', async () => {
+    // Shots 4 to 303, one number written twice in the middle, and a misspelt language on the last line.
+    const many = Array.from({ length: 300 }, (_, index) => `${index === 150 ? 153 : index + 4}. Wide shot, queue ${index}`);
+    const editor = await open(...header, ...shots, ...many, '304. SOUNDBITE (Englsh) Grace Achol-Lindgren, Nurse:', '“We stay open.”');
+    const document = editor.document;
+    const last = document.lineCount - 2;
+    await problems(document.uri, (list) => list.some((item) => item.code === 'unknown-language') && list.some((item) => String(item.code).startsWith('shot-number')), 'both findings');
+    const titles = async (range: vscode.Range): Promise<string[]> =>
+      ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [])
+        .map((action) => action.title).sort();
+    const whole = new vscode.Range(0, 0, last, document.lineAt(last).text.length);
+    assert.deepEqual(await titles(whole), ['Change to English'], 'the whole file: the fix on its last line, not the renumbering in the middle');
+    const middle = new vscode.Range(150, 0, 170, 0);
+    assert.deepEqual(await titles(middle), ['Renumber all shots in order'], 'a short selection: every fix in it');
+    await close();
+  });
+
   test('the story quote names its soundbite in a hover, and Go to Definition jumps to it', async () => {
     const editor = await open(...header, ...shots, 'She said “we work by torchlight.” Nothing else.');
     const uri = editor.document.uri;
