@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { allFindings, ChecksJob, finishedChecks, runChecks } from '../../src/core/checks';
 import { measureChecks } from '../../scripts/measure-checks';
 import { applyReplacements, quickFixesFor, renumberShots, type QuickFix } from '../../src/core/checks/fixes';
-import { fidelityAt, maxComparisonCells, quoteFidelity, unitFidelity } from '../../src/core/checks/quoteFidelity';
+import { fidelityAt, maxComparisonCells, maxUnitPairs, quoteFidelity, unitFidelity } from '../../src/core/checks/quoteFidelity';
 import { gapWord, quoteWords } from '../../src/core/checks/quoteWords';
 import { codesOff, diagnosticSeverities, effectiveSeverity, noCodesOff, offByDefault } from '../../src/core/checks/registry';
 import { storyTimings, timingAtLine } from '../../src/core/checks/timing';
@@ -136,6 +136,19 @@ suite('checks: quote fidelity', () => {
     const reported = findings(text, 'quote-differs');
     assert.equal(reported.length, 1);
     assert.match(reported[0]?.message ?? '', /^This quote does not match the answer on line 7: …for \[three → four\] hours…/u);
+  });
+
+  test('a unit with more quote and soundbite pairs than maxUnitPairs is left unchecked instead of compared pair by pair', () => {
+    const story = (soundbites: number, quotes: number): string => lines(...header,
+      ...Array.from({ length: soundbites }, (_, index) => [`${index + 1}. SOUNDBITE (English) Grace Achol-Lindgren, Nurse:`,
+        `“The mothers walk for three hours to reach clinic ${index}.”`]).flat(),
+      'STORYLINE',
+      ...Array.from({ length: quotes }, (_, index) => `She said “the mothers walk for four hours to reach clinic ${index}.”`));
+    assert.ok(40 * 30 <= maxUnitPairs && 400 * 300 > maxUnitPairs);
+    assert.equal(findings(story(40, 30), 'quote-differs').length, 30, 'a large story within the bound is compared');
+    const huge = story(400, 300);
+    assert.deepEqual(findings(huge, 'quote-differs'), []);
+    assert.deepEqual(quoteFidelity(parseTranscript(huge), huge).map((result) => result.status), Array.from({ length: 300 }, () => 'unchecked'));
   });
 
   test('a quote too long to compare word by word says so instead of guessing', () => {

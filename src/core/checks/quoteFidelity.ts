@@ -187,13 +187,33 @@ export function soundbitesWithin(document: TranscriptDocument, first: number, la
   return found;
 }
 
+/**
+ * The most quote-and-source pairs one unit compares. A story has a few quotes and a few soundbites; a
+ * file whose headers are not recognised is one unit of thousands of each, and comparing every quote
+ * with every soundbite grows with the square (a 10 MB file of that kind held the editor for five
+ * minutes). Past it, the unit's quotes are left unchecked: no finding rather than hours of work.
+ */
+export const maxUnitPairs = 100_000;
+
+const noWords: QuoteWords = { words: [], starts: [], ends: [] };
+
+/** Every quote of a unit too large to compare, unchecked. */
+function uncheckedAll(quotes: readonly Quote[]): QuoteFidelity[] {
+  return quotes.map((quote) => ({ quote, status: 'unchecked', source: null, words: noWords, hunks: [], sourceSpan: null }));
+}
+
 function* storyFidelitySteps(document: TranscriptDocument, text: TextLike, unit: number): Steps<QuoteFidelity[]> {
   const group = storyGroups(document)[unit];
   if (!group) {
     return [];
   }
+  const within = soundbitesWithin(document, group.range.start.line, group.range.end.line);
+  const quoteCount = group.stories.reduce((count, story) => count + story.quotes.length, 0);
+  if (quoteCount * within.length > maxUnitPairs) {
+    return uncheckedAll(group.stories.flatMap((story) => story.quotes));
+  }
   const sources: QuoteSource[] = [];
-  for (const { soundbite, index } of soundbitesWithin(document, group.range.start.line, group.range.end.line)) {
+  for (const { soundbite, index } of within) {
     const quote = soundbite.quote;
     if (quote === null) {
       continue;
@@ -215,6 +235,10 @@ function* storyFidelitySteps(document: TranscriptDocument, text: TextLike, unit:
 }
 
 function* interviewFidelitySteps(document: TranscriptDocument, text: TextLike): Steps<QuoteFidelity[]> {
+  const answers = document.turns.filter((turn) => turn.role === 'answer').length;
+  if (document.quotes.length * answers > maxUnitPairs) {
+    return uncheckedAll(document.quotes);
+  }
   const sources: QuoteSource[] = [];
   const answerRanges: TextRange[] = [];
   document.turns.forEach((turn, index) => {
