@@ -135,6 +135,37 @@ suite('Soundbites view', () => {
     assert.equal(rows(shotlist)[0], 'UN / FICTIONAL LAKE CLINIC | 3 soundbites');
   });
 
+  test('a speaker with hundreds of soundbites lists runs of a hundred, and the cursor still finds its soundbite', async () => {
+    // A fictional archive: 30 stories of 20 soundbites each, all by one speaker.
+    const story = (index: number): string => [`STORY: UN / FICTIONAL FERRY ${index}`, 'TRT: 1:00', 'SOURCE: UNIFEED', 'SHOTLIST',
+      ...Array.from({ length: 20 }, (_, n) => [`${n + 1}. SOUNDBITE (English) Ines Marlow, Harbour Master:`, `“Ferry ${index * 20 + n} left on time.”`]).flat(), ''].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'unifeed', content: Array.from({ length: 30 }, (_, index) => story(index)).join('\n') });
+    const opened = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('shotlist.soundbites.groupBySpeaker');
+    const provider = shotlist.soundbites.provider;
+    const [speaker] = await waitFor(() => provider.getChildren(), (nodes) => nodes.length === 1 && provider.count === 600, 10_000, 'the archive in the view');
+    assert.ok(speaker);
+    assert.equal(labelOf(provider.getTreeItem(speaker)), 'Ines Marlow');
+    const runs = provider.getChildren(speaker);
+    assert.deepEqual(runs.map((run) => labelOf(provider.getTreeItem(run))), ['Soundbites 1–100', 'Soundbites 101–200', 'Soundbites 201–300', 'Soundbites 301–400', 'Soundbites 401–500', 'Soundbites 501–600']);
+    const fourth = runs[3];
+    assert.ok(fourth);
+    const inRun = provider.getChildren(fourth);
+    assert.equal(inRun.length, 100);
+    assert.equal(labelOf(provider.getTreeItem(inRun[0] as SoundbiteViewNode)), '1. Ferry 300 left on time.');
+    assert.equal(provider.getParent(inRun[0] as SoundbiteViewNode), fourth);
+    assert.equal(provider.getParent(fourth), speaker);
+    // The cursor on soundbite 457 (story 22, soundbite 17): the node the view selects is in the fifth run.
+    const line = document.getText().split('\n').findIndex((text) => text === '“Ferry 456 left on time.”');
+    const node = provider.nodeAt(document.uri, line);
+    assert.equal(node?.entry.quote, 'Ferry 456 left on time.');
+    assert.equal(node?.parent, provider.getChildren(speaker)[4]);
+    await vscode.commands.executeCommand('shotlist.soundbites.groupByStory');
+    await vscode.window.showTextDocument(opened.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    editor = await vscode.window.showTextDocument(editor.document);
+  });
+
   test('clicking a soundbite puts the cursor on its quote; the selection follows the cursor', async () => {
     const provider = shotlist.soundbites.provider;
     const stories = provider.getChildren();
