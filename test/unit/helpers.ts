@@ -68,3 +68,14 @@ export function numberedArchive(storiesEachSide = 12): string {
     ...Array.from({ length: storiesEachSide }, (_, index) => numberedStory(index + 100, 'FICTIONAL LATER STORY')),
   ].join('\n');
 }
+
+/** Runs a computation in steps to its end: its result, and how many steps it took (its yields, plus one). */
+export function stepThrough<T>(steps: Generator<void, T, void>): { value: T; steps: number } {
+  let count = 1;
+  let step = steps.next();
+  while (!step.done) {
+    count++;
+    step = steps.next();
+  }
+  return { value: step.value, steps: count };
+}

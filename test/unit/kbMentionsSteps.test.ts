@@ -11,7 +11,7 @@ import { findMentionsSteps, locateMentions, locateMentionsSteps } from '../../sr
 import { LineTable } from '../../src/core/text/lineTable';
 import { ChunkedText, type TextSource } from '../../src/core/text/chunkedText';
 import { runToEnd } from '../../src/core/util/steps';
-import { readSeed, repositoryRoot } from './helpers';
+import { readSeed, repositoryRoot, stepThrough } from './helpers';
 
 const bundled = loadKnowledgeBase(readFileSync(join(repositoryRoot, 'src', 'core', 'kb', 'bundled.yaml'), 'utf8'), 'bundled');
 const matcher = createMatcher(bundled.entries);
@@ -27,14 +27,8 @@ function inSteps(text: TextSource, stepChars: number): { mentions: Mention[]; st
       return slice;
     },
   };
-  const steps = findMentionsSteps(matcher, counted, stepChars);
-  let count = 1;
-  let step = steps.next();
-  while (!step.done) {
-    count++;
-    step = steps.next();
-  }
-  return { mentions: step.value, steps: count, read };
+  const { value, steps } = stepThrough(findMentionsSteps(matcher, counted, stepChars));
+  return { mentions: value, steps, read };
 }
 
 suite('knowledge mentions in steps', () => {
@@ -126,15 +120,9 @@ suite('knowledge mentions in steps', () => {
   test('a long text is placed in steps', () => {
     const text = 'MONUSCO\n'.repeat(40_000);
     const mentions = matcher.find(text);
-    const steps = locateMentionsSteps(text, mentions);
-    let count = 1;
-    let step = steps.next();
-    while (!step.done) {
-      count++;
-      step = steps.next();
-    }
-    assert.ok(count > 3, `${count} steps`);
-    assert.deepEqual(step.value.at(-1), { id: mentions.at(-1)?.id, start: text.length - 8, end: text.length - 1, startLine: 39_999, startCharacter: 0, endLine: 39_999, endCharacter: 7 });
+    const { value, steps } = stepThrough(locateMentionsSteps(text, mentions));
+    assert.ok(steps > 3, `${steps} steps`);
+    assert.deepEqual(value.at(-1), { id: mentions.at(-1)?.id, start: text.length - 8, end: text.length - 1, startLine: 39_999, startCharacter: 0, endLine: 39_999, endCharacter: 7 });
   });
 
   test('runToEnd gives the same list', () => {

@@ -4,7 +4,7 @@ import { parseTranscript } from '../../src/core/parse';
 import { csvField, exportQuotes, exportQuotesSteps } from '../../src/core/quotes/export';
 import { allQuotes, type QuoteItem } from '../../src/core/quotes/extract';
 import { formatQuote, maxTemplateNesting, validateTemplate, type QuoteStyle, type QuoteStyleOptions } from '../../src/core/quotes/styles';
-import { readSeed } from './helpers';
+import { readSeed, stepThrough } from './helpers';
 
 // A fictional minister, speaking French, with restricted footage and a quote inside her quote.
 const marchetti: QuoteItem = {
@@ -178,16 +178,10 @@ suite('quote sheets', () => {
     }
     const many = Array.from({ length: 700 }, (_, index) => ({ ...plainItem, line: index + 1, story: `STORY ${Math.floor(index / 100)}` }));
     for (const format of ['json', 'csv', 'markdown', 'text'] as const) {
-      const steps = exportQuotesSteps(many, format, 'wire');
-      let yields = 0;
-      let step = steps.next();
-      while (!step.done) {
-        yields++;
-        step = steps.next();
-      }
-      assert.ok(yields >= 2, `${format}: ${yields} yields`);
-      assert.deepEqual(step.value, exportQuotes(many, format, 'wire'));
-      assert.ok(step.value.ok && step.value.text.includes('line 700') === (format === 'markdown'), format);
+      const { value, steps } = stepThrough(exportQuotesSteps(many, format, 'wire'));
+      assert.ok(steps >= 3, `${format}: ${steps} steps`);
+      assert.deepEqual(value, exportQuotes(many, format, 'wire'));
+      assert.ok(value.ok && value.text.includes('line 700') === (format === 'markdown'), format);
     }
   });
 

@@ -8,7 +8,7 @@ import { firstWordsOf, indexSteps, indexText, indexTextInSlices, indexTranscript
 import { groupKeyOf, groupSoundbites, groupSoundbitesSteps } from '../../src/core/workspace/grouping';
 import { indexPolicy } from '../../src/core/workspace/policy';
 import { compareText, foldForSearch, quoteExcerpt, searchIndex, searchIndexSteps, searchWords, type SearchHit } from '../../src/core/workspace/search';
-import { lines, readFixture, readSeed } from './helpers';
+import { lines, readFixture, readSeed, stepThrough } from './helpers';
 
 const lacroixSeed = '000_e751e5e04960dd4f.txt';
 
@@ -260,14 +260,8 @@ suite('workspace index: search', () => {
     const many = Array.from({ length: 300 }, (_, file) => index(shotlist(`UN / STORY ${file}`,
       Array.from({ length: 10 }, (_unused, n) => [`(English) ${n % 5 === 0 ? 'Ana River' : 'Speaker'} ${file} ${n}, Officer`, `The river rose again at dawn.`] as const)), `file:///many/${String(file).padStart(3, '0')}.unifeed`));
     const count = (query: string): { steps: number; hits: SearchHit[] } => {
-      const steps = searchIndexSteps(many, query, { limit: 5000 });
-      let step = steps.next();
-      let yields = 0;
-      while (!step.done) {
-        yields++;
-        step = steps.next();
-      }
-      return { steps: yields + 1, hits: step.value };
+      const { value, steps } = stepThrough(searchIndexSteps(many, query, { limit: 5000 }));
+      return { steps, hits: value };
     };
     const river = count('river');
     assert.equal(river.hits.length, 3000);
@@ -322,14 +316,8 @@ suite('workspace index: grouping and lookup', () => {
     const archive = index(Array.from({ length: 6000 }, (_, at) => story(at)).join('\n\n'), 'file:///d/archive.unifeed');
     assert.equal(archive.soundbites.length, 12_000);
     for (const by of ['speaker', 'story'] as const) {
-      const steps = groupSoundbitesSteps([archive, seed], by);
-      let yields = 0;
-      let step = steps.next();
-      while (!step.done) {
-        yields++;
-        step = steps.next();
-      }
-      assert.ok(yields >= 2, `${by}: ${yields} steps`);
+      const step = stepThrough(groupSoundbitesSteps([archive, seed], by));
+      assert.ok(step.steps >= 3, `${by}: ${step.steps} steps`);
       // The plain grouping: first appearance order of each key, then (by speaker) sorted by name.
       const plain = new Map<string, number[]>();
       for (const file of [archive, seed]) {
