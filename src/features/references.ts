@@ -37,7 +37,7 @@ class KnowledgeReferences implements vscode.ReferenceProvider {
     // The document asked about comes first and counts even when it is not a transcript the index keeps.
     const locations = await this.#inDocument(document, id);
     if (!locations) {
-      return undefined; // changed while it was read: the editor asks again
+      return undefined; // changed while it was read: no list from an old version
     }
     await this.#index.whenReady(token);
     const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));

@@ -151,6 +151,18 @@ suite('checks: quote fidelity', () => {
     assert.deepEqual(quoteFidelity(parseTranscript(huge), huge).map((result) => result.status), Array.from({ length: 300 }, () => 'unchecked'));
   });
 
+  test('an interview counts only the quotes outside its answers against the bound: quotes an answer holds are not compared', () => {
+    const interview = ['Interview with a fictional nurse', '', 'Q: You told us “the mothers walk for four hours to reach the clinic every single day”. Is that right?', ''];
+    for (let index = 0; index < 400; index++) {
+      interview.push(index === 0 ? 'A: Yes. The mothers walk for three hours to reach the clinic every single day.' : `A: Answer ${index}: the word “river${index}” matters here.`, '');
+      interview.push(`Q: And then ${index}?`, '');
+    }
+    const text = interview.join('\n');
+    const model = parseTranscript(text);
+    assert.ok(model.quotes.length * 400 > maxUnitPairs, 'every quote against every answer would pass the bound');
+    assert.deepEqual(quoteFidelity(model, text).map((result) => result.status), ['differs']);
+  });
+
   test('a quote too long to compare word by word says so instead of guessing', () => {
     const long = Array.from({ length: 600 }, (_, index) => `word${index % 97}`).join(' ');
     const changed = long.replace('word5 ', 'changed ');

@@ -62,6 +62,16 @@ suite('knowledge mentions in steps', () => {
     }
   });
 
+  test('a name across every line break is read once: each step goes on from the end of the last mention', () => {
+    const text = 'Lacroix and Jean-Pierre\n'.repeat(4000);
+    const whole = matcher.find(text);
+    assert.ok(whole.filter((mention) => mention.text.includes('\n')).length > 3000, 'names across line breaks');
+    const stepped = inSteps(text, 4096);
+    assert.deepEqual(stepped.mentions, whole);
+    assert.ok(stepped.steps > 10, `${stepped.steps} steps`);
+    assert.ok(stepped.read < text.length * 4, `read ${stepped.read} characters of ${text.length}`);
+  });
+
   test('a long text is read a window at a time, about once, whatever it holds', () => {
     const stepChars = 16_384;
     const archive = Array.from({ length: 4000 }, (_, index) => `STORY: UN / STORY ${index}\nSOURCE: UNIFEED / UNMISS\nThe Secretary-General António Guterres met MONUSCO officials.\n`).join('');
@@ -88,7 +98,7 @@ suite('knowledge mentions in steps', () => {
     const pieces = fc.oneof(fc.constantFrom(...names), fc.constantFrom(...fillers), fc.constantFrom(' '.repeat(300), '\n'.repeat(40)));
     fc.assert(fc.property(fc.array(pieces, { maxLength: 120 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 300 }),
       (words, stepChars, pieceChars) => {
-        const text = words.join(' ');
+        const text = words.map((word, index) => (index % 3 === 2 ? `${word}\n` : `${word} `)).join('');
         const whole = matcher.find(text);
         assert.deepEqual(inSteps(text, stepChars).mentions, whole, `steps of ${stepChars}`);
         const inPieces: string[] = [];

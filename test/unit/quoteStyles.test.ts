@@ -181,6 +181,19 @@ suite('quote sheets', () => {
       const { value, steps } = stepThrough(exportQuotesSteps(many, format, 'wire'));
       assert.ok(steps >= 3, `${format}: ${steps} steps`);
       assert.deepEqual(value, exportQuotes(many, format, 'wire'));
+      // Against sheets of one quote each (one step, one part): the steps' blocks join to the same text.
+      const single = many.map((item) => {
+        const sheet = exportQuotes([item], format, 'wire');
+        return sheet.ok ? sheet.text : '';
+      });
+      if (format === 'text') {
+        assert.deepEqual(value, { ok: true, text: single.join('\n\n') });
+      } else if (format === 'csv') {
+        const header = (single[0] ?? '').split('\r\n')[0];
+        assert.deepEqual(value, { ok: true, text: `${[header, ...single.map((sheet) => sheet.split('\r\n')[1])].join('\r\n')}\r\n` });
+      } else if (format === 'json') {
+        assert.deepEqual(value, { ok: true, text: JSON.stringify(many, null, 2) });
+      }
       assert.ok(value.ok && value.text.includes('line 700') === (format === 'markdown'), format);
     }
   });

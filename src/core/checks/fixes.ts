@@ -149,10 +149,10 @@ function quoteStartingAt(document: TranscriptDocument, offset: number, accept: (
     starting(lastFrom(document.quotes, (quote) => quote.range.start.offset));
 }
 
-/** The header block holding `line` (the last starting on or above it). */
-function headerAtLine(document: TranscriptDocument, line: number): Header | undefined {
+/** The header block holding `offset` (the last starting at or before it; by offset, since a mangled file may start several on one line). */
+function headerAt(document: TranscriptDocument, offset: number): Header | undefined {
   const headers = document.headers;
-  return headers[firstWhere(headers.length, (index) => (headers[index] as Header).range.start.line > line) - 1];
+  return headers[firstWhere(headers.length, (index) => (headers[index] as Header).range.start.offset > offset) - 1];
 }
 
 /** Where the line break after `offset` ends, and whether it is a CRLF; null when the text ends first. Read a window at a time. */
@@ -260,7 +260,7 @@ function addLanguage(document: TranscriptDocument, finding: TranscriptDiagnostic
   if (!related || typeof upper !== 'string') {
     return null;
   }
-  const header = headerAtLine(document, related.start.line);
+  const header = headerAt(document, related.start.offset);
   const field = header && headerField(header, 'LANGUAGES');
   if (!field || field.range.start.offset !== related.start.offset) {
     return null;
@@ -286,7 +286,7 @@ const placeholders: Readonly<Record<string, string>> = {
 /** The missing field on its own line, where the usual order puts it, with a placeholder value. */
 function addHeaderField(document: TranscriptDocument, text: TextSource, finding: TranscriptDiagnostic): QuickFix | null {
   const name = finding.data.field;
-  const header = headerAtLine(document, finding.range.start.line);
+  const header = headerAt(document, finding.range.start.offset);
   if (typeof name !== 'string' || !header || header.range.start.line !== finding.range.start.line || header.fields.length === 0) {
     return null;
   }
@@ -331,7 +331,7 @@ function languagesFor(document: TranscriptDocument, header: Header): string {
 /** The DATELINE's date in the house form, `08 DECEMBER 2023`. */
 function fixDatelineDate(document: TranscriptDocument, finding: TranscriptDiagnostic): QuickFix | null {
   const offset = finding.range.start.offset;
-  const header = headerAtLine(document, finding.range.start.line);
+  const header = headerAt(document, finding.range.start.offset);
   if (header) {
     for (const place of header.dateline?.places ?? []) {
       const range: TextRange = place.range;

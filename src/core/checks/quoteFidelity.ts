@@ -2,7 +2,7 @@
 // interview, with the answers), word by word. What changes no word is accepted (see quoteWords.ts);
 // what changes, adds or drops a word is a difference, listed word by word. A quote found nowhere is
 // unsourced. Pure: the model and its text in, plain results out.
-import type { Quote, Soundbite, TextRange, TranscriptDocument } from '../model';
+import type { Quote, Soundbite, TextRange, TranscriptDocument, Turn } from '../model';
 import { storyGroups } from '../outline/storyGroups';
 import { textOver, type TextLike, type TextSource } from '../text/chunkedText';
 import { firstWhere } from '../text/search';
@@ -209,7 +209,7 @@ function* storyFidelitySteps(document: TranscriptDocument, text: TextLike, unit:
   }
   const within = soundbitesWithin(document, group.range.start.line, group.range.end.line);
   const quoteCount = group.stories.reduce((count, story) => count + story.quotes.length, 0);
-  if (quoteCount * within.length > maxUnitPairs) {
+  if (quoteCount * within.filter(({ soundbite }) => soundbite.quote !== null).length > maxUnitPairs) {
     return uncheckedAll(group.stories.flatMap((story) => story.quotes));
   }
   const sources: QuoteSource[] = [];
@@ -235,36 +235,41 @@ function* storyFidelitySteps(document: TranscriptDocument, text: TextLike, unit:
 }
 
 function* interviewFidelitySteps(document: TranscriptDocument, text: TextLike): Steps<QuoteFidelity[]> {
-  const answers = document.turns.filter((turn) => turn.role === 'answer').length;
-  if (document.quotes.length * answers > maxUnitPairs) {
-    return uncheckedAll(document.quotes);
-  }
-  const sources: QuoteSource[] = [];
   const answerRanges: TextRange[] = [];
+  const answerTurns: { turn: Turn; index: number }[] = [];
   document.turns.forEach((turn, index) => {
-    if (turn.role !== 'answer') {
-      return;
-    }
-    answerRanges.push(turn.range);
-    const words = quoteWords(text, turn.textRange.start.offset, turn.textRange.end.offset);
-    if (countQuoteWords(words) > 0) {
-      sources.push({ kind: 'answer', index, number: null, speaker: turn.speaker ?? document.interviewee?.speaker ?? null, range: turn.range, words });
+    if (turn.role === 'answer') {
+      answerRanges.push(turn.range);
+      answerTurns.push({ turn, index });
     }
   });
-  const results: QuoteFidelity[] = [];
-  const comparer = new SourceComparer(sources);
+  // Quotes inside an answer are the interviewee quoting someone else; the rest may quote the answers.
+  const outside: Quote[] = [];
   let answer = 0;
   for (const quote of document.quotes) {
-    // Quotes inside an answer are the interviewee quoting someone else; the rest may quote the answers.
     const offset = quote.range.start.offset;
     while (answer < answerRanges.length && (answerRanges[answer] as TextRange).end.offset <= offset) {
       answer++;
     }
-    const inside = answer < answerRanges.length && (answerRanges[answer] as TextRange).start.offset <= offset;
-    if (!inside) {
-      yield;
-      results.push(yield* comparer.compareSteps(quote, text));
+    if (!(answer < answerRanges.length && (answerRanges[answer] as TextRange).start.offset <= offset)) {
+      outside.push(quote);
     }
+  }
+  if (outside.length * answerTurns.length > maxUnitPairs) {
+    return uncheckedAll(outside);
+  }
+  const sources: QuoteSource[] = [];
+  for (const { turn, index } of answerTurns) {
+    const words = quoteWords(text, turn.textRange.start.offset, turn.textRange.end.offset);
+    if (countQuoteWords(words) > 0) {
+      sources.push({ kind: 'answer', index, number: null, speaker: turn.speaker ?? document.interviewee?.speaker ?? null, range: turn.range, words });
+    }
+  }
+  const results: QuoteFidelity[] = [];
+  const comparer = new SourceComparer(sources);
+  for (const quote of outside) {
+    yield;
+    results.push(yield* comparer.compareSteps(quote, text));
   }
   return results;
 }

@@ -314,7 +314,7 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
 
   return {
     walksEndWithin(text: string, offset: number): boolean {
-      // Two more than the deepest form: a match also reads the character after its end.
+      // Three more than the deepest form: a match also reads the character after its end, and one to spare.
       let needed = depth + 3;
       for (let index = Math.max(0, offset); index < text.length; index++) {
         const code = text.charCodeAt(index);

@@ -272,12 +272,12 @@ const mentionLookaheadChars = 4096;
  * matcher.find(text), in steps of about `stepChars` characters: for a long document in the editor's
  * thread, where one pass over 50 MB holds it for a second.
  *
- * Each step matches a window of the text from a line start outside any mention, where a scan of the
- * whole text finds what it finds from there (EntityMatcher.find), and keeps the mentions that start
- * before the step's end, a later line start. When the last of them runs across that line start, the
- * step ends at a later one. The window reaches past the step's end until no match can reach the
- * window's end (EntityMatcher.walksEndWithin); past a long run of white space, the step takes the
- * run in, the window's reach doubling each time, so no text is read more than a few times.
+ * Each step matches a window of the text from where a scan of the whole text would stand (a line start
+ * outside any mention, or the end of a mention) and keeps the mentions that start before the step's
+ * end, a later line start; the next step goes on from there, or from the end of the last mention when
+ * it runs past. The window reaches past the step's end until no match can reach the window's end
+ * (EntityMatcher.walksEndWithin); past a long run of white space, the step takes the run in, the
+ * window's reach doubling each time, so no text is read more than a few times.
  */
 export function* findMentionsSteps(matcher: EntityMatcher, text: TextSource, stepChars = mentionStepChars): Steps<Mention[]> {
   const mentions: Mention[] = [];
@@ -286,32 +286,34 @@ export function* findMentionsSteps(matcher: EntityMatcher, text: TextSource, ste
   // The first steps run code the engine has not optimised yet (20-30 times slower): they start at a
   // sixteenth of the step and double up to it.
   let size = Math.max(1, chunk >> 4);
+  // Where the scan goes on: a line start outside any mention, or the end of the last mention found.
+  // A scan of the whole text stands at either with nothing carried over but whether the character
+  // before is part of a word, so each window starts one character early to show it.
   let from = 0;
   while (from < length) {
     let until = cutAfterLineBreak(text, from + size);
     // As far past the step as the step is long, at most mentionLookaheadChars: usually plenty.
     let lookahead = Math.min(mentionLookaheadChars, Math.max(256, size));
     size = Math.min(chunk, size * 2);
+    const base = Math.max(0, from - 1);
+    let window: string;
     for (;;) {
       const windowEnd = Math.min(length, until + lookahead);
-      const window = text.slice(from, windowEnd);
-      if (windowEnd < length && !matcher.walksEndWithin(window, until - from)) {
-        until = cutAfterLineBreak(text, windowEnd);
-        lookahead *= 2;
-        continue;
+      window = text.slice(base, windowEnd);
+      if (windowEnd >= length || matcher.walksEndWithin(window, until - base)) {
+        break;
       }
-      const found = matcher.find(window, 0, until - from);
-      const last = found[found.length - 1];
-      if (last !== undefined && from + last.end > until && until < length) {
-        until = cutAfterLineBreak(text, from + last.end);
-        continue;
-      }
-      for (const mention of found) {
-        mentions.push(from === 0 ? mention : { ...mention, start: mention.start + from, end: mention.end + from });
-      }
-      break;
+      until = cutAfterLineBreak(text, windowEnd);
+      lookahead *= 2;
     }
-    from = until;
+    const found = matcher.find(window, from - base, until - base);
+    for (const mention of found) {
+      mentions.push(base === 0 ? mention : { ...mention, start: mention.start + base, end: mention.end + base });
+    }
+    // A mention that runs past the step's end: the next step goes on from its end (a name across every
+    // line break, hostile or not, is then read once, not again with each line added to the step).
+    const last = found[found.length - 1];
+    from = last !== undefined && base + last.end > until ? base + last.end : until;
     if (from < length) {
       yield;
     }

@@ -3,7 +3,6 @@ import { formatMessage } from '../messages/format';
 import type { QuoteItem } from './extract';
 import { quoteWording } from '../messages/quotes';
 import { formatQuote, templateFields, validateStyle, type QuoteError, type QuoteStyle, type QuoteStyleOptions } from './styles';
-import { appendAll } from '../util/arrays';
 import { runToEnd, StepBudget, type Steps } from '../util/steps';
 
 export type QuoteExportFormat = 'text' | 'markdown' | 'csv' | 'json';
@@ -43,20 +42,23 @@ export function* exportQuotesSteps(
       if (items.length === 0) {
         return { ok: true, text: '[]' };
       }
-      const parts: string[] = [];
+      const parts = new JoinedParts(',\n  ');
       for (const item of items) {
         if (budget.spend()) {
+          parts.seal();
           yield;
         }
         parts.push(JSON.stringify(item, null, 2).replace(/\n/g, '\n  '));
       }
-      return { ok: true, text: `[\n  ${parts.join(',\n  ')}\n]` };
+      return { ok: true, text: `[\n  ${parts.text()}\n]` };
     }
     case 'csv': {
       const columns = [...templateFields.filter((name) => name !== 'quote'), 'formatted'];
-      const rows = [['quote', ...columns].map(csvField).join(',')];
+      const rows = new JoinedParts('\r\n');
+      rows.push(['quote', ...columns].map(csvField).join(','));
       for (const item of items) {
         if (budget.spend()) {
+          rows.seal();
           yield;
         }
         rows.push([item.text, ...columns.map((name) => {
@@ -67,13 +69,15 @@ export function* exportQuotesSteps(
           return value === null ? '' : String(value);
         })].map(csvField).join(','));
       }
-      return { ok: true, text: rows.join('\r\n') + '\r\n' };
+      return { ok: true, text: rows.text() + '\r\n' };
     }
     case 'markdown': {
-      const out: string[] = [`# ${quoteWording.sheetTitle}`];
+      const out = new JoinedParts('\n');
+      out.push(`# ${quoteWording.sheetTitle}`);
       let group: string | null = null;
       for (const item of items) {
         if (budget.spend()) {
+          out.seal();
           yield;
         }
         const heading = item.story ?? item.file;
@@ -85,23 +89,55 @@ export function* exportQuotesSteps(
         // Outside the markdown style, keep the style's lines apart with hard line breaks.
         const lines = style === 'markdown' ? body : body.map((line, index) => (index < body.length - 1 && line !== '' ? `${line}  ` : line));
         out.push('');
-        appendAll(out, lines);
+        for (const line of lines) {
+          out.push(line);
+        }
         out.push('', `*${formatMessage(quoteWording.sheetLocation, {
           file: item.file, line: item.line, shot: item.shot !== null ? formatMessage(quoteWording.sheetShot, { shot: item.shot }) : '',
         })}*`);
       }
-      return { ok: true, text: `${out.join('\n')}\n` };
+      return { ok: true, text: `${out.text()}\n` };
     }
     case 'text': {
-      const quotes: string[] = [];
+      const quotes = new JoinedParts('\n\n');
       for (const item of items) {
         if (budget.spend()) {
+          quotes.seal();
           yield;
         }
         quotes.push(formatted(item));
       }
-      return { ok: true, text: quotes.join('\n\n') };
+      return { ok: true, text: quotes.text() };
     }
+  }
+}
+
+/**
+ * Parts of a sheet joined by a separator, a step's worth at a time (seal): joining 58,000 parts in the
+ * last step took 200-300 ms; joining the steps' blocks at the end costs about half.
+ */
+class JoinedParts {
+  readonly #blocks: string[] = [];
+  #parts: string[] = [];
+
+  constructor(private readonly separator: string) {}
+
+  push(...parts: string[]): void {
+    for (const part of parts) {
+      this.#parts.push(part);
+    }
+  }
+
+  seal(): void {
+    if (this.#parts.length > 0) {
+      this.#blocks.push(this.#parts.join(this.separator));
+      this.#parts = [];
+    }
+  }
+
+  text(): string {
+    this.seal();
+    return this.#blocks.join(this.separator);
   }
 }
 
