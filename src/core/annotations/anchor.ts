@@ -10,6 +10,7 @@ import {
   alignEndingAt, alignStartingAt, isHighSurrogate, isIgnorableCode, isLowSurrogate, isSpaceCode, MatchEndCollector,
   normalizedIndexAt, normalizeForMatching, normalizeSpan, rawRangeOf, searchApproximate, type NormalizedSpan,
 } from './matching';
+import { countLineBreaks } from '../text/lineTable';
 
 // ---------------------------------------------------------------------------------------------
 // Limits (every input is bounded; past a limit the result says so instead of taking longer)
@@ -361,13 +362,7 @@ export function captureAnchor(text: string, start: number, end: number, hints: C
   if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && isLowSurrogate(text.charCodeAt(suffixEnd))) {
     suffixEnd--;
   }
-  let line = 1;
-  for (let index = 0; index < from; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
-      line++;
-    }
-  }
+  const line = 1 + countLineBreaks(text, 0, from);
   const soundbite = hints.soundbite === null || hints.soundbite === undefined ? '' : String(hints.soundbite).trim();
   const block = hints.block && anchorBlocks.includes(hints.block) ? hints.block : undefined;
   const anchor: Anchor = {

@@ -2,14 +2,14 @@
 // parsed from. Pure: the editor turns them into one WorkspaceEdit (one undo step), the tests apply them
 // to the string. A fix is offered only where the right text is known; otherwise there is none.
 import type { Header, HeaderField, Quote, TextRange, TranscriptDiagnostic, TranscriptDocument } from '../model';
-import { storyGroups, storyGroupSteps, type StoryGroup } from '../outline/storyGroups';
+import { lastStartingAtOrBefore } from '../outline/ranges';
+import { storyGroups, storyGroupSteps } from '../outline/storyGroups';
 import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import { recogniseLanguage, requiredHeaderFields } from '../parse/lexicon';
 import { closingFor } from '../parse/quoteMarks';
 import { cutAfterLineBreak, type TextSource } from '../text/chunkedText';
-import { firstWhere } from '../text/search';
 import { collapseWhitespace } from '../text/whitespace';
-import { headerField, houseDate, languageItems } from './header';
+import { headerField, houseDate, languageItems, headerAt } from './header';
 import { fidelityAt, soundbitesWithin } from './quoteFidelity';
 import { gapWord } from './quoteWords';
 
@@ -137,9 +137,7 @@ export function* renumberShotsSteps(document: TranscriptDocument): Steps<TextRep
  * Each list is in document order, so each is searched by halves (an archive holds 58,000 soundbites).
  */
 function quoteStartingAt(document: TranscriptDocument, offset: number, accept: (quote: Quote) => boolean): Quote | undefined {
-  /** The last of `items` starting at or before the offset. */
-  const lastFrom = <T>(items: readonly T[], startOf: (item: T) => number): T | undefined =>
-    items[firstWhere(items.length, (index) => startOf(items[index] as T) > offset) - 1];
+  const lastFrom = <T>(items: readonly T[], startOf: (item: T) => number): T | undefined => items[lastStartingAtOrBefore(items, offset, startOf)];
   const starting = (quote: Quote | null | undefined): Quote | undefined =>
     quote && quote.range.start.offset === offset && accept(quote) ? quote : undefined;
   const soundbite = lastFrom(document.soundbites, (candidate) => candidate.range.start.offset);
@@ -147,12 +145,6 @@ function quoteStartingAt(document: TranscriptDocument, offset: number, accept: (
   return starting(soundbite?.quote) ??
     starting(story && lastFrom(story.quotes, (quote) => quote.range.start.offset)) ??
     starting(lastFrom(document.quotes, (quote) => quote.range.start.offset));
-}
-
-/** The header block holding `offset` (the last starting at or before it; by offset, since a mangled file may start several on one line). */
-function headerAt(document: TranscriptDocument, offset: number): Header | undefined {
-  const headers = document.headers;
-  return headers[firstWhere(headers.length, (index) => (headers[index] as Header).range.start.offset > offset) - 1];
 }
 
 /** Where the line break after `offset` ends, and whether it is a CRLF; null when the text ends first. Read a window at a time. */
@@ -314,7 +306,7 @@ function addHeaderField(document: TranscriptDocument, text: TextSource, finding:
 function languagesFor(document: TranscriptDocument, header: Header): string {
   const groups = storyGroups(document);
   const line = header.range.start.line;
-  const group = groups[firstWhere(groups.length, (index) => (groups[index] as StoryGroup).range.start.line > line) - 1];
+  const group = groups[lastStartingAtOrBefore(groups, line, (candidate) => candidate.range.start.line)];
   const names: string[] = [];
   if (group && group.header === header) {
     for (const { soundbite } of soundbitesWithin(document, group.range.start.line, group.range.end.line)) {

@@ -5,12 +5,21 @@ import { runToEnd, type Steps } from '../util/steps';
 import type { DatedPlace, Header, HeaderField, Section, Soundbite, TranscriptDiagnostic, TranscriptDocument } from '../model';
 import { formatMessage } from '../messages/format';
 import { messageFragments } from '../messages/diagnostics';
+import { lastStartingAtOrBefore } from '../outline/ranges';
 import type { StoryGroup } from '../outline/storyGroups';
 import { canonicalHeaderField, englishMonthAbbreviations, englishMonthNames, languageAliases, recogniseLanguage, suggestLanguage } from '../parse/lexicon';
 import { collapseWhitespace } from '../text/whitespace';
 import { finding, rangeOnLine } from './finding';
 
 /** The header's first field of this canonical name (`LANGUAGES` finds `LANGUAGE:` too). */
+/**
+ * The header block that holds `offset`: the last one starting at or before it (an archive has 14,600;
+ * by offset, since a mangled file may start several on one line).
+ */
+export function headerAt(document: TranscriptDocument, offset: number): Header | undefined {
+  return document.headers[lastStartingAtOrBefore(document.headers, offset, (header) => header.range.start.offset)];
+}
+
 export function headerField(header: Header, canonical: string): HeaderField | undefined {
   return header.fields.find((field) => canonicalHeaderField(field.name) === canonical);
 }

@@ -47,7 +47,10 @@ export function within(range: OutlineRange, selection: OutlineRange | null): Out
   return selection && rangeContainsRange(range, selection) ? selection : span(range.start, range.start);
 }
 
-/** Index of the last element whose start line is at or before `line`, -1 when none (elements in document order). */
-export function lastStartingAtOrBefore<T>(items: readonly T[], line: number, startLine: (item: T) => number): number {
-  return firstWhere(items.length, (index) => startLine(items[index] as T) > line) - 1;
+/**
+ * Index of the last element whose start is at or before `position` (a line, or an offset, as `startOf`
+ * gives it), -1 when none: a binary search, the elements being in document order.
+ */
+export function lastStartingAtOrBefore<T>(items: readonly T[], position: number, startOf: (item: T) => number): number {
+  return firstWhere(items.length, (index) => startOf(items[index] as T) > position) - 1;
 }

@@ -5,8 +5,10 @@ import { answerLabels, recogniseLanguage, suggestLanguage } from '../parse/lexic
 import type { Header, Quote, Soundbite, TranscriptDocument, Turn } from '../model';
 import { quoteWording } from '../messages/quotes';
 import { isClosingMark, isOpeningMark } from '../parse/quoteMarks';
-import { wholeText, type TextSource } from '../text/chunkedText';
-import { firstWhere } from '../text/search';
+import { textOver, wholeText, type TextLike, type TextSource } from '../text/chunkedText';
+import { countLineBreaks } from '../text/lineTable';
+import { headerAt } from '../checks/header';
+import { lastStartingAtOrBefore } from '../outline/ranges';
 import { runToEnd, sortSteps, StepBudget, type Steps } from '../util/steps';
 import { collapseWhitespace, isRegExpSpaceCode } from '../text/whitespace';
 
@@ -83,12 +85,12 @@ export function quoteAt(document: TranscriptDocument, text: TextSource, selectio
     return itemFor(document, text, candidate, candidate.words, candidate.wordsLine, file);
   }
   // The excerpt reads only the element's words: a long archive's text is never joined whole for it.
-  const words = new TextSpan(text, candidate.wordsStart, candidate.wordsEnd);
+  const words = textOver(text, candidate.wordsStart, candidate.wordsEnd);
   const excerpt = excerptOf(words, candidate, from, to);
   if (excerpt === null) {
     return itemFor(document, text, candidate, candidate.words, candidate.wordsLine, file);
   }
-  return itemFor(document, text, candidate, excerpt.text, candidate.wordsLine + lineBreaksIn(words.slice(candidate.wordsStart, excerpt.start)), file);
+  return itemFor(document, text, candidate, excerpt.text, candidate.wordsLine + countLineBreaks(words, candidate.wordsStart, excerpt.start), file);
 }
 
 /** A quote sheet: every soundbite of a shot list, every answer turn of an interview, every quoted passage of prose. */
@@ -190,7 +192,7 @@ function candidateAt(document: TranscriptDocument, offset: number): Candidate | 
   };
   /** The candidates of `items` that hold the offset, earliest first. */
   const near = <T>(items: readonly T[], startOf: (item: T) => number, endOf: (item: T) => number, candidateOf: (item: T) => Candidate | null): void => {
-    const last = firstWhere(items.length, (index) => startOf(items[index] as T) > offset) - 1;
+    const last = lastStartingAtOrBefore(items, offset, startOf);
     let first = last;
     while (first > 0 && endOf(items[first - 1] as T) >= offset) {
       first--;
@@ -212,48 +214,15 @@ function candidateAt(document: TranscriptDocument, offset: number): Candidate | 
   return best;
 }
 
-/**
- * One span of a text, read with the document's offsets: an element's words, sliced once from a text that
- * may be kept in pieces.
- */
-class TextSpan {
-  readonly #text: string;
-  readonly #base: number;
-
-  constructor(source: TextSource, start: number, end: number) {
-    this.#base = start;
-    this.#text = source.slice(start, end);
-  }
-
-  charAt(offset: number): string {
-    return this.#text.charAt(offset - this.#base);
-  }
-
-  slice(start: number, end: number): string {
-    return this.#text.slice(start - this.#base, end - this.#base);
-  }
-}
-
-/** Line breaks in `text` as the editor counts them: LF, CRLF and a lone CR. */
-function lineBreaksIn(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
-      count++;
-    }
-  }
-  return count;
-}
-
 /** The selected words, widened to whole words, stripped of unbalanced edge marks, with ellipses. */
-function excerptOf(text: TextSpan, candidate: Candidate, from: number, to: number): { text: string; start: number } | null {
+function excerptOf(text: TextLike, candidate: Candidate, from: number, to: number): { text: string; start: number } | null {
   let start = from;
   let end = to;
-  while (start > candidate.wordsStart && isWordCharacter(text.charAt(start - 1)) && isWordCharacter(text.charAt(start))) {
+  const charAt = (offset: number): string => text.slice(offset, offset + 1);
+  while (start > candidate.wordsStart && isWordCharacter(charAt(start - 1)) && isWordCharacter(charAt(start))) {
     start--;
   }
-  while (end < candidate.wordsEnd && isWordCharacter(text.charAt(end - 1)) && isWordCharacter(text.charAt(end))) {
+  while (end < candidate.wordsEnd && isWordCharacter(charAt(end - 1)) && isWordCharacter(charAt(end))) {
     end++;
   }
   let words = text.slice(start, end);
@@ -397,12 +366,10 @@ function itemFor(
 
 /**
  * The header block above the element (archives hold several stories), else the first one. Found by
- * binary search: a sheet of a 50 MB archive asks for 58,000 elements among 14,600 headers.
+ * binary search (headerAt): a sheet of a 50 MB archive asks for 58,000 elements among 14,600 headers.
  */
 function headerFor(document: TranscriptDocument, offset: number): Header | null {
-  const headers = document.headers;
-  const above = headers[firstWhere(headers.length, (index) => (headers[index] as Header).range.start.offset > offset) - 1];
-  return above ?? document.header;
+  return headerAt(document, offset) ?? document.header;
 }
 
 /** The dated place of the soundbite's section when it has one, else the header's first dated place. */

@@ -281,3 +281,19 @@ export function ownCoordinates(range: TextRange): { startLine: number; startChar
   }
   return { startLine: range.start.line, startCharacter: range.start.character, endLine: range.end.line, endCharacter: range.end.character };
 }
+
+/**
+ * The line breaks that end lines in `start`..`end` of `text`, counted as the editor and LineTable count
+ * them: LF, CRLF (once) and a lone CR. A CR just before `end` followed by an LF is not counted: the
+ * break ends after it.
+ */
+export function countLineBreaks(text: { readonly length: number; charCodeAt(index: number): number }, start: number, end: number): number {
+  let count = 0;
+  for (let index = Math.max(0, start); index < Math.min(end, text.length); index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
+      count++;
+    }
+  }
+  return count;
+}
