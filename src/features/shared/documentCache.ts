@@ -95,6 +95,18 @@ export function documentLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
+/**
+ * This version of the document as the core's TextSource: each span read from the editor's lines, the
+ * whole text never built. For features that read documents this cache does not keep (the knowledge
+ * base's mentions, in any plain-text or Markdown file too).
+ */
+export function editorText(document: vscode.TextDocument): TextSource {
+  return {
+    length: documentLength(document),
+    slice: (start, end) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))),
+  };
+}
+
 export class TranscriptCache implements vscode.Disposable {
   readonly #entries = new Map<string, Entry>();
   readonly #reading = new Map<string, Reading>();

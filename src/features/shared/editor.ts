@@ -1,10 +1,9 @@
 // Glue shared by the features: the transcript language and its selector, translated labels for
-// src/core/outline, range conversion, and the document's lines and text as the core reads them.
+// src/core/outline, range conversion, and the document's lines as the core reads them.
 import * as vscode from 'vscode';
 import type { OutlineLabels } from '../../core/outline/labels';
 import type { OutlinePosition, OutlineRange } from '../../core/outline/ranges';
 import type { LineSource } from '../../core/outline/readTime';
-import type { TextSource } from '../../core/text/chunkedText';
 import type { IndexRange } from '../../core/workspace/entries';
 
 /** The language id of transcripts (UNifeed shot lists and interviews). */
@@ -57,17 +56,6 @@ export function disposeAllOf(disposables: readonly { dispose(): unknown }[]): vs
 export function lineSource(document: vscode.TextDocument): LineSource {
   const last = document.lineCount - 1;
   return (line) => (line >= 0 && line <= last ? document.lineAt(line).text : '');
-}
-
-/**
- * This version of the document as the core's TextSource: each span read from the editor's lines, the
- * whole text never built (a 50 MB document's getText() holds the host for a few hundred milliseconds).
- */
-export function editorText(document: vscode.TextDocument): TextSource {
-  return {
-    length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end),
-    slice: (start, end) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))),
-  };
 }
 
 /** The active editor when it shows a transcript. */

@@ -21,8 +21,8 @@ import { kbMessage } from '../../core/messages/knowledge';
 import { LineTable } from '../../core/text/lineTable';
 import type { CoreWorkerClient } from '../../workers/client';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { isLargeDocument } from './documentCache';
-import { editorText, languageId, toRange } from './editor';
+import { editorText, isLargeDocument } from './documentCache';
+import { languageId, toRange } from './editor';
 import { readTextFile, uriBaseName } from './files';
 
 export const knowledgeSelector: vscode.DocumentSelector = [{ language: languageId }, { language: 'plaintext' }, { language: 'markdown' }];
