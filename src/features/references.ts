@@ -64,7 +64,7 @@ class KnowledgeReferences implements vscode.ReferenceProvider {
           // The knowledge may have been reloaded while reading: always match with the current one.
           // Matched and placed in slices: a file of the index can be tens of megabytes.
           const text = this.#decoder.decode(bytes);
-          const all = await runSteps(findMentionsSteps(this.#knowledge.current().matcher, text), slicer, () => token.isCancellationRequested);
+          const all = await runSteps(findMentionsSteps((await this.#knowledge.prepared()).matcher, text), slicer, () => token.isCancellationRequested);
           const placed = all && await runSteps(locateMentionsSteps(text, mentionsOf(all, id)), slicer, () => token.isCancellationRequested);
           for (const at of placed ?? []) {
             locations.push(new vscode.Location(uri, new vscode.Range(at.startLine, at.startCharacter, at.endLine, at.endCharacter)));

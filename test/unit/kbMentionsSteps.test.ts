@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadKnowledgeBase } from '../../src/core/kb/load';
-import { createMatcher, type Mention } from '../../src/core/kb/match';
+import { createMatcher, createMatcherSteps, type Mention } from '../../src/core/kb/match';
 import { findMentionsSteps, locateMentions, locateMentionsSteps } from '../../src/core/kb/mentions';
 import { LineTable } from '../../src/core/text/lineTable';
 import { ChunkedText, type TextSource } from '../../src/core/text/chunkedText';
@@ -32,6 +32,28 @@ function inSteps(text: TextSource, stepChars: number): { mentions: Mention[]; st
 }
 
 suite('knowledge mentions in steps', () => {
+  test('the knowledge compiles in steps, and two compilations taken in turns give the matcher of one call', () => {
+    const forms = bundled.entries.reduce((sum, e) => sum + e.names.length + e.aliases.length + e.acronyms.length, 0);
+    const first = createMatcherSteps(bundled.entries);
+    const second = createMatcherSteps([...bundled.entries].reverse());
+    let steps = 0;
+    let a = first.next();
+    let b = second.next();
+    while (!a.done || !b.done) {
+      steps++;
+      a = a.done ? a : first.next();
+      b = b.done ? b : second.next();
+    }
+    assert.ok(steps >= Math.floor(forms / 32), `${forms} forms in ${steps} steps`);
+    assert.ok(a.done && b.done);
+    const text = readSeed('000_e751e5e04960dd4f.txt');
+    const expected = matcher.find(text).map((m) => [m.id, m.start, m.end]);
+    assert.ok(expected.length > 5);
+    assert.deepEqual(a.value.find(text).map((m) => [m.id, m.start, m.end]), expected);
+    // The reversed order only changes which of two entries sharing a form comes first.
+    assert.deepEqual(b.value.find(text).map((m) => [m.start, m.end]), expected.map(([, start, end]) => [start, end]));
+  });
+
   test('the real seeds in steps of every size give the mentions of one pass', () => {
     for (const name of ['000_e751e5e04960dd4f.txt', '001_14562a544e8f9c57.txt', '003_18c4663f6ef51ebb.txt']) {
       const text = readSeed(name);

@@ -11,6 +11,7 @@
 // and `Security Council resolution N (YYYY)`.
 import { detachedCopy } from '../text/copies';
 import { isRegExpSpaceCode } from '../text/whitespace';
+import { runToEnd, StepBudget, type Steps } from '../util/steps';
 import type { KbEntry, KbEntryType } from './model';
 
 export interface Mention {
@@ -173,6 +174,17 @@ function resolutionForms(entry: KbEntry): { names: string[]; acronyms: string[] 
 
 /** Compiles the entries once; `find` then costs one pass over the text whatever their number. */
 export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
+  return runToEnd(createMatcherSteps(entries));
+}
+
+/**
+ * Forms added to the trie per step of createMatcherSteps. The bundled knowledge has about 600 forms and
+ * takes 10-40 ms to compile in one call (18 steps of at most 8 ms here); a workspace file may add thousands more.
+ */
+const formsPerStep = 32;
+
+/** createMatcher in steps (util/steps.ts), so that the extension compiles a new knowledge base without holding the host. */
+export function* createMatcherSteps(entries: readonly KbEntry[]): Steps<EntityMatcher> {
   const root: TrieNode = { next: new Map(), forms: null };
   let depth = 0;
   const add = (entry: number, text: string, acronym: boolean): void => {
@@ -203,15 +215,24 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
       node.forms.push(form);
     }
   };
-  entries.forEach((entry, index) => {
+  const budget = new StepBudget(formsPerStep);
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as KbEntry;
     const extra = entry.type === 'resolution' ? resolutionForms(entry) : { names: [], acronyms: [] };
-    for (const name of [...entry.names, ...entry.aliases, ...extra.names]) {
-      add(index, name, false);
+    for (const names of [entry.names, entry.aliases, extra.names]) {
+      for (const name of names) {
+        add(index, name, false);
+      }
     }
-    for (const acronym of [...entry.acronyms, ...extra.acronyms]) {
-      add(index, acronym, true);
+    for (const acronyms of [entry.acronyms, extra.acronyms]) {
+      for (const acronym of acronyms) {
+        add(index, acronym, true);
+      }
     }
-  });
+    if (budget.spend(entry.names.length + entry.aliases.length + entry.acronyms.length + extra.names.length + extra.acronyms.length)) {
+      yield;
+    }
+  }
 
   // For ASCII, the find loop's two questions answered by table: is it a word character, and can a form
   // start with it (its fold is a first character of the trie)?

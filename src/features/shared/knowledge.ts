@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { ShotlistLog } from './output';
 import bundledEntries from '../../core/kb/bundled.yaml?entries';
 import { loadKnowledgeBase, maxKnowledgeFileLength, mergeKnowledgeBases, oversizedKnowledgeFile } from '../../core/kb/load';
-import { createMatcher, type EntityMatcher, type Mention } from '../../core/kb/match';
+import { createMatcher, createMatcherSteps, type EntityMatcher, type Mention } from '../../core/kb/match';
 import { findMentionsSteps, isAbsoluteKnowledgePath, knowledgeFilePaths, relativeKnowledgeSegments, updateMentions } from '../../core/kb/mentions';
 import { editOf, type TextEdit } from '../../core/text/edits';
 import type { KbEntry, KbProblem, KnowledgeBase } from '../../core/kb/model';
@@ -29,6 +29,8 @@ export const knowledgeSelector: vscode.DocumentSelector = [{ language: languageI
 const folderFile = ['.shotlist', 'entities.yaml'] as const;
 const filesSetting = 'knowledge.files';
 const reloadDelayMs = 100;
+/** Compiling the knowledge ahead of its first use is never urgent: short slices. */
+const compileSliceMs = 4;
 
 /** One version of the knowledge: entries by id and the matcher compiled for them. */
 export interface KnowledgeSnapshot {
@@ -56,6 +58,8 @@ export class Knowledge implements vscode.Disposable {
   #workspace: readonly (readonly KbEntry[])[] = [];
   #version = 0;
   #snapshot: KnowledgeSnapshot | undefined;
+  /** The snapshot being compiled in steps (see prepared()). */
+  #compiling: { version: number; matcher: Promise<KnowledgeSnapshot | undefined> } | undefined;
   #generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -193,6 +197,7 @@ export class Knowledge implements vscode.Disposable {
     this.#version++;
     this.#snapshot = undefined;
     this.#onDidChange.fire();
+    void this.prepared();
     const unreported = missing.filter((path) => !this.#reportedMissing.has(path));
     if (unreported.length > 0) {
       unreported.forEach((path) => this.#reportedMissing.add(path));
@@ -227,14 +232,52 @@ export class Knowledge implements vscode.Disposable {
     return [loadKnowledgeBase(text, uri.toString()), text];
   }
 
-  /** The merged knowledge, compiled once per version. */
+  /** The merged knowledge's entries of this version. */
+  #entries(): readonly KbEntry[] {
+    // eslint-disable-next-line no-restricted-syntax -- one list per knowledge file of the workspace
+    return mergeKnowledgeBases(bundledEntries, ...this.#workspace);
+  }
+
+  /**
+   * The merged knowledge, compiled once per version. Compiled in steps after each reload (see
+   * #compileInSteps); a caller that comes before those steps are done compiles it here, in one call.
+   */
   current(): KnowledgeSnapshot {
     if (!this.#snapshot || this.#snapshot.version !== this.#version) {
-      // eslint-disable-next-line no-restricted-syntax -- one list per knowledge file of the workspace
-      const entries = mergeKnowledgeBases(bundledEntries, ...this.#workspace);
+      const entries = this.#entries();
       this.#snapshot = { version: this.#version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: createMatcher(entries) };
     }
     return this.#snapshot;
+  }
+
+  /**
+   * The snapshot of this version, compiled in steps if it is not yet: compiling the bundled knowledge
+   * alone takes 10-40 ms, which the first hover or Next mention would otherwise pay in one task.
+   */
+  async prepared(): Promise<KnowledgeSnapshot> {
+    // Each turn compiles the version current when it starts; a reload meanwhile means one more turn.
+    for (;;) {
+      const version = this.#version;
+      if (this.#snapshot?.version === version) {
+        return this.#snapshot;
+      }
+      let compiling = this.#compiling;
+      if (compiling?.version !== version) {
+        const entries = this.#entries();
+        const stale = (): boolean => this.#version !== version || this.#snapshot?.version === version;
+        const matcher = runSteps(createMatcherSteps(entries), new TimeSlicer({ budgetMs: compileSliceMs }), stale);
+        compiling = { version, matcher: matcher.then((compiled) => compiled && { version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: compiled }) };
+        this.#compiling = compiling;
+      }
+      const compiled = await compiling.matcher;
+      if (this.#snapshot?.version === this.#version) {
+        return this.#snapshot; // current() came first
+      }
+      if (compiled?.version === this.#version) {
+        this.#snapshot = compiled;
+        return compiled;
+      }
+    }
   }
 
   /**
@@ -262,22 +305,25 @@ export class Knowledge implements vscode.Disposable {
    * time (a 50 MB archive takes a second or two in all), and the result is kept for the version; two
    * callers of one version share one reading. Undefined when the document changed or closed first.
    */
-  mentionsInSlices(document: vscode.TextDocument): Promise<readonly Mention[] | undefined> {
-    if (!isLargeDocument(document)) {
-      return Promise.resolve(this.mentions(document));
-    }
-    const snapshot = this.current();
-    const key = document.uri.toString();
+  async mentionsInSlices(document: vscode.TextDocument): Promise<readonly Mention[] | undefined> {
     const version = document.version;
+    const snapshot = await this.prepared();
+    if (document.isClosed || document.version !== version) {
+      return undefined;
+    }
+    if (!isLargeDocument(document)) {
+      return this.mentions(document);
+    }
+    const key = document.uri.toString();
     const cached = this.#mentions.get(key);
     if (cached && cached.version === version && cached.kb === snapshot.version) {
-      return Promise.resolve(cached.mentions);
+      return cached.mentions;
     }
     const running = this.#readings.get(key);
     if (running && running.version === version && running.kb === snapshot.version) {
       return running.found;
     }
-    const stale = (): boolean => document.isClosed || document.version !== version || this.current() !== snapshot;
+    const stale = (): boolean => document.isClosed || document.version !== version || this.#version !== snapshot.version;
     const reading = { version, kb: snapshot.version, found: runSteps(findMentionsSteps(snapshot.matcher, editorText(document)), new TimeSlicer(), stale) };
     this.#readings.set(key, reading);
     void reading.found.then((mentions) => {
