@@ -113,6 +113,26 @@ suite('large documents: read in steps, every feature waits for it', function () 
     assert.equal(provider.getParent(stories[0] as never), firstRun, 'a story knows its run (Reveal needs it)');
     const found = provider.nodeAt(document.uri, 10);
     assert.ok(found?.type === 'soundbite' && found.entry.speaker === 'Ines Carrow' && found.parent.parent === firstRun, 'the soundbite on line 10 is found in the first run');
+
+    // Go to Soundbite… lists the soundbites around the cursor (too many to hand over whole), and
+    // searches all of them as the user types. Story k's SOUNDBITE line is 15k + 9, its quote 15k + 10.
+    const at = (line: number, character: number): string => `${line}:${character}`;
+    const cursor = (): string => at(editor.selection.active.line, editor.selection.active.character);
+    editor.selection = new vscode.Selection(15 * 1300 + 9, 0, 15 * 1300 + 9, 0);
+    let picking = vscode.commands.executeCommand('shotlist.goToSoundbite');
+    assert.ok(await waitFor(() => cursor() === at(15 * 1300 + 10, 1), 10_000), `the list did not open on the cursor's soundbite (cursor ${cursor()})`);
+    assert.deepEqual(api.navigation, { listed: 1001, targets: storyCount }, 'the list holds the 500 soundbites on each side of the cursor\'s');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    assert.ok(await waitFor(() => cursor() === at(15 * 1301 + 10, 1), 5000), `no preview of the next soundbite (cursor ${cursor()})`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await picking;
+    assert.equal(cursor(), at(15 * 1301 + 10, 1));
+    // Story 2555 is far outside the soundbites around the cursor: only Shotlist's own search finds it.
+    picking = vscode.commands.executeCommand('shotlist.goToSoundbite', { query: 'KEEPER  2555' });
+    assert.ok(await waitFor(() => cursor() === at(15 * 2555 + 10, 1), 10_000), `the query did not find story 2555 (cursor ${cursor()})`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await picking;
+    assert.equal(cursor(), at(15 * 2555 + 10, 1));
   });
 
   test('an edit made while the archive is still being read', async () => {

@@ -4,10 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../src/core/parse';
 import { TimeSlicer } from '../../src/core/workspace/timeSlicer';
+import { runToEnd } from '../../src/core/util/steps';
 import { firstWordsOf, indexSteps, indexText, indexTextInSlices, indexTranscript, soundbiteAtLine, type FileEntry } from '../../src/core/workspace/entries';
 import { groupKeyOf, groupSoundbites, groupSoundbitesSteps } from '../../src/core/workspace/grouping';
 import { indexPolicy } from '../../src/core/workspace/policy';
-import { compareText, foldForSearch, quoteExcerpt, searchIndex, searchIndexSteps, searchWords, type SearchHit } from '../../src/core/workspace/search';
+import { compareText, filterByWordsSteps, foldForSearch, quoteExcerpt, searchIndex, searchIndexSteps, searchWords, type SearchHit } from '../../src/core/workspace/search';
 import { lines, readFixture, readSeed, stepThrough } from './helpers';
 
 const lacroixSeed = '000_e751e5e04960dd4f.txt';
@@ -274,6 +275,41 @@ suite('workspace index: search', () => {
     const stories = count('');
     assert.equal(stories.hits.length, 300);
     assert.deepEqual(stories.hits.map(describe), [...stories.hits.map(describe)].sort((a, b) => compareText(a, b)));
+  });
+});
+
+suite('a long list filtered in steps (Go to Soundbite in a large archive)', () => {
+  const items = Array.from({ length: 3000 }, (_, index) => `Ana Núñez ${index}: “La presa número ${index % 7 === 0 ? 'siete' : 'otra'}”`);
+
+  test('every word of the query, in any case and with or without accents, the first ones up to the limit, and their number', () => {
+    const expected = items.flatMap((_, index) => (index % 7 === 0 && String(index).includes('1') ? [index] : []));
+    assert.ok(expected.length > 40);
+    const { value, steps } = stepThrough(filterByWordsSteps(items, 'NUNEZ  Siete 1', (item) => item, 40));
+    assert.deepEqual(value.indices, expected.slice(0, 40));
+    assert.equal(value.total, expected.length);
+    assert.ok(steps >= 3000 / 400, `${steps} steps`);
+    assert.deepEqual(runToEnd(filterByWordsSteps(items, 'presa núm 2999', (item) => item, 10)).indices, [2999]);
+    assert.deepEqual(runToEnd(filterByWordsSteps(items, 'ana 0 otro', (item) => item, 10)), { indices: [], total: 0 });
+  });
+
+  test('each item is folded once per list, also when a search stopped half way', () => {
+    let read = 0;
+    const textOf = (item: string): string => {
+      read++;
+      return item;
+    };
+    const folded: string[] = [];
+    const stopped = filterByWordsSteps(items, 'siete', textOf, 5, folded);
+    stopped.next();
+    stopped.next();
+    stopped.return(undefined as never);
+    assert.equal(folded.length, read);
+    assert.ok(read > 0 && read < items.length);
+    const first = runToEnd(filterByWordsSteps(items, 'siete', textOf, 5, folded));
+    const second = runToEnd(filterByWordsSteps(items, 'núñez 28', textOf, 5, folded));
+    assert.equal(read, items.length);
+    assert.deepEqual(first, { indices: [0, 7, 14, 21, 28], total: Math.ceil(3000 / 7) });
+    assert.deepEqual(second.indices, [28, 128, 228, 280, 281]);
   });
 });
 

@@ -267,3 +267,44 @@ export function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+
+/** What filterByWordsSteps found: the first items that hold every word of the query, and how many do. */
+export interface WordFilterResult {
+  /** Indices into the items, ascending, at most the limit asked for. */
+  readonly indices: readonly number[];
+  readonly total: number;
+}
+
+/** Items read between two chances to yield: each is folded once per list, then searched for a few words. */
+const filterItemsPerStep = 400;
+/** A query longer than this (a paste) is cut: each of its words is searched for in every item. */
+const maxFilterQueryLength = 200;
+
+/**
+ * The items whose text holds every word of `query` as typed, in any case and with or without accents
+ * (the first `limit` of them, and their number): a list's own filter, for a list too long to hand to
+ * the editor whole. `folded` keeps each item's folded text between the queries of one list; it is
+ * filled in order, as far as a search has read.
+ */
+export function* filterByWordsSteps<T>(items: readonly T[], query: string, textOf: (item: T) => string, limit: number, folded: string[] = []): Steps<WordFilterResult> {
+  const words = searchWords(query.slice(0, maxFilterQueryLength));
+  const budget = new StepBudget(filterItemsPerStep);
+  const indices: number[] = [];
+  let total = 0;
+  for (let index = 0; index < items.length; index++) {
+    if (budget.spend()) {
+      yield;
+    }
+    if (index === folded.length) {
+      folded.push(foldForSearch(textOf(items[index] as T)));
+    }
+    const text = folded[index] as string;
+    if (words.every((word) => text.includes(word))) {
+      total++;
+      if (indices.length < limit) {
+        indices.push(index);
+      }
+    }
+  }
+  return { indices, total };
+}
