@@ -10,7 +10,8 @@ import { registerKnowledge, type Knowledge } from './features/shared/knowledge';
 import { ShotlistLog, showLogCommand } from './features/shared/output';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerMentionCommands } from './features/mentionCommands';
-import { registerNavigation, type PickCounts } from './features/navigation';
+import { registerNavigation } from './features/navigation';
+import { listCounts, type ListCounts } from './features/shared/longPick';
 import { registerOutline } from './features/outline';
 import { registerQuotes } from './features/quoteCommands';
 import { registerQuoteSources } from './features/quoteSources';
@@ -35,8 +36,8 @@ export interface ShotlistApi {
   /** The core worker's client: the web tests check that the Web Worker really ran (unavailable stays undefined). */
   readonly worker: CoreWorkerClient;
   readonly annotations: Annotations;
-  /** What Go to Soundbite… handed to its last list (a long list shows only some of its items). */
-  readonly navigation: PickCounts;
+  /** What the last Go to Soundbite… or List all mentions handed to its quick pick (a long list shows only some of its items). */
+  readonly lists: ListCounts;
   /** The soundbite timing in the status bar. */
   readonly timing: TimingStatus;
   /** How long this activate() call took, in milliseconds (npm run bench measures it in the real VS Code). */
@@ -57,9 +58,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   const cache = new TranscriptCache(log, worker);
   context.subscriptions.push(log, { dispose: () => worker.dispose() }, cache, registerDiagnostics(cache));
   context.subscriptions.push(registerLanguageDetection());
-  context.subscriptions.push(registerOutline(cache), registerFolding(cache), registerSelectionRanges(cache));
-  const navigation = registerNavigation(cache);
-  context.subscriptions.push(navigation);
+  context.subscriptions.push(registerOutline(cache), registerFolding(cache), registerSelectionRanges(cache), registerNavigation(cache));
   const index = registerWorkspaceIndex(cache, worker, log);
   const soundbites = registerSoundbiteView(index, context.workspaceState);
   context.subscriptions.push(index, soundbites, registerWorkspaceSymbols(index));
@@ -74,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // Checks and quick fixes: story quotes against their soundbites, header and DATELINE style, timing.
   const timing = registerTiming(cache);
   context.subscriptions.push(registerCodeActions(cache), registerQuoteSources(cache), timing);
-  return { soundbites, index, cache, knowledge, log, worker, annotations, timing, navigation: navigation.counts, activation: { activateMs: performance.now() - activationStarted } };
+  return { soundbites, index, cache, knowledge, log, worker, annotations, timing, lists: listCounts, activation: { activateMs: performance.now() - activationStarted } };
 }
 
 export function deactivate(): void {

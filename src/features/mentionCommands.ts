@@ -6,6 +6,7 @@
 // the desktop and the web. Both commands take their arguments from the card's command URI, so they are
 // hidden from the Command Palette (package.json) and check what they receive.
 import * as vscode from 'vscode';
+import { fillList } from './shared/longPick';
 import { showPreviewPick } from './shared/previewPick';
 import type { Mention } from '../core/kb/match';
 import { mentionsOf, nextMentionOf, previewMentionsSteps, type MentionLines, type MentionPreview } from '../core/kb/mentions';
@@ -97,6 +98,8 @@ async function nextMention(knowledge: Knowledge, value: unknown): Promise<void> 
 
 interface MentionItem extends vscode.QuickPickItem {
   readonly mention: Mention;
+  /** Its place in the list of mentions. */
+  readonly index: number;
 }
 
 /** Resolves when the list closes (accepted or cancelled); cancelling puts the cursor back. */
@@ -125,25 +128,34 @@ async function listMentions(knowledge: Knowledge, value: unknown): Promise<void>
     vscode.window.setStatusBarMessage(vscode.l10n.t('The file changed before all its mentions were found. Try again.'), statusMs);
     return;
   }
-  const items: MentionItem[] = previews.map((preview: MentionPreview, index) => ({
-    label: preview.preview,
-    description: vscode.l10n.t('line {0}', preview.startLine + 1),
-    mention: mentions[index] as Mention,
-  }));
   const quickPick = vscode.window.createQuickPick<MentionItem>();
-  quickPick.title = vscode.l10n.t('Mentions of {0}', name);
+  const title = vscode.l10n.t('Mentions of {0}', name);
+  quickPick.title = title;
   quickPick.placeholder = vscode.l10n.t('Type words of the line');
   quickPick.matchOnDescription = true;
-  quickPick.items = items;
   // The hovered mention (or the first after where it was, after an edit) starts active.
-  const current = items.find((item) => item.mention.end > args.fromOffset) ?? items[0];
-  if (current) {
-    quickPick.activeItems = [current];
-  }
+  const current = Math.max(0, mentions.findIndex((mention) => mention.end > args.fromOffset));
+  const lineLabel = (preview: MentionPreview): string => vscode.l10n.t('line {0}', preview.startLine + 1);
+  const filling = fillList<MentionPreview, MentionItem>(quickPick, {
+    entries: previews,
+    current,
+    title,
+    items(indices, alwaysShow) {
+      const items: MentionItem[] = [];
+      for (const index of indices) {
+        const preview = previews[index] as MentionPreview;
+        items.push({ label: preview.preview, description: lineLabel(preview), mention: mentions[index] as Mention, index, ...(alwaysShow ? { alwaysShow } : {}) });
+      }
+      return items;
+    },
+    entryOf: (item) => item.index,
+    searchedText: (preview) => `${preview.preview} ${lineLabel(preview)}`,
+  });
   await showPreviewPick(editor, quickPick, (item) => {
     select(editor, item.mention);
     return true;
   }, true);
+  filling.dispose();
 }
 
 export function registerMentionCommands(knowledge: Knowledge): vscode.Disposable {

@@ -2,10 +2,10 @@
 // a quick pick that previews each soundbite while moving through the list. In interviews they move
 // between answers (or turns), in prose between quotes.
 import * as vscode from 'vscode';
+import { fillList } from './shared/longPick';
 import { showPreviewPick } from './shared/previewPick';
 import type { TranscriptDocument } from '../core/model';
 import { currentTarget, soundbitePickItemSteps, soundbiteTargetSteps, stepTarget, type SoundbitePickItem, type SoundbiteTarget } from '../core/outline/navigation';
-import { filterByWordsSteps } from '../core/workspace/search';
 import { runSteps, TimeSlicer } from '../core/workspace/timeSlicer';
 import type { TranscriptCache } from './shared/documentCache';
 import { activeTranscriptEditor, outlineLabels, toPosition, toRange } from './shared/editor';
@@ -79,18 +79,6 @@ interface TargetItem extends vscode.QuickPickItem {
   readonly targetIndex: number;
 }
 
-/**
- * A list of more items is not handed to the quick pick whole: VS Code copies every item across to the
- * window in one message, which held the extension host 200-300 ms for the 73,000 items of a 50 MB
- * archive. Such a list shows the items around the cursor, and Shotlist searches all of them itself as
- * the user types.
- */
-const maxPickItems = 2000;
-/** Items shown on each side of the cursor's in a long list. */
-const pickWindowSide = 500;
-/** Items a query shows in a long list. */
-const maxPickMatches = 500;
-
 /** The quick pick's items for some of the pick items, in order, with a separator where a story starts. */
 function quickPickItems(pickItems: readonly SoundbitePickItem[], indices: Iterable<number>, alwaysShow: boolean): Array<TargetItem | vscode.QuickPickItem> {
   const items: Array<TargetItem | vscode.QuickPickItem> = [];
@@ -101,69 +89,16 @@ function quickPickItems(pickItems: readonly SoundbitePickItem[], indices: Iterab
       story = item.story;
       items.push({ label: story, kind: vscode.QuickPickItemKind.Separator });
     }
-    // alwaysShow: these items are Shotlist's own matches for the query, which VS Code must not filter again.
     items.push({ label: item.label, description: item.description, detail: item.detail, targetIndex: item.targetIndex, ...(alwaysShow ? { alwaysShow } : {}) });
   }
   return items;
-}
-
-function* range(from: number, to: number): Generator<number> {
-  for (let index = from; index < to; index++) {
-    yield index;
-  }
-}
-
-/** The text a long list's own filter searches: what VS Code's filter reads (label, description, detail), and the story. */
-function searchedText(item: SoundbitePickItem): string {
-  return `${item.label} ${item.description} ${item.detail} ${item.story ?? ''}`;
-}
-
-/**
- * A long list (see maxPickItems): the items around the cursor while the query is empty, else the
- * first matches among all the items, searched in steps (each keystroke cancels the last search).
- */
-function filterLongList(quickPick: vscode.QuickPick<TargetItem | vscode.QuickPickItem>, pickItems: readonly SoundbitePickItem[], current: number, title: string): vscode.Disposable {
-  const from = Math.max(0, Math.min(current - pickWindowSide, pickItems.length - 2 * pickWindowSide - 1));
-  const to = Math.min(pickItems.length, from + 2 * pickWindowSide + 1);
-  const folded: string[] = [];
-  let search = 0;
-  const show = (query: string): void => {
-    const searchNumber = ++search;
-    if (query.trim() === '') {
-      quickPick.busy = false;
-      quickPick.title = vscode.l10n.t('{0} ({1} of {2} shown: type to search them all)', title, to - from, pickItems.length);
-      quickPick.items = quickPickItems(pickItems, range(from, to), false);
-      const active = quickPick.items.find((item) => 'targetIndex' in item && item.targetIndex === current);
-      if (active) {
-        quickPick.activeItems = [active];
-      }
-      return;
-    }
-    quickPick.busy = true;
-    void runSteps(filterByWordsSteps(pickItems, query, searchedText, maxPickMatches, folded), new TimeSlicer(), () => search !== searchNumber).then((found) => {
-      if (!found || search !== searchNumber) {
-        return;
-      }
-      quickPick.busy = false;
-      quickPick.title = found.total > found.indices.length
-        ? vscode.l10n.t('{0} (first {1} of {2} found)', title, found.indices.length, found.total)
-        : vscode.l10n.t('{0} ({1} found)', title, found.total);
-      quickPick.items = quickPickItems(pickItems, found.indices, true);
-    });
-  };
-  show(quickPick.value);
-  const listening = quickPick.onDidChangeValue(show);
-  return new vscode.Disposable(() => {
-    search++;
-    listening.dispose();
-  });
 }
 
 /**
  * "Go to Soundbite…": resolves when the quick pick closes (accepted or cancelled). `query` fills the
  * list's box as if typed (a keybinding's `args`).
  */
-async function goToSoundbite(cache: TranscriptCache, query: string, counts: { listed: number; targets: number }): Promise<void> {
+async function goToSoundbite(cache: TranscriptCache, query: string): Promise<void> {
   const editor = activeTranscriptEditor();
   if (!editor) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Open a transcript to pick one of its soundbites.'), statusMs);
@@ -195,20 +130,15 @@ async function goToSoundbite(cache: TranscriptCache, query: string, counts: { li
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.value = query;
-  const current = currentTarget(targets, editor.selection.active);
-  let longList: vscode.Disposable | undefined;
-  if (pickItems.length > maxPickItems) {
-    longList = filterLongList(quickPick, pickItems, current, titles[noun]);
-  } else {
-    quickPick.items = quickPickItems(pickItems, range(0, pickItems.length), false);
-    const active = quickPick.items.find((item) => 'targetIndex' in item && item.targetIndex === current);
-    if (active) {
-      quickPick.activeItems = [active];
-    }
-  }
-
-  counts.listed = quickPick.items.filter((item) => 'targetIndex' in item).length;
-  counts.targets = targets.length;
+  // Pick items and targets correspond one to one, in the same order.
+  const filling = fillList(quickPick, {
+    entries: pickItems,
+    current: currentTarget(targets, editor.selection.active),
+    title: titles[noun],
+    items: (indices, alwaysShow) => quickPickItems(pickItems, indices, alwaysShow),
+    entryOf: (item) => ('targetIndex' in item ? (item as TargetItem).targetIndex : undefined),
+    searchedText: (item) => `${item.label} ${item.description} ${item.detail} ${item.story ?? ''}`,
+  });
   const targetOf = (item: vscode.QuickPickItem): SoundbiteTarget | undefined =>
     'targetIndex' in item ? targets[(item as TargetItem).targetIndex] : undefined;
   await showPreviewPick(editor, quickPick, (item) => {
@@ -218,7 +148,7 @@ async function goToSoundbite(cache: TranscriptCache, query: string, counts: { li
     }
     return target !== undefined;
   });
-  longList?.dispose();
+  filling.dispose();
 }
 
 /** The `query` of the command's arguments (a keybinding's `args`), else empty. */
@@ -226,20 +156,10 @@ function queryArgument(args: unknown): string {
   return typeof args === 'object' && args !== null && 'query' in args && typeof args.query === 'string' ? args.query : '';
 }
 
-/** What the last Go to Soundbite… list was given: the integration tests check that a long list is cut. */
-export interface PickCounts {
-  /** Items handed to the quick pick when it opened (separators not counted). */
-  readonly listed: number;
-  /** Soundbites (answers, turns, quotes) the document has. */
-  readonly targets: number;
-}
-
-export function registerNavigation(cache: TranscriptCache): vscode.Disposable & { readonly counts: PickCounts } {
-  const counts = { listed: 0, targets: 0 };
-  const subscriptions = vscode.Disposable.from(
+export function registerNavigation(cache: TranscriptCache): vscode.Disposable {
+  return vscode.Disposable.from(
     vscode.commands.registerCommand('shotlist.nextSoundbite', () => step(cache, 'next')),
     vscode.commands.registerCommand('shotlist.previousSoundbite', () => step(cache, 'previous')),
-    vscode.commands.registerCommand('shotlist.goToSoundbite', (args?: unknown) => goToSoundbite(cache, queryArgument(args), counts)),
+    vscode.commands.registerCommand('shotlist.goToSoundbite', (args?: unknown) => goToSoundbite(cache, queryArgument(args))),
   );
-  return { counts, dispose: () => subscriptions.dispose() };
 }

@@ -164,6 +164,29 @@ suite('knowledge: mention links, references and the knowledge-files setting', ()
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('List all mentions of an entity named thousands of times lists the 500 on each side of the hovered one', async () => {
+    const shotlist = vscode.extensions.getExtension<ShotlistApi>(EXTENSION_ID)?.exports;
+    assert.ok(shotlist);
+    const content = Array.from({ length: 3000 }, (_, index) => `${index + 1}. Wide shot, a MINUSMA patrol (${index + 1}) in Gao.\n`).join('');
+    const document = await vscode.workspace.openTextDocument({ language: 'unifeed', content });
+    const editor = await vscode.window.showTextDocument(document);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1500, 20))) ?? [];
+    const hover = hovers.find((candidate) => markdownOf(candidate).includes('command:shotlist.kb.listMentions'));
+    assert.ok(hover, 'a card on the MINUSMA of line 1501');
+    const list = commandLinks(markdownOf(hover)).find(([id]) => id === 'shotlist.kb.listMentions');
+    assert.ok(list);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const done = vscode.commands.executeCommand(list[0], list[1]);
+    assert.ok(await waitFor(() => editor.selection.start.line === 1500 && !editor.selection.isEmpty, 10_000), `preview of the hovered mention (line ${editor.selection.start.line})`);
+    assert.deepEqual(shotlist.lists, { listed: 1001, entries: 3000 });
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    assert.ok(await waitFor(() => editor.selection.start.line === 1501, 5000), 'preview of the next one');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await done;
+    assert.deepEqual(spanOf(editor.selection), [1501, 19, 1501, 26]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   suite('shotlist.knowledge.files', () => {
     const extra = 'integration/knowledge/extra-entities.yaml';
     const broken = 'integration/knowledge/broken-entities.yaml';

@@ -121,7 +121,7 @@ suite('large documents: read in steps, every feature waits for it', function () 
     editor.selection = new vscode.Selection(15 * 1300 + 9, 0, 15 * 1300 + 9, 0);
     let picking = vscode.commands.executeCommand('shotlist.goToSoundbite');
     assert.ok(await waitFor(() => cursor() === at(15 * 1300 + 10, 1), 10_000), `the list did not open on the cursor's soundbite (cursor ${cursor()})`);
-    assert.deepEqual(api.navigation, { listed: 1001, targets: storyCount }, 'the list holds the 500 soundbites on each side of the cursor\'s');
+    assert.deepEqual(api.lists, { listed: 1001, entries: storyCount }, 'the list holds the 500 soundbites on each side of the cursor\'s');
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     assert.ok(await waitFor(() => cursor() === at(15 * 1301 + 10, 1), 5000), `no preview of the next soundbite (cursor ${cursor()})`);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
