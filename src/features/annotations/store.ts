@@ -58,8 +58,8 @@ export interface TranscriptNotes {
 
 /** Files past this size are listed from their sidecar's hints until they are opened. */
 const maxClosedTranscriptBytes = 2 * 1024 * 1024;
-/** A batch of content searches runs this long before the host gets control back. */
-const sliceMs = 15;
+/** A batch of content searches runs this long before the host gets control back (see defaultSliceBudgetMs). */
+const sliceMs = 6;
 /** Typing pauses this long before words an edit swallowed are looked for again. */
 const resolveDelayMs = 300;
 
