@@ -2,11 +2,12 @@
 // feature waits for it instead of parsing it in one call on the extension host. What the editor shows
 // must equal what the same text shows when opened fresh, edits made during the reading included.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ShotlistApi } from '../../src/extension';
+import { AnnotationStore } from '../../src/features/annotations/store';
 import { largeDocumentChars } from '../../src/features/shared/documentCache';
 import { EXTENSION_ID, waitFor } from './helpers';
 
@@ -133,6 +134,30 @@ suite('large documents: read in steps, every feature waits for it', function () 
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await picking;
     assert.equal(cursor(), at(15 * 2555 + 10, 1));
+  });
+
+  test('annotations in a large archive: marked, placed and saved with the lines the editor gives', async () => {
+    const text = Array.from({ length: storyCount }, (_, index) => story(index + 20_000)).join('\n');
+    const editor = await open('annotated.unifeed', text);
+    const document = editor.document;
+    const sidecar = AnnotationStore.sidecarFor(document.uri);
+    const sidecarText = (): string => (existsSync(sidecar.fsPath) ? readFileSync(sidecar.fsPath, 'utf8') : '');
+    // Story 1800's quote is on line 15 × 1800 + 10 (0-based): line 27011 as the sidecar counts.
+    const inside = new vscode.Position(15 * 1800 + 10, 12);
+    assert.ok(document.lineAt(inside.line).text.includes('ship 21800 came home'));
+    editor.selection = new vscode.Selection(inside, inside);
+    await vscode.commands.executeCommand('shotlist.annotations.markSelected');
+    assert.ok(await waitFor(() => sidecarText().includes('status: selected'), 30_000), 'no sidecar with the selected soundbite');
+    assert.match(sidecarText(), /ship 21800 came home/u);
+    assert.match(sidecarText(), /line: 27011\b/u);
+    const placed = (): string[] => (api.annotations.store.known(document.uri)?.live ?? [])
+      .filter((item) => item.state === 'placed').map((item) => `${document.positionAt(item.start).line} ${document.getText(new vscode.Range(document.positionAt(item.start), document.positionAt(item.end)))}`);
+    assert.deepEqual(placed(), ['27010 The lamp has burned every night this winter, and ship 21800 came home.']);
+    // Three lines typed at the top, then saved: the stored line follows.
+    assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), 'A\nB\nC\n')));
+    assert.ok(await document.save());
+    assert.ok(await waitFor(() => /line: 27014\b/u.test(sidecarText()), 30_000), `the stored line after saving: ${sidecarText()}`);
+    assert.deepEqual(placed(), ['27013 The lamp has burned every night this winter, and ship 21800 came home.']);
   });
 
   test('an edit made while the archive is still being read', async () => {

@@ -220,14 +220,27 @@ export interface Resolution {
  * A text with what resolving needs of it computed once and kept: its line starts and the compared
  * form of the regions searched. Make one per document version and resolve all its anchors with it.
  */
+/**
+ * Lines of a text from a caller that already knows them (the editor), so that a long text is not
+ * scanned for its line breaks: 1-based lines, counted as PreparedText counts them. Undefined when the
+ * caller no longer knows (its text changed): the text is scanned then.
+ */
+export interface LineLocator {
+  lineOf(offset: number): number | undefined;
+  /** The offset where a line starts (the last line's start for a line past the end). */
+  lineStart(line: number): number | undefined;
+}
+
 export class PreparedText {
   readonly text: string;
   #lineStarts: Int32Array | null = null;
   #lineCount = 0;
   readonly #spans = new Map<string, NormalizedSpan>();
+  readonly #lines: LineLocator | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, lines?: LineLocator) {
     this.text = typeof text === 'string' ? text : '';
+    this.#lines = lines;
   }
 
   /** The compared form of `text[start, end)`, computed once. */
@@ -250,6 +263,10 @@ export class PreparedText {
 
   /** 1-based line of an offset. Line breaks: LF, CRLF and a lone CR, as VS Code counts them. */
   lineOf(offset: number): number {
+    const known = this.#lines?.lineOf(offset);
+    if (known !== undefined) {
+      return known;
+    }
     const starts = this.#starts();
     let low = 0;
     let high = this.#lineCount - 1;
@@ -266,6 +283,10 @@ export class PreparedText {
 
   /** Offset where a 1-based line starts (the last line for a line past the end). */
   lineStart(line: number): number {
+    const known = this.#lines?.lineStart(line);
+    if (known !== undefined) {
+      return known;
+    }
     const starts = this.#starts();
     const index = Math.max(0, Math.min(this.#lineCount - 1, Math.floor(line) - 1));
     return starts[index] as number;
@@ -306,8 +327,8 @@ export class PreparedText {
 }
 
 /** A PreparedText for `text`: share it between the anchors of one document version. */
-export function prepareText(text: string): PreparedText {
-  return new PreparedText(text);
+export function prepareText(text: string, lines?: LineLocator): PreparedText {
+  return new PreparedText(text, lines);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // and soundbite it is in) and finding every stored anchor again by its content. One AnnotationText
 // per document version; the extension, the CLI and the tests all place annotations through it.
 import type { TranscriptDocument } from '../model';
-import { captureAnchor, prepareText, resolveAnchor, type Anchor, type BlockSpan, type CaptureResult, type Placement, type PreparedText, type Resolution } from './anchor';
+import { captureAnchor, prepareText, resolveAnchor, type Anchor, type LineLocator, type BlockSpan, type CaptureResult, type Placement, type PreparedText, type Resolution } from './anchor';
 import { blockSpans, searchScopes } from './scopes';
 import { firstWhere } from '../text/search';
 
@@ -12,10 +12,11 @@ export class AnnotationText {
   readonly #prepared: PreparedText;
   #blocks: BlockSpan[] | null = null;
 
-  constructor(text: string, document: TranscriptDocument) {
+  /** `lines`: the text's lines as the editor knows them, so that a long text is not scanned for them. */
+  constructor(text: string, document: TranscriptDocument, lines?: LineLocator) {
     this.text = text;
     this.document = document;
-    this.#prepared = prepareText(text);
+    this.#prepared = prepareText(text, lines);
   }
 
   get blocks(): readonly BlockSpan[] {

@@ -13,7 +13,7 @@ import { sheetEntries } from '../../core/annotations/report';
 import type { AnnotationStatus, SidecarChange } from '../../core/annotations/sidecar';
 import { builtInStyles, type QuoteStyle } from '../../core/quotes/styles';
 import type { TranscriptCache } from '../shared/documentCache';
-import { AnnotationStore, type LiveAnnotation, type TranscriptNotes } from './store';
+import { AnnotationStore, openAnnotationText, type LiveAnnotation, type TranscriptNotes } from './store';
 import { selectionPackage, setTargetSeconds } from './selection';
 import { formatDuration } from '../../core/outline/readTime';
 
@@ -69,7 +69,7 @@ export class AnnotationCommands {
 
   async #annotationText(document: vscode.TextDocument): Promise<AnnotationText> {
     const model = await this.#modelOf(document);
-    return new AnnotationText(this.#cache.text(document), model);
+    return openAnnotationText(this.#cache, document, model);
   }
 
   register(): vscode.Disposable[] {
@@ -334,7 +334,7 @@ export class AnnotationCommands {
     }
     const document = await vscode.workspace.openTextDocument(found.notes.uri);
     const model = await this.#modelOf(document);
-    const pack = selectionPackage(found.notes, this.#cache.text(document), model, this.#state);
+    const pack = selectionPackage(found.notes, this.#cache.source(document), model, this.#state);
     const orders = reorder(pack.items, found.item.annotation.id, direction);
     if (!orders) {
       return false;

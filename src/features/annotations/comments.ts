@@ -3,10 +3,10 @@
 // note from the gutter's "+" or the Add Note command. The note is Markdown, shown untrusted; editing and
 // deleting happen in the thread. The sidecar stays the only store: threads are redrawn from it.
 import * as vscode from 'vscode';
-import { AnnotationText, passageAt } from '../../core/annotations/placement';
+import { passageAt } from '../../core/annotations/placement';
 import type { TranscriptCache } from '../shared/documentCache';
 import { randomId } from './ids';
-import { AnnotationStore, type LiveAnnotation } from './store';
+import { AnnotationStore, openAnnotationText, type LiveAnnotation } from './store';
 import { statusLabel } from './decorations';
 
 export const noteCommands = {
@@ -106,7 +106,7 @@ export function registerNotes(store: AnnotationStore, cache: TranscriptCache): v
     }
     const document = await vscode.workspace.openTextDocument(uri);
     const model = (await cache.model(document)) ?? cache.get(document);
-    const captured = new AnnotationText(cache.text(document), model).capture(start, end);
+    const captured = openAnnotationText(cache, document, model).capture(start, end);
     if (!captured.ok) {
       void vscode.window.showWarningMessage(vscode.l10n.t('This passage cannot be annotated.'));
       return;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { buildPackage, type PlacedSelect, type SelectionPackage } from '../../core/annotations/selects';
 import type { TranscriptDocument } from '../../core/model';
+import type { TextSource } from '../../core/text/chunkedText';
 import type { TranscriptNotes } from './store';
 
 const targetKey = (uri: vscode.Uri): string => `shotlist.selection.target:${uri.toString()}`;
@@ -16,8 +17,11 @@ export async function setTargetSeconds(state: vscode.Memento, uri: vscode.Uri, s
   await state.update(targetKey(uri), seconds ?? undefined);
 }
 
-/** The words of each annotation as they read now (open document) or as stored. */
-export function placedSelects(notes: TranscriptNotes, text: string | null): PlacedSelect[] {
+/**
+ * The words of each annotation as they read now (open document) or as stored. Only the annotations'
+ * words are read from `text`: a large document's pieces (TranscriptCache.source) are never joined.
+ */
+export function placedSelects(notes: TranscriptNotes, text: TextSource | null): PlacedSelect[] {
   return notes.live.map((item) => ({
     id: item.annotation.id,
     status: item.annotation.status,
@@ -30,7 +34,7 @@ export function placedSelects(notes: TranscriptNotes, text: string | null): Plac
   }));
 }
 
-export function selectionPackage(notes: TranscriptNotes, text: string | null, model: TranscriptDocument | null, state: vscode.Memento): SelectionPackage {
+export function selectionPackage(notes: TranscriptNotes, text: TextSource | null, model: TranscriptDocument | null, state: vscode.Memento): SelectionPackage {
   const trt = model?.headers.find((header) => header.trtSeconds !== null)?.trtSeconds ?? null;
   return buildPackage(placedSelects(notes, text), trt, targetSeconds(state, notes.uri));
 }

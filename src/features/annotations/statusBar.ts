@@ -19,7 +19,7 @@ export function registerPackageStatus(store: AnnotationStore, cache: TranscriptC
       item.hide();
       return;
     }
-    const pack = selectionPackage(notes, cache.text(editor.document), model, state);
+    const pack = selectionPackage(notes, cache.source(editor.document), model, state);
     if (pack.items.length === 0) {
       item.hide();
       return;

@@ -15,6 +15,7 @@ import {
 } from '../../core/annotations/sidecar';
 import { trackThroughChanges, type TextChange } from '../../core/annotations/tracking';
 import { sidecarMessage } from '../../core/messages/annotations';
+import type { TranscriptDocument } from '../../core/model';
 import { parseTranscriptFile } from '../../core/parse';
 import type { TranscriptCache } from '../shared/documentCache';
 import type { ShotlistLog } from '../shared/output';
@@ -60,6 +61,23 @@ export interface TranscriptNotes {
 const maxClosedTranscriptBytes = 2 * 1024 * 1024;
 /** A batch of content searches runs this long before the host gets control back (see defaultSliceBudgetMs). */
 const sliceMs = 6;
+/**
+ * The annotations' view of this version of an open document: its text (joined once per version when
+ * it is kept in pieces, see TranscriptCache.text) and its lines as the editor knows them, so that a
+ * 50 MB text is not scanned for its line breaks (30-40 ms). Once the document changes, the lines
+ * are the text's own again.
+ */
+export function openAnnotationText(cache: TranscriptCache, document: vscode.TextDocument, model: TranscriptDocument): AnnotationText {
+  const version = document.version;
+  const current = (): boolean => !document.isClosed && document.version === version;
+  return new AnnotationText(cache.text(document), model, {
+    lineOf: (offset) => (current() && Number.isFinite(offset) ? document.positionAt(offset).line + 1 : undefined),
+    lineStart: (line) => (current() && Number.isFinite(line)
+      ? document.offsetAt(new vscode.Position(Math.max(0, Math.min(document.lineCount - 1, Math.floor(line) - 1)), 0))
+      : undefined),
+  });
+}
+
 /** Typing pauses this long before words an edit swallowed are looked for again. */
 const resolveDelayMs = 300;
 
@@ -237,7 +255,7 @@ export class AnnotationStore implements vscode.Disposable {
     this.#showProblems(sidecarUri, read.problems);
     const document = openDocument(uri);
     const model = document ? await this.#cache.model(document) : undefined;
-    const text = document && model ? new AnnotationText(this.#cache.text(document), model) : null;
+    const text = document && model ? openAnnotationText(this.#cache, document, model) : null;
     entry.live = read.annotations.map((annotation) => {
       const place = places.get(annotation.id);
       const before = previous.get(annotation.id);
@@ -344,7 +362,7 @@ export class AnnotationStore implements vscode.Disposable {
       }
       if (document) {
         const model = await this.#cache.model(document);
-        text = model ? new AnnotationText(this.#cache.text(document), model) : null;
+        text = model ? openAnnotationText(this.#cache, document, model) : null;
         version = document.version;
       } else if (annotations.length > 0) {
         text = await this.#readClosed(uri);
@@ -449,7 +467,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (model === undefined) {
       return; // a large document still being read: the next pause in typing tries again
     }
-    const text = new AnnotationText(this.#cache.text(document), model);
+    const text = openAnnotationText(this.#cache, document, model);
     entry.live = entry.live.map((item) => {
       if (!entry.lost.has(item.annotation.id)) {
         return item;
@@ -474,7 +492,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (model === undefined) {
       return;
     }
-    const text = new AnnotationText(this.#cache.text(document), model);
+    const text = openAnnotationText(this.#cache, document, model);
     const changes: SidecarChange[] = [];
     const places = new Map<string, { start: number; end: number }>();
     for (const item of entry.live) {

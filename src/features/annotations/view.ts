@@ -144,7 +144,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     // A large document still being read has no model yet: its package shows once it has (cache.onDidParse).
     const model = editor && active && active.live.length > 0 ? this.#cache.peek(editor.document) : undefined;
     if (editor && active && model) {
-      const pack = selectionPackage(active, this.#cache.text(editor.document), model, this.#state);
+      const pack = selectionPackage(active, this.#cache.source(editor.document), model, this.#state);
       if (pack.items.length > 0) {
         const byId = new Map(active.live.map((item) => [item.annotation.id, item]));
         roots.push({

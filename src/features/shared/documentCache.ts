@@ -127,6 +127,8 @@ export class TranscriptCache implements vscode.Disposable {
    * version needs the editor to join its 50 MB again.
    */
   readonly #texts = new Map<string, { version: number; text: ChunkedText }>();
+  /** The whole text of one version of a large document, joined from its pieces for a reader that needs one string (text()). */
+  #joined: { key: string; version: number; text: string } | undefined;
   /**
    * For each re-parsed model: the edit it was made by, and what the checks had found in the model before
    * (when they had finished), so that they redo only the stories the edit touched. Not the previous
@@ -146,6 +148,9 @@ export class TranscriptCache implements vscode.Disposable {
         const key = document.uri.toString();
         this.#entries.delete(key);
         this.#texts.delete(key);
+        if (this.#joined?.key === key) {
+          this.#joined = undefined;
+        }
         this.#said.delete(key);
         const reading = this.#reading.get(key);
         if (reading) {
@@ -162,6 +167,9 @@ export class TranscriptCache implements vscode.Disposable {
       return;
     }
     const key = event.document.uri.toString();
+    if (this.#joined?.key === key) {
+      this.#joined = undefined; // an old version's whole text: 100 MB for a 50 MB archive
+    }
     this.#followText(key, event);
     const reading = this.#reading.get(key);
     if (reading && event.document.version > reading.version && !reading.broken) {
@@ -340,8 +348,20 @@ export class TranscriptCache implements vscode.Disposable {
    * (asking the editor builds the whole text again, which on a 50 MB archive takes a few hundred ms).
    */
   text(document: vscode.TextDocument): string {
-    const cached = this.#entries.get(document.uri.toString());
-    return cached && cached.version === document.version ? cached.text.toString() : document.getText();
+    const key = document.uri.toString();
+    const cached = this.#entries.get(key);
+    if (!cached || cached.version !== document.version) {
+      return document.getText();
+    }
+    if (typeof cached.text === 'string') {
+      return cached.text;
+    }
+    // A large document kept in pieces: joining them takes 80-100 ms for 50 MB, so the whole text is
+    // kept for the version (the annotation commands of one version share it) and dropped after it.
+    if (this.#joined?.key !== key || this.#joined.version !== document.version) {
+      this.#joined = { key, version: document.version, text: cached.text.toString() };
+    }
+    return this.#joined.text;
   }
 
   /**

@@ -5,6 +5,7 @@ import { AnnotationText, passageAt, placementOf } from '../../../src/core/annota
 import { buildPackage, exportSheet, reorder, type PlacedSelect, type SheetEntry } from '../../../src/core/annotations/selects';
 import { quoteAt } from '../../../src/core/quotes/extract';
 import { parseTranscript } from '../../../src/core/parse';
+import { LineTable } from '../../../src/core/text/lineTable';
 import { seed } from './helpers';
 
 const select = (id: string, start: number, words: string, extra: Partial<PlacedSelect> = {}): PlacedSelect => ({
@@ -100,6 +101,37 @@ suite('selection package and selects sheet', () => {
     const result = new AnnotationText(changed, parseTranscript(changed)).resolve(captured.anchor);
     assert.equal(result.status, 'fuzzy');
     assert.equal(placementOf(result), 'review');
+  });
+
+  test('lines from the editor: used when it knows them, the text scanned when it does not, the same either way', () => {
+    const text = `${seed('000')}\r\nA last line with a lone CR\rand CRLF\r\n`;
+    const model = parseTranscript(text);
+    const table = new LineTable(text);
+    let asked = 0;
+    const editor = new AnnotationText(text, model, {
+      lineOf: (offset) => { asked++; return table.positionAt(offset).line + 1; },
+      lineStart: (line) => { asked++; return table.starts[Math.max(0, Math.min(table.starts.length - 1, line - 1))]; },
+    });
+    const scanned = new AnnotationText(text, model);
+    const soundbite = model.soundbites[1];
+    assert.ok(soundbite?.quote);
+    const { start, end } = soundbite.quote.innerRange;
+    const fromEditor = editor.capture(start.offset, end.offset);
+    const fromScan = scanned.capture(start.offset, end.offset);
+    assert.ok(fromEditor.ok && fromScan.ok);
+    assert.deepEqual(fromEditor.anchor, fromScan.anchor);
+    assert.equal(fromEditor.anchor.line, start.line + 1);
+    assert.deepEqual(editor.resolve(fromEditor.anchor), scanned.resolve(fromScan.anchor));
+    for (let offset = 0; offset <= text.length; offset += 97) {
+      assert.equal(editor.lineOf(offset), scanned.lineOf(offset), `offset ${offset}`);
+    }
+    assert.equal(editor.lineOf(text.length - 3), scanned.lineOf(text.length - 3));
+    assert.ok(asked > 0, 'the editor was asked');
+    // An editor that no longer knows (its document changed): the text's own lines.
+    const stale = new AnnotationText(text, model, { lineOf: () => undefined, lineStart: () => undefined });
+    assert.equal(stale.lineOf(end.offset), scanned.lineOf(end.offset));
+    const wrong = new AnnotationText(text, model, { lineOf: () => 7, lineStart: () => 0 });
+    assert.equal(wrong.lineOf(end.offset), 7, 'the editor\'s answer is the one used');
   });
 
   test('tags and lengths as the editor types them', () => {
