@@ -381,6 +381,25 @@ suite('bench in VS Code', function () {
         const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, unmiss);
         assert.ok(references.length > 1000, `${references.length} references to UNMISS`);
       });
+      // Go to Soundbite on the archive's 58,000 soundbites, then List all mentions of UNMISS: each list
+      // opens (a long one shows the items around the cursor), then closes.
+      await watch.phase('shotlist: Go to Soundbite, List all mentions', async () => {
+        const opened = async (run: () => Thenable<unknown>, what: string): Promise<void> => {
+          const before = api.lists.entries;
+          const closed = run();
+          const deadline = Date.now() + 60_000;
+          while (api.lists.entries === before) {
+            assert.ok(Date.now() < deadline, `${what} never opened`);
+            await settle(50);
+          }
+          await settle(500);
+          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+          await closed;
+        };
+        await opened(() => vscode.commands.executeCommand('shotlist.goToSoundbite'), 'Go to Soundbite');
+        await opened(() => vscode.commands.executeCommand('shotlist.kb.listMentions', { uri: document.uri.toString(), id: 'unmiss', fromOffset: 0 }), 'List all mentions');
+        assert.ok(api.lists.listed <= 1001 && api.lists.entries > 1000, `List all mentions listed ${api.lists.listed} of ${api.lists.entries}`);
+      });
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor && editor.document === document, 'the archive is the active editor');
       const middle = Math.floor(document.lineCount / 2);
