@@ -113,10 +113,15 @@ class TranscriptQuickFixes implements vscode.CodeActionProvider {
         edit.replace(document.uri, new vscode.Range(document.positionAt(replacement.start), document.positionAt(replacement.end)), replacement.newText);
       }
       action.edit = edit;
+    } else if (!token.isCancellationRequested && !document.isClosed) {
+      // Chosen on a version the file no longer has: nothing is changed, and the editor is told why.
+      vscode.window.setStatusBarMessage(vscode.l10n.t('The file changed before its shots were renumbered. Choose the fix again.'), renumberStaleMs);
     }
     return action;
   }
 }
+
+const renumberStaleMs = 5000;
 
 /** Renumber all shots: its edits are made in resolveCodeAction, only when the fix is chosen. */
 class RenumberAction extends vscode.CodeAction {
