@@ -269,7 +269,14 @@ export class Knowledge implements vscode.Disposable {
         compiling = { version, matcher: matcher.then((compiled) => compiled && { version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: compiled }) };
         this.#compiling = compiling;
       }
-      const compiled = await compiling.matcher;
+      let compiled: KnowledgeSnapshot | undefined;
+      try {
+        compiled = await compiling.matcher;
+      } catch {
+        // Never expected: the steps run createMatcher's own code. The one-call compile answers instead.
+        this.#compiling = undefined;
+        return this.current();
+      }
       if (this.#snapshot?.version === this.#version) {
         return this.#snapshot; // current() came first
       }
