@@ -153,7 +153,7 @@ async function goToSoundbite(cache: TranscriptCache, query: string): Promise<voi
 
 /** The `query` of the command's arguments (a keybinding's `args`), else empty. */
 function queryArgument(args: unknown): string {
-  return typeof args === 'object' && args !== null && 'query' in args && typeof args.query === 'string' ? args.query : '';
+  return typeof args === 'object' && args !== null && !(args instanceof vscode.Uri) && 'query' in args && typeof args.query === 'string' ? args.query : '';
 }
 
 export function registerNavigation(cache: TranscriptCache): vscode.Disposable {

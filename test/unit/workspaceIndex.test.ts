@@ -290,6 +290,8 @@ suite('a long list filtered in steps (Go to Soundbite in a large archive)', () =
     assert.ok(steps >= 3000 / 400, `${steps} steps`);
     assert.deepEqual(runToEnd(filterByWordsSteps(items, 'presa núm 2999', (item) => item, 10)).indices, [2999]);
     assert.deepEqual(runToEnd(filterByWordsSteps(items, 'ana 0 otro', (item) => item, 10)), { indices: [], total: 0 });
+    // A paste of white space before the words keeps the words.
+    assert.deepEqual(runToEnd(filterByWordsSteps(items, `${' '.repeat(210)}presa 2999`, (item) => item, 10)).indices, [2999]);
   });
 
   test('each item is folded once per list, also when a search stopped half way', () => {

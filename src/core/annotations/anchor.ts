@@ -217,10 +217,6 @@ export interface Resolution {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A text with what resolving needs of it computed once and kept: its line starts and the compared
- * form of the regions searched. Make one per document version and resolve all its anchors with it.
- */
-/**
  * Lines of a text from a caller that already knows them (the editor), so that a long text is not
  * scanned for its line breaks: 1-based lines, counted as PreparedText counts them. Undefined when the
  * caller no longer knows (its text changed): the text is scanned then.
@@ -231,6 +227,10 @@ export interface LineLocator {
   lineStart(line: number): number | undefined;
 }
 
+/**
+ * A text with what resolving needs of it computed once and kept: its line starts and the compared
+ * form of the regions searched. Make one per document version and resolve all its anchors with it.
+ */
 export class PreparedText {
   readonly text: string;
   #lineStarts: Int32Array | null = null;

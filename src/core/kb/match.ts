@@ -179,7 +179,7 @@ export function createMatcher(entries: readonly KbEntry[]): EntityMatcher {
 
 /**
  * Forms added to the trie per step of createMatcherSteps. The bundled knowledge has about 600 forms and
- * takes 10-40 ms to compile in one call (18 steps of at most 8 ms here); a workspace file may add thousands more.
+ * takes 10-40 ms to compile in one call (18 steps of a few milliseconds here); a workspace file may add thousands more.
  */
 const formsPerStep = 32;
 

@@ -281,13 +281,21 @@ const filterItemsPerStep = 400;
 const maxFilterQueryLength = 200;
 
 /**
+ * The words filterByWordsSteps looks for in `query` (none: the caller shows its list as if nothing was
+ * typed). Trimmed before the cut, so that a paste of white space before the words keeps them.
+ */
+export function filterQueryWords(query: string): string[] {
+  return searchWords(query.trim().slice(0, maxFilterQueryLength));
+}
+
+/**
  * The items whose text holds every word of `query` as typed, in any case and with or without accents
  * (the first `limit` of them, and their number): a list's own filter, for a list too long to hand to
  * the editor whole. `folded` keeps each item's folded text between the queries of one list; it is
  * filled in order, as far as a search has read.
  */
 export function* filterByWordsSteps<T>(items: readonly T[], query: string, textOf: (item: T) => string, limit: number, folded: string[] = []): Steps<WordFilterResult> {
-  const words = searchWords(query.slice(0, maxFilterQueryLength));
+  const words = filterQueryWords(query);
   const budget = new StepBudget(filterItemsPerStep);
   const indices: number[] = [];
   let total = 0;

@@ -494,6 +494,7 @@ export class TranscriptCache implements vscode.Disposable {
     this.#reading.clear();
     this.#entries.clear();
     this.#texts.clear();
+    this.#joined = undefined;
     this.#said.clear();
   }
 }

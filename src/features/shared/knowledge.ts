@@ -274,7 +274,9 @@ export class Knowledge implements vscode.Disposable {
         compiled = await compiling.matcher;
       } catch {
         // Never expected: the steps run createMatcher's own code. The one-call compile answers instead.
-        this.#compiling = undefined;
+        if (this.#compiling === compiling) {
+          this.#compiling = undefined;
+        }
         return this.current();
       }
       if (this.#snapshot?.version === this.#version) {

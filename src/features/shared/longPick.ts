@@ -4,7 +4,7 @@
 // around the one the user starts on, and Shotlist searches all of them itself, in steps, as the user
 // types. Used by "Go to Soundbite…" and the knowledge cards' "List all mentions".
 import * as vscode from 'vscode';
-import { filterByWordsSteps, searchWords } from '../../core/workspace/search';
+import { filterByWordsSteps, filterQueryWords } from '../../core/workspace/search';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 
 /** A list of more entries than this is shown in part (a few thousand items copy in a few milliseconds). */
@@ -64,10 +64,15 @@ function listAroundAndSearch<E, T extends vscode.QuickPickItem>(quickPick: vscod
   const to = Math.min(length, from + 2 * windowSide + 1);
   const folded: string[] = [];
   let search = 0;
+  let shown: string | undefined;
   const show = (query: string): void => {
+    if (query === shown) {
+      return; // VS Code echoes the value set before show() back as a change
+    }
+    shown = query;
     const searchNumber = ++search;
     // No word to look for (empty, or only punctuation): the items around the start, as when the box is empty.
-    if (searchWords(query).length === 0) {
+    if (filterQueryWords(query).length === 0) {
       quickPick.busy = false;
       quickPick.title = vscode.l10n.t('{0} ({1} of {2} shown: type to search them all)', list.title, to - from, length);
       quickPick.items = list.items(range(from, to), false);
