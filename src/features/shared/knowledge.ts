@@ -39,6 +39,10 @@ export interface KnowledgeSnapshot {
   readonly matcher: EntityMatcher;
 }
 
+function snapshotOf(version: number, entries: readonly KbEntry[], matcher: EntityMatcher): KnowledgeSnapshot {
+  return { version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher };
+}
+
 export class Knowledge implements vscode.Disposable {
   readonly #diagnostics = vscode.languages.createDiagnosticCollection('shotlist-kb');
   readonly #disposables: vscode.Disposable[] = [];
@@ -240,12 +244,12 @@ export class Knowledge implements vscode.Disposable {
 
   /**
    * The merged knowledge, compiled once per version. Compiled in steps after each reload (see
-   * #compileInSteps); a caller that comes before those steps are done compiles it here, in one call.
+   * prepared()); a caller that comes before those steps are done compiles it here, in one call.
    */
   current(): KnowledgeSnapshot {
     if (!this.#snapshot || this.#snapshot.version !== this.#version) {
       const entries = this.#entries();
-      this.#snapshot = { version: this.#version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: createMatcher(entries) };
+      this.#snapshot = snapshotOf(this.#version, entries, createMatcher(entries));
     }
     return this.#snapshot;
   }
@@ -266,7 +270,7 @@ export class Knowledge implements vscode.Disposable {
         const entries = this.#entries();
         const stale = (): boolean => this.#version !== version || this.#snapshot?.version === version;
         const matcher = runSteps(createMatcherSteps(entries), new TimeSlicer({ budgetMs: compileSliceMs }), stale);
-        compiling = { version, matcher: matcher.then((compiled) => compiled && { version, byId: new Map(entries.map((entry) => [entry.id, entry])), matcher: compiled }) };
+        compiling = { version, matcher: matcher.then((compiled) => compiled && snapshotOf(version, entries, compiled)) };
         this.#compiling = compiling;
       }
       let compiled: KnowledgeSnapshot | undefined;

@@ -44,9 +44,9 @@ function* range(from: number, to: number): Generator<number> {
   }
 }
 
-/** Every entry's items, the starting one active: for a list of at most maxWholeListLength entries. */
-function listWhole<E, T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>, list: LongList<E, T>): void {
-  quickPick.items = list.items(range(0, list.entries.length), false);
+/** Shows the items of entries `from`..`to`, the starting entry's item active when it is among them. */
+function listEntries<E, T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>, list: LongList<E, T>, from: number, to: number): void {
+  quickPick.items = list.items(range(from, to), false);
   const active = quickPick.items.find((item) => list.entryOf(item) === list.current);
   if (active) {
     quickPick.activeItems = [active];
@@ -75,11 +75,7 @@ function listAroundAndSearch<E, T extends vscode.QuickPickItem>(quickPick: vscod
     if (filterQueryWords(query).length === 0) {
       quickPick.busy = false;
       quickPick.title = vscode.l10n.t('{0} ({1} of {2} shown: type to search them all)', list.title, to - from, length);
-      quickPick.items = list.items(range(from, to), false);
-      const active = quickPick.items.find((item) => list.entryOf(item) === list.current);
-      if (active) {
-        quickPick.activeItems = [active];
-      }
+      listEntries(quickPick, list, from, to);
       return;
     }
     quickPick.busy = true;
@@ -108,7 +104,7 @@ export function fillList<E, T extends vscode.QuickPickItem>(quickPick: vscode.Qu
   const whole = list.entries.length <= maxWholeListLength;
   const filling = whole ? new vscode.Disposable(() => undefined) : listAroundAndSearch(quickPick, list);
   if (whole) {
-    listWhole(quickPick, list);
+    listEntries(quickPick, list, 0, list.entries.length);
   }
   listCounts.listed = quickPick.items.filter((item) => list.entryOf(item) !== undefined).length;
   listCounts.entries = list.entries.length;
