@@ -21,6 +21,13 @@ const symbolKinds: Readonly<Record<OutlineKind, vscode.SymbolKind>> = {
   statement: vscode.SymbolKind.Field,
 };
 
+/**
+ * The editor's copy of each top-level symbol, made once: the core keeps an untouched story's symbol
+ * from one version to the next, so after a keystroke in an archive only the edited story is converted.
+ * VS Code reads these objects to send them on and never changes them, so versions may share them.
+ */
+const documentSymbols = new WeakMap<OutlineSymbol, vscode.DocumentSymbol>();
+
 function toDocumentSymbol(symbol: OutlineSymbol): vscode.DocumentSymbol {
   const range = toRange(symbol.range);
   let selection = toRange(symbol.selectionRange);
@@ -29,7 +36,10 @@ function toDocumentSymbol(symbol: OutlineSymbol): vscode.DocumentSymbol {
     selection = new vscode.Range(range.start, range.start);
   }
   const result = new vscode.DocumentSymbol(symbol.name.trim() || '…', symbol.detail, symbolKinds[symbol.kind], range, selection);
-  result.children = symbol.children.map(toDocumentSymbol);
+  if (symbol.children.length > 0) {
+    // The constructor gives each symbol an empty list of its own; most of an archive's symbols keep it.
+    result.children = symbol.children.map(toDocumentSymbol);
+  }
   return result;
 }
 
@@ -39,11 +49,17 @@ const symbolsPerStep = 500;
 /** Converts the outline a batch of top-level symbols at a time (a large archive has thousands). */
 function* documentSymbolSteps(outline: readonly OutlineSymbol[]): Generator<void, vscode.DocumentSymbol[], void> {
   const symbols: vscode.DocumentSymbol[] = [];
+  let converted = 0;
   for (const symbol of outline) {
-    if (symbols.length % symbolsPerStep === symbolsPerStep - 1) {
-      yield;
+    let documentSymbol = documentSymbols.get(symbol);
+    if (!documentSymbol) {
+      if (++converted % symbolsPerStep === 0) {
+        yield;
+      }
+      documentSymbol = toDocumentSymbol(symbol);
+      documentSymbols.set(symbol, documentSymbol);
     }
-    symbols.push(toDocumentSymbol(symbol));
+    symbols.push(documentSymbol);
   }
   return symbols;
 }

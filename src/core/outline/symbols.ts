@@ -126,6 +126,7 @@ interface Build {
   readonly document: TranscriptDocument;
   readonly labels: OutlineLabels;
   readonly lines: LineSource | null;
+  readonly level: number;
   readonly detail: Detail;
   readonly budget: StepBudget;
 }
@@ -155,40 +156,59 @@ export function* buildOutlineSteps(document: TranscriptDocument, options: Outlin
     return cached.symbols;
   }
   const detail = detailLevels[level] as Detail;
-  const build: Build = { document, labels, lines: options.lines ?? null, detail, budget };
+  const build: Build = { document, labels, lines: options.lines ?? null, level, detail, budget };
   const symbols = document.format === 'shotlist' ? yield* shotlistOutline(build) : yield* spokenOutline(build);
   outlineCache.set(document, { labels, level, symbols });
   return symbols;
 }
 
 /**
+ * Each story's symbol, kept with its story group for a label set and level. After an edit the story
+ * groups the edit did not touch are the same objects (see `PreviousGroups`), and so are their symbols:
+ * an archive's outline after a keystroke builds one story's symbol, not fourteen thousand, and the
+ * editor's copies of the others are kept too (they are keyed by these symbols).
+ */
+const groupSymbolCache = new WeakMap<StoryGroup, { labels: OutlineLabels; level: number; symbol: OutlineSymbol }>();
+
+/**
  * One pass over the model in document order: each element's symbol is built once and filed under
- * the story (header block) it follows. Story ranges come from `storyGroups`, so a story spans its
- * header and body whatever the level of detail.
+ * the story (header block) it follows, unless that story's symbol is kept from an earlier version.
+ * Story ranges come from `storyGroups`, so a story spans its header and body whatever the level of detail.
  */
 function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
-  const { document, detail, budget } = build;
+  const { document, detail, budget, labels, level } = build;
   const groups = yield* storyGroupSteps(document, budget);
+  const kept: Array<OutlineSymbol | undefined> = [];
+  for (const group of groups) {
+    if (budget.spend()) {
+      yield;
+    }
+    const cached = groupSymbolCache.get(group);
+    kept.push(cached && cached.labels === labels && cached.level === level ? cached.symbol : undefined);
+  }
   const starts = groups.map((group) => group.range.start.line);
   const bodies: OutlineSymbol[][] = groups.map(() => []);
   const texts: OutlineSymbol[][] = groups.map(() => []);
   // Every list is in document order, so the story pointer only moves forward within one list.
   let group = 0;
-  const file = (lists: OutlineSymbol[][], symbol: OutlineSymbol): void => {
-    const line = symbol.range.start.line;
+  /** The story an element starting on `line` is filed under, or -1 when that story's symbol is kept. */
+  const storyToBuild = (line: number): number => {
     while (group + 1 < starts.length && (starts[group + 1] as number) <= line) {
       group++;
     }
-    lists[group]?.push(symbol);
+    return kept[group] === undefined ? group : -1;
   };
   let mixed = false;
-  if (detail.parts) {
+  if (detail.parts && kept.includes(undefined)) {
     if (detail.sections) {
       for (const section of document.sections) {
         if (budget.spend()) {
           yield;
         }
-        file(bodies, yield* sectionSymbol(build, section));
+        const story = storyToBuild(section.range.start.line);
+        if (story >= 0) {
+          bodies[story]?.push(yield* sectionSymbol(build, section));
+        }
       }
       group = 0;
     }
@@ -197,10 +217,14 @@ function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
         yield;
       }
       const inBody = !detail.sections || shot.sectionIndex === null;
+      const soundbite = shot.soundbiteIndex === null ? undefined : document.soundbites[shot.soundbiteIndex];
       const wanted = shot.soundbiteIndex === null ? detail.shots : detail.soundbites;
       if (inBody && wanted) {
-        mixed ||= detail.sections && document.sections.length > 0;
-        file(bodies, shotSymbol(build, shot));
+        const story = storyToBuild((soundbite ?? shot).range.start.line);
+        if (story >= 0) {
+          mixed ||= detail.sections && document.sections.length > 0;
+          bodies[story]?.push(shotSymbol(build, shot));
+        }
       }
     }
     group = 0;
@@ -208,7 +232,10 @@ function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
       if (budget.spend()) {
         yield;
       }
-      file(texts, yield* storySymbol(build, story));
+      const filed = storyToBuild(storyTextRange(story).start.line);
+      if (filed >= 0) {
+        texts[filed]?.push(yield* storySymbol(build, story));
+      }
     }
   }
   const symbols: OutlineSymbol[] = [];
@@ -216,7 +243,13 @@ function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
     if (budget.spend()) {
       yield;
     }
-    symbols.push(yield* storyGroupSymbol(build, groups[index] as StoryGroup, bodies[index] ?? [], texts[index] ?? [], mixed));
+    const storyGroup = groups[index] as StoryGroup;
+    let symbol = kept[index];
+    if (symbol === undefined) {
+      symbol = yield* storyGroupSymbol(build, storyGroup, bodies[index] ?? [], texts[index] ?? [], mixed);
+      groupSymbolCache.set(storyGroup, { labels, level, symbol });
+    }
+    symbols.push(symbol);
   }
   return symbols;
 }
