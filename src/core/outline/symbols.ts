@@ -66,6 +66,9 @@ const detailLevels: readonly Detail[] = [
 /** Symbols (and the elements behind them) handled between two chances to yield: about a millisecond on an archive. */
 const outlineElementsPerStep = 1000;
 
+/** The children of every leaf: one frozen list, not one list per symbol (an archive has tens of thousands). */
+const noChildren: readonly OutlineSymbol[] = Object.freeze([]);
+
 const countCache = new WeakMap<TranscriptDocument, readonly number[]>();
 
 /** How many symbols each level gives, counted from the model without building anything; once per model. */
@@ -168,7 +171,17 @@ export function* buildOutlineSteps(document: TranscriptDocument, options: Outlin
  * an archive's outline after a keystroke builds one story's symbol, not fourteen thousand, and the
  * editor's copies of the others are kept too (they are keyed by these symbols).
  */
-const groupSymbolCache = new WeakMap<StoryGroup, { labels: OutlineLabels; level: number; symbol: OutlineSymbol }>();
+const groupSymbolCaches = new WeakMap<OutlineLabels, Array<WeakMap<StoryGroup, OutlineSymbol>>>();
+
+/** The story symbols kept for a label set and level (one table each: no record per story to allocate). */
+function groupSymbolCache(labels: OutlineLabels, level: number): WeakMap<StoryGroup, OutlineSymbol> {
+  let levels = groupSymbolCaches.get(labels);
+  if (!levels) {
+    levels = [];
+    groupSymbolCaches.set(labels, levels);
+  }
+  return (levels[level] ??= new WeakMap());
+}
 
 /**
  * One pass over the model in document order: each element's symbol is built once and filed under
@@ -176,19 +189,20 @@ const groupSymbolCache = new WeakMap<StoryGroup, { labels: OutlineLabels; level:
  * Story ranges come from `storyGroups`, so a story spans its header and body whatever the level of detail.
  */
 function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
-  const { document, detail, budget, labels, level } = build;
+  const { document, detail, budget } = build;
   const groups = yield* storyGroupSteps(document, budget);
+  const cache = groupSymbolCache(build.labels, build.level);
   const kept: Array<OutlineSymbol | undefined> = [];
   for (const group of groups) {
     if (budget.spend()) {
       yield;
     }
-    const cached = groupSymbolCache.get(group);
-    kept.push(cached && cached.labels === labels && cached.level === level ? cached.symbol : undefined);
+    kept.push(cache.get(group));
   }
   const starts = groups.map((group) => group.range.start.line);
-  const bodies: OutlineSymbol[][] = groups.map(() => []);
-  const texts: OutlineSymbol[][] = groups.map(() => []);
+  // Made for the stories that get elements only: an archive outlined as stories alone needs none.
+  const bodies: Array<OutlineSymbol[] | undefined> = [];
+  const texts: Array<OutlineSymbol[] | undefined> = [];
   // Every list is in document order, so the story pointer only moves forward within one list.
   let group = 0;
   /** The story an element starting on `line` is filed under, or -1 when that story's symbol is kept. */
@@ -207,7 +221,7 @@ function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
         }
         const story = storyToBuild(section.range.start.line);
         if (story >= 0) {
-          bodies[story]?.push(yield* sectionSymbol(build, section));
+          (bodies[story] ??= []).push(yield* sectionSymbol(build, section));
         }
       }
       group = 0;
@@ -223,7 +237,7 @@ function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
         const story = storyToBuild((soundbite ?? shot).range.start.line);
         if (story >= 0) {
           mixed ||= detail.sections && document.sections.length > 0;
-          bodies[story]?.push(shotSymbol(build, shot));
+          (bodies[story] ??= []).push(shotSymbol(build, shot));
         }
       }
     }
@@ -234,7 +248,7 @@ function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
       }
       const filed = storyToBuild(storyTextRange(story).start.line);
       if (filed >= 0) {
-        texts[filed]?.push(yield* storySymbol(build, story));
+        (texts[filed] ??= []).push(yield* storySymbol(build, story));
       }
     }
   }
@@ -247,7 +261,7 @@ function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
     let symbol = kept[index];
     if (symbol === undefined) {
       symbol = yield* storyGroupSymbol(build, storyGroup, bodies[index] ?? [], texts[index] ?? [], mixed);
-      groupSymbolCache.set(storyGroup, { labels, level, symbol });
+      cache.set(storyGroup, symbol);
     }
     symbols.push(symbol);
   }
@@ -275,7 +289,7 @@ function* storyGroupSymbol(build: Build, story: StoryGroup, body: OutlineSymbol[
     kind: 'story',
     range: story.range,
     selectionRange: within(story.range, storyField ? storyField.valueRange : header ? header.range : children[0]?.selectionRange ?? null),
-    children,
+    children: children.length > 0 ? children : noChildren,
   };
 }
 
@@ -283,7 +297,7 @@ function* headerSymbol(build: Build, header: Header): Steps<OutlineSymbol> {
   const range = header.range;
   const children = !build.detail.fields ? [] : yield* mapSteps(header.fields, build.budget, (field): OutlineSymbol => {
     const fieldRange = field.range;
-    return { name: field.name, detail: field.value, kind: 'field', range: fieldRange, selectionRange: within(fieldRange, field.nameRange), children: [] };
+    return { name: field.name, detail: field.value, kind: 'field', range: fieldRange, selectionRange: within(fieldRange, field.nameRange), children: noChildren };
   });
   const first = header.fields[0];
   return { name: build.labels.header, detail: '', kind: 'header', range, selectionRange: within(range, first ? first.nameRange : null), children };
@@ -334,7 +348,7 @@ function shotSymbol(build: Build, shot: Shot): OutlineSymbol {
     kind: 'shot',
     range,
     selectionRange: range,
-    children: [],
+    children: noChildren,
   };
 }
 
@@ -363,7 +377,7 @@ function soundbiteSymbol(build: Build, soundbite: Soundbite): OutlineSymbol {
     kind: 'soundbite',
     range,
     selectionRange: within(range, speaker ?? soundbite.lineRange),
-    children: [],
+    children: noChildren,
   };
 }
 
@@ -393,7 +407,7 @@ function quoteSymbol(build: Build, quote: Quote): OutlineSymbol {
     kind: 'quote',
     range,
     selectionRange: within(range, quote.innerRange),
-    children: [],
+    children: noChildren,
   };
 }
 
@@ -402,7 +416,7 @@ function* spokenOutline(build: Build): Steps<OutlineSymbol[]> {
   const symbols: OutlineSymbol[] = [];
   if (document.title) {
     const range = plain(document.title.range);
-    symbols.push({ name: document.title.text, detail: '', kind: 'title', range, selectionRange: range, children: [] });
+    symbols.push({ name: document.title.text, detail: '', kind: 'title', range, selectionRange: range, children: noChildren });
   }
   const quotes = build.detail.quotes ? document.quotes : [];
   const quoteRanges = yield* mapSteps(quotes, budget, (quote) => plain(quote.range));
