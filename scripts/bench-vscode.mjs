@@ -112,7 +112,8 @@ for (const [phase, ms] of held) { console.log(`  ${phase.padEnd(48)} ${ms.toFixe
 console.log(`  Shotlist's parses in one call: ${result.parses.length}, longest ${longestParse.toFixed(0)} ms (${result.parses.map((ms) => ms.toFixed(0)).join(', ')})`);
 console.log(`  readings in steps: ${result.readInSteps}, longest step ${result.readingStepMs.toFixed(0)} ms`);
 const describeThread = (thread) => (thread
-  ? `the host's thread, from the tick before to the tick after (${thread.windowMs.toFixed(0)} ms): ran ${thread.ranMs.toFixed(0)} ms, waited for a CPU ${thread.waitedMs.toFixed(0)} ms`
+  ? `the host's thread, from the tick before to the tick after (${thread.windowMs.toFixed(0)} ms): ran ${thread.ranMs.toFixed(0)} ms, waited for a CPU ${thread.waitedMs.toFixed(0)} ms;`
+    + ` its other threads (the collector's helpers among them) ran ${thread.othersRanMs.toFixed(0)} ms, waited for a CPU ${thread.othersWaitedMs.toFixed(0)} ms`
   : 'no reading of the host\'s thread around it (/proc/thread-self/schedstat is missing)');
 const describeCollections = (list) => `garbage collection inside it: ${list.reduce((sum, c) => sum + c.ms, 0).toFixed(0)} ms${list.length > 0 ? ` (${list.slice(0, 4).map((c) => `${c.kind} ${c.ms.toFixed(0)} ms`).join(', ')})` : ''}`;
 const sampled = result.longestSampled ?? { sampledMs: Number.NaN, ms: Number.NaN, where: 'no profile', collections: [], thread: null };

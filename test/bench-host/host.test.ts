@@ -5,7 +5,7 @@
 // that what VS Code itself spends (sending 50 MB to the host) is told apart from what Shotlist spends.
 // The figures go to the JSON file named by SHOTLIST_BENCH_HOST_OUT; the targets are judged by the script.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
@@ -18,35 +18,75 @@ import type { ShotlistApi } from '../../src/extension';
 const EXTENSION_ID = 'shotlist.shotlist';
 const SAMPLE_MS = 5;
 
-/** What Linux counted for the host's main thread at one moment: nanoseconds on a CPU and waiting for one. */
+/** What Linux counted for the host's threads at one moment: nanoseconds on a CPU and waiting for one. */
 interface ThreadReading {
   /** Microseconds on the monotonic clock (the CPU profile's). */
   readonly us: number;
   readonly ranNs: number;
   readonly waitedNs: number;
+  /** The same for the host's other threads together: the garbage collector's helpers are among them. */
+  readonly othersRanNs: number;
+  readonly othersWaitedNs: number;
+}
+
+/** What the host's threads did between two readings, in milliseconds. */
+export interface ThreadWindow {
+  readonly windowMs: number;
+  readonly ranMs: number;
+  readonly waitedMs: number;
+  readonly othersRanMs: number;
+  readonly othersWaitedMs: number;
+}
+
+/** Nanoseconds a thread ran and waited for a CPU, from its schedstat file (zero when it has gone). */
+function schedstat(file: string): [number, number] {
+  try {
+    const [ran, waited] = readFileSync(file, 'utf8').split(' ');
+    return [Number(ran), Number(waited)];
+  } catch {
+    return [0, 0];
+  }
 }
 
 /**
- * The host's main thread as the kernel's scheduler saw it (/proc/thread-self/schedstat), read at every
- * tick of the loop watch. On this 2-core machine the thread is often runnable but waiting for a CPU
- * that VS Code's other processes (or Shotlist's worker) hold: a CPU profile then shows a gap of tens of
- * milliseconds between two samples, even while idle. The readings around a long task tell how much of
- * its length the thread actually ran. Empty where the file does not exist (not Linux).
+ * The host's threads as the kernel's scheduler saw them (/proc/self/task/<tid>/schedstat), read at every
+ * tick of the loop watch. On this 2-core machine a thread is often runnable but waiting for a CPU that
+ * VS Code's other processes (or Shotlist's worker) hold: a CPU profile then shows a gap of tens of
+ * milliseconds between two samples, even while idle. A young collection runs on the main thread and on
+ * helper threads, and the main thread waits for the helpers: the other threads' waits tell a collection
+ * that was long because it had much to copy from one whose helpers waited for a CPU. Empty where the
+ * files do not exist (not Linux).
  */
 class ThreadClock {
   readonly readings: ThreadReading[] = [];
   readonly #available = existsSync('/proc/thread-self/schedstat');
+  readonly #main = this.#available ? path.basename(readlinkSync('/proc/thread-self')) : '';
+  #others: string[] = [];
+  #listedUs = 0;
 
   read(): void {
     if (!this.#available) {
       return;
     }
-    const [ran, waited] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
-    this.readings.push({ us: Number(process.hrtime.bigint() / 1000n), ranNs: Number(ran), waitedNs: Number(waited) });
+    const us = Number(process.hrtime.bigint() / 1000n);
+    if (us - this.#listedUs > 1_000_000) {
+      // Threads come and go (the worker's, the thread pool's): listed again each second.
+      this.#others = readdirSync('/proc/self/task').filter((tid) => tid !== this.#main).map((tid) => `/proc/self/task/${tid}/schedstat`);
+      this.#listedUs = us;
+    }
+    const [ranNs, waitedNs] = schedstat('/proc/thread-self/schedstat');
+    let othersRanNs = 0;
+    let othersWaitedNs = 0;
+    for (const file of this.#others) {
+      const [ran, waited] = schedstat(file);
+      othersRanNs += ran;
+      othersWaitedNs += waited;
+    }
+    this.readings.push({ us, ranNs, waitedNs, othersRanNs, othersWaitedNs });
   }
 
-  /** Milliseconds the thread ran and waited from the last reading before `startUs` to the first after `endUs`; undefined without readings. */
-  around(startUs: number, endUs: number): { ranMs: number; waitedMs: number; windowMs: number } | undefined {
+  /** What the threads did from the last reading before `startUs` to the first after `endUs`; undefined without readings. */
+  around(startUs: number, endUs: number): ThreadWindow | undefined {
     let before: ThreadReading | undefined;
     let after: ThreadReading | undefined;
     for (const reading of this.readings) {
@@ -60,7 +100,14 @@ class ThreadClock {
     if (!before || !after) {
       return undefined;
     }
-    return { ranMs: (after.ranNs - before.ranNs) / 1e6, waitedMs: (after.waitedNs - before.waitedNs) / 1e6, windowMs: (after.us - before.us) / 1000 };
+    const ms = (a: number, b: number): number => Math.max(0, b - a) / 1e6;
+    return {
+      windowMs: (after.us - before.us) / 1000,
+      ranMs: ms(before.ranNs, after.ranNs),
+      waitedMs: ms(before.waitedNs, after.waitedNs),
+      othersRanMs: ms(before.othersRanNs, after.othersRanNs),
+      othersWaitedMs: ms(before.othersWaitedNs, after.othersWaitedNs),
+    };
   }
 }
 
