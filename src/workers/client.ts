@@ -1,5 +1,5 @@
-// The extension host's side of the core worker: parses for the workspace index and
-// knowledge files run on another thread, so that a 16 MB archive or a hostile file never holds the
+// The extension host's side of the core worker: parses for the workspace index, knowledge files and
+// open documents that cannot be read in short steps run on another thread, so that a 16 MB archive or a hostile file never holds the
 // host. One request at a time; the answer arrives in parts, each asked for after a turn of the event
 // loop. A request that runs too long (a pathological file) or kills the worker (out of memory) fails
 // alone: the worker is replaced for the next one. Where no worker can start (the factory throws, or the
@@ -7,6 +7,7 @@
 // channel says so once. No `vscode` import: the unit tests run it against real worker threads, fakes,
 // and (test/web) the Web Worker of VS Code for the Web.
 import type { KbEntry, KbProblem } from '../core/kb/model';
+import type { TranscriptDocument } from '../core/model';
 import type { MarkdownNotice } from '../core/parse';
 import type { FileEntry } from '../core/workspace/entries';
 import { CoreAnswerAssembly, isFinalMessage, type CoreMessage, type CoreRequest, type CoreWork } from './requests';
@@ -45,7 +46,7 @@ export interface CoreWorkerTransportEvents {
 export type CoreWorkerTransportFactory = (events: CoreWorkerTransportEvents) => CoreWorkerTransport;
 
 export type IndexAnswer = { readonly entry: FileEntry | null; readonly notices?: readonly MarkdownNotice[] } | { readonly error: string } | { readonly cancelled: true };
-export type MarkdownAnswer = { readonly json: string | null; readonly notices: readonly MarkdownNotice[] } | { readonly error: string } | { readonly cancelled: true };
+export type ParseAnswer = { readonly model: TranscriptDocument; readonly notices: readonly MarkdownNotice[] } | { readonly error: string } | { readonly cancelled: true };
 export type KnowledgeAnswer = { readonly entries: readonly KbEntry[]; readonly problems: readonly KbProblem[] } | { readonly error: string } | { readonly cancelled: true };
 
 /** A request that has not answered after this long is given up and its worker replaced. */
@@ -55,7 +56,7 @@ interface Job {
   readonly work: CoreWork;
   readonly transfer: readonly ArrayBuffer[];
   readonly token: Cancellation | undefined;
-  readonly settle: (answer: IndexAnswer | KnowledgeAnswer | MarkdownAnswer) => void;
+  readonly settle: (answer: IndexAnswer | KnowledgeAnswer | ParseAnswer) => void;
 }
 
 export class CoreWorkerClient {
@@ -87,12 +88,15 @@ export class CoreWorkerClient {
     return this.#enqueue({ id: 0, kind: 'index', bytes, file, detect }, owned ? [bytes.buffer] : [], token) as Promise<IndexAnswer>;
   }
 
-  /** Parses and checks one knowledge file. */
-  /** An open Markdown document parsed in the worker (see requests.ts 'markdown'). */
-  markdown(text: string, name: string, token?: Cancellation): Promise<MarkdownAnswer> {
-    return this.#enqueue({ id: 0, kind: 'markdown', text, name }, [], token) as Promise<MarkdownAnswer>;
+  /**
+   * An open document parsed in the worker (see requests.ts 'parse'): its model as plain data, read
+   * back part by part. `pieces` are the text's pieces, joined in the worker.
+   */
+  parse(pieces: readonly string[], name: string, languageId: string | undefined, token?: Cancellation): Promise<ParseAnswer> {
+    return this.#enqueue({ id: 0, kind: 'parse', pieces, name, languageId }, [], token) as Promise<ParseAnswer>;
   }
 
+  /** Parses and checks one knowledge file. */
   knowledge(text: string, origin: string, token?: Cancellation): Promise<KnowledgeAnswer> {
     return this.#enqueue({ id: 0, kind: 'knowledge', text, origin }, [], token) as Promise<KnowledgeAnswer>;
   }
@@ -105,7 +109,7 @@ export class CoreWorkerClient {
       }
       const job = { work: { ...work, id: this.#nextId++ }, transfer, token, settle };
       // An open document's parse is waited for by the editor: it goes before the index's files.
-      if (work.kind === 'markdown') {
+      if (work.kind === 'parse') {
         this.#queue.unshift(job);
       } else {
         this.#queue.push(job);

@@ -160,6 +160,28 @@ suite('large documents: read in steps, every feature waits for it', function () 
     assert.deepEqual(placed(), ['27013 The lamp has burned every night this winter, and ship 21800 came home.']);
   });
 
+  test('a long interview (no stories to read in steps) is parsed by the worker: the outline, and again after an edit', async () => {
+    // Turn k's question is on line 3k, its answer on line 3k + 1 (a blank line after each pair).
+    const pairs = 9000;
+    const text = Array.from({ length: pairs }, (_, index) =>
+      `Q: Envoy, what did the harbour council decide at meeting ${index}?\nA: The council kept the ferries running, and meeting ${index} agreed the timetable.\n`).join('\n');
+    assert.ok(text.length > largeDocumentChars, `the interview (${text.length} characters) is not large`);
+    const before = { ...api.cache.counts };
+    const editor = await open('long-interview.unifeed', text);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.equal(symbols?.length, 2 * pairs, 'one outline entry per turn');
+    assert.equal(symbols?.[2 * 4321 + 1]?.detail, 'The council kept the ferries running, and meeting…');
+    const counts = api.cache.counts;
+    assert.deepEqual([counts.parsedInWorker - before.parsedInWorker, counts.parsed - before.parsed, counts.readInSteps - before.readInSteps], [1, 0, 0],
+      'parsed once, by the worker');
+
+    assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(3 * 4321 + 1, 3), 'Indeed, ')));
+    const edited = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.equal(edited?.[2 * 4321 + 1]?.detail, 'Indeed, The council kept the ferries running, and…', 'the outline shows the edit');
+    assert.deepEqual([counts.parsedInWorker - before.parsedInWorker, counts.parsed - before.parsed, counts.reparsed - before.reparsed], [2, 0, 0],
+      'the edited version was parsed by the worker too');
+  });
+
   test('an edit made while the archive is still being read', async () => {
     const text = Array.from({ length: storyCount }, (_, index) => story(index + 5000)).join('\n');
     const editor = await open('edited-while-read.unifeed', text);

@@ -11,12 +11,12 @@ import { loadKnowledgeBase } from '../../src/core/kb/load';
 import type { TranscriptDocument } from '../../src/core/model';
 import { soundbiteTargets } from '../../src/core/outline/navigation';
 import { buildOutline } from '../../src/core/outline/symbols';
-import { parseTranscriptFile } from '../../src/core/parse';
+import { parseTranscript, parseTranscriptFile, readsInSteps, type MarkdownNotice } from '../../src/core/parse';
 import { allQuotes } from '../../src/core/quotes/extract';
 import { indexText } from '../../src/core/workspace/entries';
 import { CoreWorkerClient, type Cancellation, type CoreWorkerTransportEvents } from '../../src/workers/client';
 import { nodeCoreWorkerFactory } from '../../src/workers/nodeTransport';
-import { answerCoreRequest, CoreAnswerAssembly, entriesPerPart, type CoreMessage } from '../../src/workers/requests';
+import { answerCoreRequest, CoreAnswerAssembly, entriesPerPart, modelPartChars, type CoreMessage } from '../../src/workers/requests';
 import { readFixture, repositoryRoot, seedsDirectory } from './helpers';
 
 const encoder = new TextEncoder();
@@ -127,6 +127,22 @@ suite('core worker: the client against real worker threads', function () {
     }
   });
 
+  test('parses an open document\'s pieces and sends the model back in parts, as the core parses it', async () => {
+    const client = new CoreWorkerClient(nodeCoreWorkerFactory(script));
+    try {
+      const one = readFixture('interviews/qa_labels.txt');
+      const text = Array.from({ length: 200 }, () => one).join('\n');
+      const answer = await client.parse([text.slice(0, 5000), text.slice(5000)], 'long.txt', undefined);
+      assert.ok('model' in answer, JSON.stringify(answer));
+      const model = parseTranscriptFile(text, 'long.txt');
+      assert.ok(model.turns.length > 200, `${model.turns.length} turns`);
+      assert.equal(JSON.stringify(answer.model.turns), JSON.stringify(model.turns));
+      assert.equal(JSON.stringify(buildOutline(answer.model)), JSON.stringify(buildOutline(model)));
+    } finally {
+      client.dispose();
+    }
+  });
+
   test('a request over its time is given up, the worker replaced, and the next request answered', async () => {
     // One second is ample for a new worker to start and answer a small file, and far too short for 150,000 soundbites.
     const client = new CoreWorkerClient(nodeCoreWorkerFactory(script), { timeoutMs: 1000, describeTimeout: (seconds) => `too slow (${seconds} s)` });
@@ -202,43 +218,93 @@ suite('core worker: the client when a worker dies', () => {
   });
 });
 
-suite('core worker: open Markdown documents parsed off the host', () => {
-  /** Every Markdown transcript among the fixtures, with its name. */
-  function markdownFixtures(): Array<[string, string]> {
+suite('core worker: open documents parsed off the host', () => {
+  /** The Markdown transcripts among the fixtures, and a line-parsed fixture of each kind, with their names. */
+  function documentFixtures(): Array<[string, string]> {
     const found: Array<[string, string]> = [];
     for (const folder of ['markdown', 'readers12', 'interviews12']) {
       for (const name of readdirSync(join(repositoryRoot, 'test', 'fixtures', folder)).filter((file) => file.endsWith('.md') && file !== 'README.md')) {
         found.push([name, readFixture(`${folder}/${name}`)]);
       }
     }
+    for (const path of ['interviews/labelled_un_news.txt', 'interviews/french_dash.txt', 'prose/oped.txt', 'shotlists/clean.txt', 'shotlists/flattened_pdf.txt']) {
+      found.push([path, readFixture(path)]);
+    }
     return found;
   }
 
-  test('the model read back from the answer gives every feature what the model itself gives', () => {
-    let turns = 0;
-    for (const [name, text] of markdownFixtures()) {
-      const messages = answerCoreRequest({ id: 1, kind: 'markdown', text, name });
-      const answer = new CoreAnswerAssembly().add(messages[messages.length - 1] as CoreMessage);
-      assert.ok(answer && 'json' in answer && answer.json !== null, `${name}: no model in the answer`);
-      const copy = JSON.parse(answer.json) as TranscriptDocument;
-      const model = parseTranscriptFile(text, name, 'markdown');
-      // Compared as JSON: the model's ranges are class instances whose values a deep comparison cannot see.
-      const same = (actual: unknown, expected: unknown, what: string): void => assert.equal(JSON.stringify(actual), JSON.stringify(expected), `${name}: ${what}`);
-      same(buildOutline(copy), buildOutline(model), 'outline');
-      same(allFindings(copy, text), allFindings(parseTranscriptFile(text, name, 'markdown'), text), 'findings');
-      same(allQuotes(copy, text, name), allQuotes(model, text, name), 'quotes');
-      same(soundbiteTargets(copy), soundbiteTargets(model), 'targets');
-      turns += model.turns.length;
+  /** The answer's model, and how many parts it came in. */
+  function parsedInParts(text: string, name: string, pieces = [text]): { model: TranscriptDocument; notices: readonly MarkdownNotice[]; parts: number; messages: readonly CoreMessage[] } {
+    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces, name, languageId: undefined });
+    const answer = assemble(messages);
+    assert.ok(answer && 'model' in answer, `${name}: no model in the answer: ${JSON.stringify(answer)}`);
+    return { model: answer.model, notices: answer.notices, parts: messages.filter((message) => message.kind === 'model-part').length, messages };
+  }
+
+  // Compared as JSON: the model's ranges are class instances whose values a deep comparison cannot see.
+  const same = (actual: unknown, expected: unknown, what: string): void => assert.equal(JSON.stringify(actual), JSON.stringify(expected), what);
+  /** Field by field: the parts come list by list, so the fields are not in the model's order. */
+  const sameModel = (actual: TranscriptDocument, expected: TranscriptDocument, what: string): void => {
+    const fields = (model: TranscriptDocument): string[] => Object.keys(JSON.parse(JSON.stringify(model)) as object).sort();
+    assert.deepEqual(fields(actual), fields(expected), `${what}: its fields`);
+    for (const field of fields(expected)) {
+      same(actual[field as keyof TranscriptDocument], expected[field as keyof TranscriptDocument], `${what}: ${field}`);
     }
-    assert.ok(turns > 20, `the Markdown fixtures hold only ${turns} turns`);
+  };
+
+  test('the model read back from the parts gives every feature what the model itself gives (Markdown, interviews, prose, shot lists)', () => {
+    let turns = 0;
+    let soundbites = 0;
+    for (const [name, text] of documentFixtures()) {
+      const { model: copy } = parsedInParts(text, name);
+      const model = parseTranscriptFile(text, name);
+      sameModel(copy, model, name);
+      same(buildOutline(copy), buildOutline(model), `${name}: outline`);
+      same(allFindings(copy, text), allFindings(parseTranscriptFile(text, name), text), `${name}: findings`);
+      same(allQuotes(copy, text, name), allQuotes(model, text, name), `${name}: quotes`);
+      same(soundbiteTargets(copy), soundbiteTargets(model), `${name}: targets`);
+      turns += model.turns.length;
+      soundbites += model.soundbites.length;
+    }
+    assert.ok(turns > 20 && soundbites > 3, `the fixtures hold only ${turns} turns and ${soundbites} soundbites`);
   });
 
-  test('a file the guard finds too costly for remark comes back without a model, with the notice', () => {
+  test('a 3 MB interview comes in parts of about 64 KB of JSON, sent as pieces and read back whole', () => {
+    const one = readFixture('interviews/labelled_un_news.txt');
+    const text = Array.from({ length: Math.ceil(3_000_000 / one.length) }, () => one).join('\n');
+    const pieces = [text.slice(0, 1_000_000), text.slice(1_000_000, 2_000_001), text.slice(2_000_001)];
+    const { model: copy, parts, messages } = parsedInParts(text, 'long.txt', pieces);
+    const model = parseTranscriptFile(text, 'long.txt');
+    assert.ok(model.turns.length > 10_000, `${model.turns.length} turns`);
+    same(copy.turns, model.turns, 'the turns');
+    same(copy.blocks, model.blocks, 'the blocks');
+    assert.equal(copy.length, text.length);
+    assert.ok(parts > 100, `${parts} parts`);
+    for (const message of messages) {
+      if (message.kind === 'model-part') {
+        const items = JSON.parse(message.json) as unknown[];
+        const last = JSON.stringify(items[items.length - 1]).length;
+        assert.ok(message.json.length <= modelPartChars + last + 2, `a part of ${message.json.length} characters`);
+      }
+    }
+  });
+
+  test('a file the guard finds too costly for remark comes back read line by line, with the notice', () => {
     const text = `# Hostile\n\n${'> '.repeat(30)}${'*a '.repeat(40000)}\n`;
-    const messages = answerCoreRequest({ id: 2, kind: 'markdown', text, name: 'hostile.md' });
-    const answer = new CoreAnswerAssembly().add(messages[messages.length - 1] as CoreMessage);
-    assert.ok(answer && 'json' in answer, 'an answer');
-    assert.equal(answer.json, null);
-    assert.ok(answer.notices.some((notice) => notice.code === 'markdown-too-costly'), JSON.stringify(answer.notices));
+    const { model, notices } = parsedInParts(text, 'hostile.md');
+    sameModel(model, parseTranscript(text), 'the line-by-line model');
+    assert.ok(notices.some((notice) => notice.code === 'markdown-too-costly'), JSON.stringify(notices));
+  });
+});
+
+suite('core worker: which long texts the host reads in steps', () => {
+  test('an archive of shot lists is read in steps; an interview, prose and a one-story shot list are not', () => {
+    const long = (text: string): string => Array.from({ length: Math.ceil(200_000 / text.length) }, () => text).join('\n');
+    assert.equal(readsInSteps(archive(3000)), true, 'an archive');
+    assert.equal(readsInSteps(long(readFixture('interviews/labelled_un_news.txt'))), false, 'an interview');
+    assert.equal(readsInSteps(long(readFixture('prose/oped.txt'))), false, 'prose');
+    const headerless = long(readFixture('shotlists/clean.txt').split('\n').filter((line) => !/^[A-Z]+:/u.test(line)).join('\n'));
+    assert.equal(parseTranscript(headerless).format, 'shotlist', 'the headerless text is still a shot list');
+    assert.equal(readsInSteps(headerless), false, 'a shot list that is one long story');
   });
 });

@@ -13,7 +13,7 @@ import { parseTranscriptInSteps, type StepOptions } from './steps';
 import { segmentationOf } from './store/segments';
 
 export { parseTranscript, type ParseOptions } from './lines';
-export { defaultStepChars, type StepOptions } from './steps';
+export { defaultStepChars, readsInSteps, type StepOptions } from './steps';
 export { maxBracketsPerParagraph, maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, markdownBudgetMs, type MarkdownNotice, type MarkdownNoticeCode } from './markdownGuard';
 
 /**
@@ -67,6 +67,15 @@ export function* parseTranscriptFileSteps(text: TextSource, name: string, langua
 export function reparseTranscriptFile(previous: TranscriptDocument, text: TextSource, edit: TextEdit, name: string, languageId?: string,
   notices?: MarkdownNotice[]): TranscriptDocument {
   return isMarkdownFile(name, languageId) ? parseMarkdownTranscript(wholeText(text), notices) : reparseTranscript(previous, text, edit);
+}
+
+/**
+ * Whether reparseTranscriptFile re-reads only part of this document after an edit: a line-parsed
+ * archive of several stories, not yet re-parsed from. Anything else is parsed whole again.
+ */
+export function reparsesInPart(document: TranscriptDocument): boolean {
+  const state = segmentationOf(document);
+  return state !== undefined && !state.consumed && state.segments.length >= 2;
 }
 
 export function isMarkdownFile(name: string, languageId: string | undefined): boolean {

@@ -57,6 +57,20 @@ export function* parseTranscriptInSteps(text: TextSource, options: StepOptions =
   return document;
 }
 
+/** How much of a long text is read to tell an archive of shot lists from the rest (a few milliseconds of parsing). */
+const probeChars = 32 * 1024;
+
+/**
+ * Whether parseTranscriptInSteps reads `text` in short steps: an archive of shot lists whose first two
+ * stories begin within its first 32 KB. Anything else (an interview, prose, a shot list that is one
+ * long story or has been flattened) it parses in one call as long as the text: half a second for a
+ * 10 MB interview. A caller with another thread sends such a text there. Reads the first 32 KB only.
+ */
+export function readsInSteps(text: TextSource): boolean {
+  const document = parseTranscript(wholeText(prefixOf(text, cutAfterLineBreak(text, probeChars))));
+  return (segmentationOf(document)?.segments.length ?? 0) >= 2;
+}
+
 function stepSize(requested: number | undefined): number {
   return requested !== undefined && Number.isFinite(requested) && requested >= 1 ? Math.floor(requested) : defaultStepChars;
 }

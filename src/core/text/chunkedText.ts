@@ -58,6 +58,11 @@ export class ChunkedText implements TextSource {
     return new ChunkedText(pieces, Math.max(1, chunkChars));
   }
 
+  /** The pieces, in order: to hand the text on (to another thread, say) without joining it here. */
+  get pieces(): readonly string[] {
+    return this.#pieces;
+  }
+
   /** How many pieces hold the text (for tests and figures). */
   get pieceCount(): number {
     return this.#pieces.length;
@@ -153,6 +158,11 @@ export class TextWindow implements TextLike {
 /** The whole text as one string (as costly as it is long, for a source that is not a string already). */
 export function wholeText(source: TextSource): string {
   return typeof source === 'string' ? source : source.slice(0, source.length);
+}
+
+/** The text as pieces to join elsewhere: a string is its own one piece. */
+export function piecesOf(source: string | ChunkedText): readonly string[] {
+  return typeof source === 'string' ? [source] : source.pieces;
 }
 
 /** The first `end` characters of `source`: a slice of a string, a view of anything else (nothing copied). */

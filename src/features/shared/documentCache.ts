@@ -13,10 +13,10 @@ import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
 import { lastFinishedChecks, type FinishedChecks } from '../../core/checks';
 import type { TranscriptDocument } from '../../core/model';
-import { ChunkedText, wholeText, type TextSource } from '../../core/text/chunkedText';
+import { ChunkedText, piecesOf, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { isMarkdownFile, parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
+import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, readsInSteps, reparsesInPart, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import type { CoreWorkerClient } from '../../workers/client';
 import { knownStoryGroups, storyGroupSteps, type PreviousGroups } from '../../core/outline/storyGroups';
@@ -117,8 +117,8 @@ export class TranscriptCache implements vscode.Disposable {
   readonly #onDidParse = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires when a large document's reading (see above) has finished: features that showed nothing may ask again. */
   readonly onDidParse = this.#onDidParse.event;
-  /** How many versions were parsed in full, and how many from the previous version and the edit. */
-  readonly counts = { parsed: 0, reparsed: 0, readInSteps: 0 };
+  /** How many versions were parsed in full (here, or in the worker), and how many from the previous version and the edit. */
+  readonly counts = { parsed: 0, reparsed: 0, readInSteps: 0, parsedInWorker: 0 };
   /** The longest synchronous step of the readings in steps so far (milliseconds), for the benchmark. */
   longestStepMs = 0;
   /**
@@ -256,18 +256,26 @@ export class TranscriptCache implements vscode.Disposable {
 
   /** Markdown goes to the worker while there is one (remark's time follows the markup, not the size). */
   #parsedInWorker(document: vscode.TextDocument): boolean {
-    return this.#worker !== undefined && this.#worker.unavailable === undefined && isMarkdownFile(document.uri.path, document.languageId);
+    return this.#workerUsable() && isMarkdownFile(document.uri.path, document.languageId);
   }
 
-  /** The Markdown document parsed by the worker; in the host when the worker failed or the guard refused remark. */
-  async #parseMarkdown(text: string, document: vscode.TextDocument, slicer: TimeSlicer, notices: MarkdownNotice[]): Promise<TranscriptDocument> {
-    const answer = this.#worker ? await slicer.wait(this.#worker.markdown(text, document.uri.path)) : { error: 'no worker' };
-    if ('json' in answer) {
+  #workerUsable(): boolean {
+    return this.#worker !== undefined && this.#worker.unavailable === undefined;
+  }
+
+  /**
+   * The document parsed by the worker, its model read back part by part; parsed here in one call when
+   * the worker failed (the Output channel has said why), so that the document is never left unread.
+   */
+  async #parseInWorker(text: string | ChunkedText, document: vscode.TextDocument, slicer: TimeSlicer, notices: MarkdownNotice[]): Promise<TranscriptDocument> {
+    const answer = this.#worker ? await slicer.wait(this.#worker.parse(piecesOf(text), document.uri.path, document.languageId)) : { error: 'no worker' };
+    if ('model' in answer) {
       appendAll(notices, answer.notices);
-      // Read line by line when remark was refused: bounded, and the notice already says so.
-      return answer.json === null ? parseTranscript(text) : JSON.parse(answer.json) as TranscriptDocument;
+      this.counts.parsedInWorker++;
+      return answer.model;
     }
-    return parseTranscriptFile(text, document.uri.path, document.languageId, notices);
+    this.counts.parsed++;
+    return parseTranscriptFile(wholeText(text), document.uri.path, document.languageId, notices);
   }
 
   /** True when the document is read in steps rather than in one call. */
@@ -425,13 +433,14 @@ export class TranscriptCache implements vscode.Disposable {
     const cached = this.#entries.get(key);
     let model: TranscriptDocument | undefined;
     let previousGroups: PreviousGroups | undefined;
-    if (markdown) {
-      model = await this.#parseMarkdown(wholeText(text), document, slicer, notices);
-      this.counts.parsed++;
-    } else if (cached?.pending && cached.pending.version === reading.version) {
-      model = reparseTranscriptFile(cached.model, text, cached.pending.edit, document.uri.path, document.languageId, notices);
+    const reparse = cached?.pending && cached.pending.version === reading.version ? cached.pending : undefined;
+    if (markdown || (this.#workerUsable() && !(reparse && cached && reparsesInPart(cached.model)) && !readsInSteps(text))) {
+      // Markdown, or a long text this thread could only parse in one call (it does not split into stories).
+      model = await this.#parseInWorker(text, document, slicer, notices);
+    } else if (cached && reparse) {
+      model = reparseTranscriptFile(cached.model, text, reparse.edit, document.uri.path, document.languageId, notices);
       this.counts.reparsed++;
-      this.#noteLineage(model, cached, cached.pending.edit);
+      this.#noteLineage(model, cached, reparse.edit);
       const groups = knownStoryGroups(cached.model);
       const lines = this.editLinesOf(document, model);
       previousGroups = groups && lines ? { groups, ...lines } : undefined;
