@@ -11,13 +11,13 @@ import { loadKnowledgeBase } from '../../src/core/kb/load';
 import type { TranscriptDocument } from '../../src/core/model';
 import { soundbiteTargets } from '../../src/core/outline/navigation';
 import { buildOutline } from '../../src/core/outline/symbols';
-import { parseTranscript, parseTranscriptFile, readsInSteps, type MarkdownNotice } from '../../src/core/parse';
+import { parseTranscript, parseTranscriptFile, splitsIntoStories, splitsIntoStoriesSteps, type MarkdownNotice } from '../../src/core/parse';
 import { allQuotes } from '../../src/core/quotes/extract';
 import { indexText } from '../../src/core/workspace/entries';
 import { CoreWorkerClient, type Cancellation, type CoreWorkerTransportEvents } from '../../src/workers/client';
 import { nodeCoreWorkerFactory } from '../../src/workers/nodeTransport';
 import { answerCoreRequest, CoreAnswerAssembly, entriesPerPart, modelPartChars, type CoreMessage } from '../../src/workers/requests';
-import { readFixture, repositoryRoot, seedsDirectory } from './helpers';
+import { readFixture, repositoryRoot, seedsDirectory, stepThrough } from './helpers';
 
 const encoder = new TextEncoder();
 
@@ -300,11 +300,18 @@ suite('core worker: open documents parsed off the host', () => {
 suite('core worker: which long texts the host reads in steps', () => {
   test('an archive of shot lists is read in steps; an interview, prose and a one-story shot list are not', () => {
     const long = (text: string): string => Array.from({ length: Math.ceil(200_000 / text.length) }, () => text).join('\n');
-    assert.equal(readsInSteps(archive(3000)), true, 'an archive');
-    assert.equal(readsInSteps(long(readFixture('interviews/labelled_un_news.txt'))), false, 'an interview');
-    assert.equal(readsInSteps(long(readFixture('prose/oped.txt'))), false, 'prose');
+    assert.equal(splitsIntoStories(archive(3000)), true, 'an archive');
+    assert.equal(splitsIntoStories(long(readFixture('interviews/labelled_un_news.txt'))), false, 'an interview');
+    assert.equal(splitsIntoStories(long(readFixture('prose/oped.txt'))), false, 'prose');
     const headerless = long(readFixture('shotlists/clean.txt').split('\n').filter((line) => !/^[A-Z]+:/u.test(line)).join('\n'));
     assert.equal(parseTranscript(headerless).format, 'shotlist', 'the headerless text is still a shot list');
-    assert.equal(readsInSteps(headerless), false, 'a shot list that is one long story');
+    assert.equal(splitsIntoStories(headerless), false, 'a shot list that is one long story');
+  });
+
+  test('the probe reads prefixes from 1 KB, doubling, and stops as soon as two stories show', () => {
+    const steps = (text: string): number => stepThrough(splitsIntoStoriesSteps(text)).steps;
+    assert.equal(steps(archive(3000)), 2, 'this archive\'s second story begins within its first 2 KB');
+    const interview = Array.from({ length: 400 }, () => readFixture('interviews/labelled_un_news.txt')).join('\n');
+    assert.equal(steps(interview), 6, 'an interview is read up to 32 KB: 1, 2, 4, 8, 16 and 32 KB');
   });
 });

@@ -13,7 +13,7 @@ import { parseTranscriptInSteps, type StepOptions } from './steps';
 import { segmentationOf } from './store/segments';
 
 export { parseTranscript, type ParseOptions } from './lines';
-export { defaultStepChars, readsInSteps, type StepOptions } from './steps';
+export { defaultStepChars, splitsIntoStories, splitsIntoStoriesSteps, type StepOptions } from './steps';
 export { maxBracketsPerParagraph, maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, markdownBudgetMs, type MarkdownNotice, type MarkdownNoticeCode } from './markdownGuard';
 
 /**

@@ -57,18 +57,42 @@ export function* parseTranscriptInSteps(text: TextSource, options: StepOptions =
   return document;
 }
 
-/** How much of a long text is read to tell an archive of shot lists from the rest (a few milliseconds of parsing). */
+/** How much of a long text is read at most to tell an archive of shot lists from the rest. */
 const probeChars = 32 * 1024;
+
+/** The first prefix read: code the engine has not compiled yet parses a few KB in tens of milliseconds. */
+const firstProbeChars = 1024;
 
 /**
  * Whether parseTranscriptInSteps reads `text` in short steps: an archive of shot lists whose first two
  * stories begin within its first 32 KB. Anything else (an interview, prose, a shot list that is one
  * long story or has been flattened) it parses in one call as long as the text: half a second for a
- * 10 MB interview. A caller with another thread sends such a text there. Reads the first 32 KB only.
+ * 10 MB interview. A caller with another thread sends such a text there. In steps: prefixes from 1 KB,
+ * doubling, until two stories show (an archive's stories are a few KB each).
  */
-export function readsInSteps(text: TextSource): boolean {
-  const document = parseTranscript(wholeText(prefixOf(text, cutAfterLineBreak(text, probeChars))));
-  return (segmentationOf(document)?.segments.length ?? 0) >= 2;
+export function* splitsIntoStoriesSteps(text: TextSource): Generator<void, boolean, void> {
+  for (let size = firstProbeChars; ; size *= 2) {
+    const end = cutAfterLineBreak(text, Math.min(size, probeChars));
+    const document = parseTranscript(wholeText(prefixOf(text, end)));
+    if ((segmentationOf(document)?.segments.length ?? 0) >= 2) {
+      return true;
+    }
+    if (size >= probeChars || end >= text.length) {
+      return false;
+    }
+    yield;
+  }
+}
+
+/** splitsIntoStoriesSteps in one call. */
+export function splitsIntoStories(text: TextSource): boolean {
+  const steps = splitsIntoStoriesSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
 }
 
 function stepSize(requested: number | undefined): number {

@@ -16,7 +16,7 @@ import type { TranscriptDocument } from '../../core/model';
 import { ChunkedText, piecesOf, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, readsInSteps, reparsesInPart, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
+import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparsesInPart, splitsIntoStoriesSteps, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import type { CoreWorkerClient } from '../../workers/client';
 import { knownStoryGroups, storyGroupSteps, type PreviousGroups } from '../../core/outline/storyGroups';
@@ -434,8 +434,14 @@ export class TranscriptCache implements vscode.Disposable {
     let model: TranscriptDocument | undefined;
     let previousGroups: PreviousGroups | undefined;
     const reparse = cached?.pending && cached.pending.version === reading.version ? cached.pending : undefined;
-    if (markdown || (this.#workerUsable() && !(reparse && cached && reparsesInPart(cached.model)) && !readsInSteps(text))) {
-      // Markdown, or a long text this thread could only parse in one call (it does not split into stories).
+    const inPart = reparse !== undefined && cached !== undefined && reparsesInPart(cached.model);
+    // A long text this thread could only parse in one call (it does not split into stories) goes to the worker.
+    const toWorker = markdown || (this.#workerUsable() && !inPart && !(await runSteps(splitsIntoStoriesSteps(text), slicer, stopped)));
+    if (stopped()) {
+      slicer.finish();
+      return;
+    }
+    if (toWorker) {
       model = await this.#parseInWorker(text, document, slicer, notices);
     } else if (cached && reparse) {
       model = reparseTranscriptFile(cached.model, text, reparse.edit, document.uri.path, document.languageId, notices);
