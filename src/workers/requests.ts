@@ -9,7 +9,8 @@
 // asks after a turn of its event loop. Parts of a few hundred entries cost it about a millisecond each.
 import { loadKnowledgeBase } from '../core/kb/load';
 import type { KbEntry, KbProblem } from '../core/kb/model';
-import type { TranscriptDocument } from '../core/model';
+import { diagnosticMessage } from '../core/messages/diagnostics';
+import type { TranscriptDiagnostic, TranscriptDocument } from '../core/model';
 import { parseTranscriptFile, type MarkdownNotice } from '../core/parse';
 import { appendAll } from '../core/util/arrays';
 import { indexText, type FileEntry, type SoundbiteEntry, type StoryEntry } from '../core/workspace/entries';
@@ -116,8 +117,9 @@ function modelInParts(id: number, model: TranscriptDocument, into: CoreMessage[]
       send();
     }
   }
-  const { format, lineCount, length, title, header, story, interviewee } = model;
-  return JSON.stringify({ format, lineCount, length, title, header, story, interviewee });
+  // `header` and `story` are the first of their lists: set again from them on reassembly, not sent twice.
+  const { format, lineCount, length, title, interviewee } = model;
+  return JSON.stringify({ format, lineCount, length, title, interviewee });
 }
 
 /** Whether a message ends its answer (the host asks for no more after it). */
@@ -156,7 +158,10 @@ export class CoreAnswerAssembly {
           items = [];
           this.#lists.set(message.list, items);
         }
-        appendAll(items, JSON.parse(message.json) as unknown[]);
+        const part = JSON.parse(message.json) as unknown[];
+        // The worker wrote its messages in English: they are written again in this thread's language.
+        appendAll(items, message.list !== 'diagnostics' ? part : (part as TranscriptDiagnostic[]).map((diagnostic) =>
+          ({ ...diagnostic, message: diagnosticMessage(diagnostic.code, diagnostic.data) })));
         return undefined;
       }
       case 'parse-done': {
@@ -164,6 +169,8 @@ export class CoreAnswerAssembly {
         for (const list of modelLists) {
           model[list] = this.#lists.get(list) ?? [];
         }
+        model['header'] = (model['headers'] as unknown[])[0] ?? null;
+        model['story'] = (model['stories'] as unknown[])[0] ?? null;
         return { model: model as unknown as TranscriptDocument, notices: message.notices };
       }
       case 'failed':

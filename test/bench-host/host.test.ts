@@ -54,35 +54,50 @@ function schedstat(file: string): [number, number] {
  * VS Code's other processes (or Shotlist's worker) hold: a CPU profile then shows a gap of tens of
  * milliseconds between two samples, even while idle. A young collection runs on the main thread and on
  * helper threads, and the main thread waits for the helpers: the other threads' waits tell a collection
- * that was long because it had much to copy from one whose helpers waited for a CPU. Empty where the
- * files do not exist (not Linux).
+ * that was long because it had much to copy from one whose helpers waited for a CPU. The other threads
+ * also include the thread pool's and Shotlist's worker (idle in this bench: the archive is over the
+ * index's size limit). Empty where the files do not exist (not Linux).
  */
 class ThreadClock {
   readonly readings: ThreadReading[] = [];
   readonly #available = existsSync('/proc/thread-self/schedstat');
   readonly #main = this.#available ? path.basename(readlinkSync('/proc/thread-self')) : '';
-  #others: string[] = [];
+  /** The other threads' files, and what each showed at the last reading. */
+  #others = new Map<string, { ran: number; waited: number }>();
   #listedUs = 0;
+  /** What the other threads did since the first reading, added up thread by thread. */
+  #othersRanNs = 0;
+  #othersWaitedNs = 0;
 
-  read(): void {
+  /** Reads the clocks; `us` is the tick's time, taken before the files are read (reading them takes time too). */
+  read(us: number): void {
     if (!this.#available) {
       return;
     }
-    const us = Number(process.hrtime.bigint() / 1000n);
     if (us - this.#listedUs > 1_000_000) {
-      // Threads come and go (the worker's, the thread pool's): listed again each second.
-      this.#others = readdirSync('/proc/self/task').filter((tid) => tid !== this.#main).map((tid) => `/proc/self/task/${tid}/schedstat`);
+      // Threads come and go (the thread pool's, a worker's): listed again each second. A new one counts
+      // from its first reading, a gone one no more: only what a thread did between two readings is added.
+      const listed = new Map<string, { ran: number; waited: number }>();
+      for (const tid of readdirSync('/proc/self/task')) {
+        const file = `/proc/self/task/${tid}/schedstat`;
+        if (tid !== this.#main) {
+          listed.set(file, this.#others.get(file) ?? { ran: Number.NaN, waited: Number.NaN });
+        }
+      }
+      this.#others = listed;
       this.#listedUs = us;
     }
     const [ranNs, waitedNs] = schedstat('/proc/thread-self/schedstat');
-    let othersRanNs = 0;
-    let othersWaitedNs = 0;
-    for (const file of this.#others) {
+    for (const [file, last] of this.#others) {
       const [ran, waited] = schedstat(file);
-      othersRanNs += ran;
-      othersWaitedNs += waited;
+      if (ran > 0 && Number.isFinite(last.ran)) {
+        this.#othersRanNs += Math.max(0, ran - last.ran);
+        this.#othersWaitedNs += Math.max(0, waited - last.waited);
+      }
+      last.ran = ran > 0 ? ran : Number.NaN;
+      last.waited = waited;
     }
-    this.readings.push({ us, ranNs, waitedNs, othersRanNs, othersWaitedNs });
+    this.readings.push({ us, ranNs, waitedNs, othersRanNs: this.#othersRanNs, othersWaitedNs: this.#othersWaitedNs });
   }
 
   /** What the threads did from the last reading before `startUs` to the first after `endUs`; undefined without readings. */
@@ -123,8 +138,8 @@ class LoopWatch {
   start(): void {
     this.#last = performance.now();
     this.#timer = setInterval(() => {
-      this.thread.read();
       const now = performance.now();
+      this.thread.read(Number(process.hrtime.bigint() / 1000n));
       const held = now - this.#last - SAMPLE_MS;
       this.#last = now;
       this.longest.set(this.#phase, Math.max(this.longest.get(this.#phase) ?? 0, held));

@@ -180,6 +180,14 @@ suite('large documents: read in steps, every feature waits for it', function () 
     assert.equal(edited?.[2 * 4321 + 1]?.detail, 'Indeed, The council kept the ferries running, and…', 'the outline shows the edit');
     assert.deepEqual([counts.parsedInWorker - before.parsedInWorker, counts.parsed - before.parsed, counts.reparsed - before.reparsed], [2, 0, 0],
       'the edited version was parsed by the worker too');
+
+    // An edit while the worker parses: that parse is given up, and the outline is the edited text's.
+    const typed = await open('typed-at-once.unifeed', text);
+    assert.ok(await typed.edit((builder) => builder.insert(new vscode.Position(1, 3), 'Quickly, ')));
+    const typedSymbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', typed.document.uri);
+    assert.equal(typedSymbols?.[1]?.detail, 'Quickly, The council kept the ferries running, and…');
+    assert.equal(typedSymbols?.length, 2 * pairs);
+    assert.equal(counts.parsed - before.parsed, 0, 'nothing was parsed in the host');
   });
 
   test('an edit made while the archive is still being read', async () => {

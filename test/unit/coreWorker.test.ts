@@ -17,6 +17,7 @@ import { indexText } from '../../src/core/workspace/entries';
 import { CoreWorkerClient, type Cancellation, type CoreWorkerTransportEvents } from '../../src/workers/client';
 import { nodeCoreWorkerFactory } from '../../src/workers/nodeTransport';
 import { answerCoreRequest, CoreAnswerAssembly, entriesPerPart, modelPartChars, type CoreMessage } from '../../src/workers/requests';
+import { setMessageLocale } from '../../src/core/messages/locale';
 import { readFixture, repositoryRoot, seedsDirectory, stepThrough } from './helpers';
 
 const encoder = new TextEncoder();
@@ -280,12 +281,37 @@ suite('core worker: open documents parsed off the host', () => {
     same(copy.blocks, model.blocks, 'the blocks');
     assert.equal(copy.length, text.length);
     assert.ok(parts > 100, `${parts} parts`);
-    for (const message of messages) {
+    // A part is closed as soon as it reaches modelPartChars: at most that plus its last item, and at
+    // least that unless it ends its list.
+    messages.forEach((message, index) => {
       if (message.kind === 'model-part') {
         const items = JSON.parse(message.json) as unknown[];
         const last = JSON.stringify(items[items.length - 1]).length;
         assert.ok(message.json.length <= modelPartChars + last + 2, `a part of ${message.json.length} characters`);
+        const next = messages[index + 1];
+        const endsList = next?.kind !== 'model-part' || next.list !== message.list;
+        assert.ok(endsList || message.json.length >= modelPartChars, `a part of ${message.json.length} characters in the middle of ${message.list}`);
       }
+    });
+  });
+
+  test('the parser\'s messages are written again in the host\'s language; header and story are the first of their lists', () => {
+    const text = readFixture('shotlists/numbering_errors.txt');
+    const english = parsedInParts(text, 'numbering.txt').model;
+    assert.ok(english.diagnostics.length > 0, 'the fixture has findings');
+    assert.equal(english.header, english.headers[0], 'the header is the first of the headers, not a copy');
+    assert.equal(english.story, english.stories[0], 'the story is the first of the stories, not a copy');
+    // The worker answers in English (it is never told the language); the host reads it in French.
+    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces: [text], name: 'numbering.txt', languageId: undefined });
+    setMessageLocale('fr');
+    try {
+      const answer = assemble(messages);
+      assert.ok(answer && 'model' in answer);
+      const french = answer.model.diagnostics;
+      assert.deepEqual(french.map((diagnostic) => diagnostic.message), parseTranscriptFile(text, 'numbering.txt').diagnostics.map((diagnostic) => diagnostic.message));
+      assert.ok(french.every((diagnostic, index) => diagnostic.message !== english.diagnostics[index]?.message), 'every message is in French');
+    } finally {
+      setMessageLocale('en');
     }
   });
 
@@ -306,6 +332,17 @@ suite('core worker: which long texts the host reads in steps', () => {
     const headerless = long(readFixture('shotlists/clean.txt').split('\n').filter((line) => !/^[A-Z]+:/u.test(line)).join('\n'));
     assert.equal(parseTranscript(headerless).format, 'shotlist', 'the headerless text is still a shot list');
     assert.equal(splitsIntoStories(headerless), false, 'a shot list that is one long story');
+  });
+
+  test('a line longer than 32 KB answers no at once, having read at most 64 KB of a 2 MB line', () => {
+    const line = `STORY: UN / ONE LINE ${'x'.repeat(2_000_000)}`;
+    let furthest = 0;
+    const watched = { length: line.length, slice: (start: number, end: number): string => {
+      furthest = Math.max(furthest, Math.min(end, line.length));
+      return line.slice(start, end);
+    } };
+    assert.deepEqual(stepThrough(splitsIntoStoriesSteps(watched)), { value: false, steps: 1 });
+    assert.ok(furthest <= 1024 + 32 * 1024 + 4096, `read up to ${furthest}`);
   });
 
   test('the probe reads prefixes from 1 KB, doubling, and stops as soon as two stories show', () => {

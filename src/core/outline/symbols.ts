@@ -173,14 +173,18 @@ export function* buildOutlineSteps(document: TranscriptDocument, options: Outlin
  */
 const groupSymbolCaches = new WeakMap<OutlineLabels, Array<WeakMap<StoryGroup, OutlineSymbol>>>();
 
-/** The story symbols kept for a label set and level (one table each: no record per story to allocate). */
-function groupSymbolCache(labels: OutlineLabels, level: number): WeakMap<StoryGroup, OutlineSymbol> {
-  let levels = groupSymbolCaches.get(labels);
-  if (!levels) {
-    levels = [];
-    groupSymbolCaches.set(labels, levels);
+/**
+ * The story symbols kept for a label set, a level and a way of reading quotes (through the document's
+ * lines or the model's copies, which may word a summary differently): one table each, so that no
+ * record per story is allocated.
+ */
+function groupSymbolCache(build: Build): WeakMap<StoryGroup, OutlineSymbol> {
+  let tables = groupSymbolCaches.get(build.labels);
+  if (!tables) {
+    tables = [];
+    groupSymbolCaches.set(build.labels, tables);
   }
-  return (levels[level] ??= new WeakMap());
+  return (tables[build.level * 2 + (build.lines ? 1 : 0)] ??= new WeakMap());
 }
 
 /**
@@ -191,7 +195,7 @@ function groupSymbolCache(labels: OutlineLabels, level: number): WeakMap<StoryGr
 function* shotlistOutline(build: Build): Steps<OutlineSymbol[]> {
   const { document, detail, budget } = build;
   const groups = yield* storyGroupSteps(document, budget);
-  const cache = groupSymbolCache(build.labels, build.level);
+  const cache = groupSymbolCache(build);
   const kept: Array<OutlineSymbol | undefined> = [];
   for (const group of groups) {
     if (budget.spend()) {
@@ -295,7 +299,7 @@ function* storyGroupSymbol(build: Build, story: StoryGroup, body: OutlineSymbol[
 
 function* headerSymbol(build: Build, header: Header): Steps<OutlineSymbol> {
   const range = header.range;
-  const children = !build.detail.fields ? [] : yield* mapSteps(header.fields, build.budget, (field): OutlineSymbol => {
+  const children = !build.detail.fields || header.fields.length === 0 ? noChildren : yield* mapSteps(header.fields, build.budget, (field): OutlineSymbol => {
     const fieldRange = field.range;
     return { name: field.name, detail: field.value, kind: 'field', range: fieldRange, selectionRange: within(fieldRange, field.nameRange), children: noChildren };
   });
@@ -330,7 +334,7 @@ function* sectionSymbol(build: Build, section: Section): Steps<OutlineSymbol> {
     kind: 'section',
     range,
     selectionRange: within(range, section.headingRange),
-    children,
+    children: children.length > 0 ? children : noChildren,
   };
 }
 
@@ -392,7 +396,7 @@ function* storySymbol(build: Build, story: Story): Steps<OutlineSymbol> {
     kind: 'storyText',
     range,
     selectionRange: within(range, selection ?? null),
-    children: build.detail.quotes ? yield* mapSteps(story.quotes, build.budget, (quote) => quoteSymbol(build, quote)) : [],
+    children: build.detail.quotes && story.quotes.length > 0 ? yield* mapSteps(story.quotes, build.budget, (quote) => quoteSymbol(build, quote)) : noChildren,
   };
 }
 
@@ -466,7 +470,7 @@ function turnSymbol(build: Build, turn: Turn, range: OutlineRange, children: Out
     kind: turn.role,
     range,
     selectionRange: within(range, span(selection.start, selection.start.line === selection.end.line ? selection.end : selection.start)),
-    children,
+    children: children.length > 0 ? children : noChildren,
   };
 }
 

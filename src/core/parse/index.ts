@@ -23,16 +23,7 @@ export { maxBracketsPerParagraph, maxContainerDepth, maxDelimitersPerParagraph, 
  * one document per version and drops the old one). Anything else is parsed afresh.
  */
 export function reparseTranscript(previous: TranscriptDocument, text: TextSource, edit: TextEdit): TranscriptDocument {
-  try {
-    return rebuildSegments(previous, text, edit) ?? parseTranscript(wholeText(text));
-  } catch {
-    // Parsing never throws; should re-parsing ever fail, the text is read afresh rather than lost.
-    const state = segmentationOf(previous);
-    if (state) {
-      state.consumed = true;
-    }
-    return parseTranscript(wholeText(text));
-  }
+  return reparseInPart(previous, text, edit) ?? parseTranscript(wholeText(text));
 }
 
 /**
@@ -67,6 +58,23 @@ export function* parseTranscriptFileSteps(text: TextSource, name: string, langua
 export function reparseTranscriptFile(previous: TranscriptDocument, text: TextSource, edit: TextEdit, name: string, languageId?: string,
   notices?: MarkdownNotice[]): TranscriptDocument {
   return isMarkdownFile(name, languageId) ? parseMarkdownTranscript(wholeText(text), notices) : reparseTranscript(previous, text, edit);
+}
+
+/**
+ * The line-parsed document after an edit when only the stories the edit touched need reading again
+ * (see reparseTranscript); null when the whole text would have to be parsed again. `previous` is then
+ * left as it was, unless re-parsing failed (never expected): it is consumed, and the text read afresh.
+ */
+export function reparseInPart(previous: TranscriptDocument, text: TextSource, edit: TextEdit): TranscriptDocument | null {
+  try {
+    return rebuildSegments(previous, text, edit);
+  } catch {
+    const state = segmentationOf(previous);
+    if (state) {
+      state.consumed = true;
+    }
+    return null;
+  }
 }
 
 /**

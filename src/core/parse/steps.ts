@@ -21,6 +21,7 @@ import { parseTranscript } from './lines';
 import { rebuildSegments } from './reparse';
 import { segmentationOf, segmentStart, type PlacedSegment } from './store/segments';
 import type { ShotlistStore } from './store/shotlistStore';
+import { runToEnd } from '../util/steps';
 
 /** About a few milliseconds of parsing on an ordinary machine. */
 export const defaultStepChars = 256 * 1024;
@@ -68,11 +69,19 @@ const firstProbeChars = 1024;
  * stories begin within its first 32 KB. Anything else (an interview, prose, a shot list that is one
  * long story or has been flattened) it parses in one call as long as the text: half a second for a
  * 10 MB interview. A caller with another thread sends such a text there. In steps: prefixes from 1 KB,
- * doubling, until two stories show (an archive's stories are a few KB each).
+ * doubling, until two stories show (an archive's stories are a few KB each); a line longer than 32 KB
+ * within them answers no at once.
  */
 export function* splitsIntoStoriesSteps(text: TextSource): Generator<void, boolean, void> {
   for (let size = firstProbeChars; ; size *= 2) {
-    const end = cutAfterLineBreak(text, Math.min(size, probeChars));
+    const wanted = Math.min(size, probeChars);
+    // The line break after `wanted` is looked for within 32 KB: a longer line is no archive's (a shot
+    // list flattened onto one line, a pasted blob), and the cut must not be the whole of a 50 MB line.
+    const window = prefixOf(text, wanted + probeChars);
+    const end = cutAfterLineBreak(window, wanted);
+    if (end === window.length && end < text.length) {
+      return false;
+    }
     const document = parseTranscript(wholeText(prefixOf(text, end)));
     if ((segmentationOf(document)?.segments.length ?? 0) >= 2) {
       return true;
@@ -86,13 +95,7 @@ export function* splitsIntoStoriesSteps(text: TextSource): Generator<void, boole
 
 /** splitsIntoStoriesSteps in one call. */
 export function splitsIntoStories(text: TextSource): boolean {
-  const steps = splitsIntoStoriesSteps(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      return step.value;
-    }
-  }
+  return runToEnd(splitsIntoStoriesSteps(text));
 }
 
 function stepSize(requested: number | undefined): number {

@@ -160,11 +160,6 @@ export function wholeText(source: TextSource): string {
   return typeof source === 'string' ? source : source.slice(0, source.length);
 }
 
-/** The text as pieces to join elsewhere: a string is its own one piece. */
-export function piecesOf(source: string | ChunkedText): readonly string[] {
-  return typeof source === 'string' ? [source] : source.pieces;
-}
-
 /** The first `end` characters of `source`: a slice of a string, a view of anything else (nothing copied). */
 export function prefixOf(source: TextSource, end: number): TextSource {
   if (typeof source === 'string') {

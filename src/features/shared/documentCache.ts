@@ -7,18 +7,19 @@
 // A large document (an archive of thousands of stories) is never parsed in one call on the extension
 // host: its first reading runs in steps of a few milliseconds between turns of the event loop, and
 // the features wait for it (`model()`), or show nothing until `onDidParse` fires (`peek()`). Edits made
-// meanwhile are gathered, so the reading is followed by a re-parse of only what they touched.
+// meanwhile are gathered, so the reading is followed by a re-parse of only what they touched. Markdown,
+// and a large document that does not split into stories, are parsed by the core worker instead.
 import * as vscode from 'vscode';
 import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
 import { lastFinishedChecks, type FinishedChecks } from '../../core/checks';
 import type { TranscriptDocument } from '../../core/model';
-import { ChunkedText, piecesOf, wholeText, type TextSource } from '../../core/text/chunkedText';
+import { ChunkedText, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparsesInPart, splitsIntoStoriesSteps, reparseTranscriptFile, type MarkdownNotice } from '../../core/parse';
+import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparseInPart, reparsesInPart, reparseTranscriptFile, splitsIntoStoriesSteps, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
-import type { CoreWorkerClient } from '../../workers/client';
+import type { Cancellation, CoreWorkerClient } from '../../workers/client';
 import { knownStoryGroups, storyGroupSteps, type PreviousGroups } from '../../core/outline/storyGroups';
 import { StepBudget } from '../../core/util/steps';
 
@@ -90,6 +91,27 @@ export function isLargeDocument(document: vscode.TextDocument): boolean {
   return documentLength(document) > largeDocumentChars;
 }
 
+/**
+ * A cancellation that follows `stopped` (a newer version, the document closed), for the worker's
+ * request: nothing signals those, so it is looked at every 100 ms while the worker parses.
+ */
+function cancelledWhen(stopped: () => boolean): Cancellation {
+  return {
+    get isCancellationRequested() {
+      return stopped();
+    },
+    onCancellationRequested(listener) {
+      const timer = setInterval(() => {
+        if (stopped()) {
+          clearInterval(timer);
+          listener();
+        }
+      }, 100);
+      return { dispose: () => clearInterval(timer) };
+    },
+  };
+}
+
 /** The number of characters of a document, without building its text. */
 export function documentLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
@@ -136,8 +158,13 @@ export class TranscriptCache implements vscode.Disposable {
    */
   readonly #lineage = new WeakMap<TranscriptDocument, Lineage>();
 
-  /** The core worker: open Markdown documents are parsed there (remark can take hundreds of ms). */
+  /**
+   * The core worker: open Markdown documents are parsed there (remark can take hundreds of ms), and so
+   * are large ones that do not split into stories (they would be parsed here in one call).
+   */
   readonly #worker: CoreWorkerClient | undefined;
+  /** Documents the worker failed on (by URI): parsed here from then on, not sent to fail again. */
+  readonly #workerFailed = new Set<string>();
 
   constructor(log?: ShotlistLog, worker?: CoreWorkerClient) {
     this.#log = log;
@@ -255,25 +282,35 @@ export class TranscriptCache implements vscode.Disposable {
   }
 
   /** Markdown goes to the worker while there is one (remark's time follows the markup, not the size). */
-  #parsedInWorker(document: vscode.TextDocument): boolean {
-    return this.#workerUsable() && isMarkdownFile(document.uri.path, document.languageId);
+  #markdownInWorker(document: vscode.TextDocument): boolean {
+    return this.#workerUsable(document) && isMarkdownFile(document.uri.path, document.languageId);
   }
 
-  #workerUsable(): boolean {
-    return this.#worker !== undefined && this.#worker.unavailable === undefined;
+  /** Whether this document may go to the worker: there is one, and it has not failed on this document. */
+  #workerUsable(document: vscode.TextDocument): boolean {
+    return this.#worker !== undefined && this.#worker.unavailable === undefined && !this.#workerFailed.has(document.uri.toString());
   }
 
   /**
-   * The document parsed by the worker, its model read back part by part; parsed here in one call when
-   * the worker failed (the Output channel has said why), so that the document is never left unread.
+   * The document parsed by the worker, its model read back part by part; undefined when the reading
+   * was stopped (a newer version, the document closed: the worker's parse is cancelled too). Should the
+   * worker fail (too slow, out of memory), the Output channel says so, the document is parsed here in
+   * one call rather than left unread, and its later versions are not sent to the worker again.
    */
-  async #parseInWorker(text: string | ChunkedText, document: vscode.TextDocument, slicer: TimeSlicer, notices: MarkdownNotice[]): Promise<TranscriptDocument> {
-    const answer = this.#worker ? await slicer.wait(this.#worker.parse(piecesOf(text), document.uri.path, document.languageId)) : { error: 'no worker' };
+  async #parseInWorker(text: ChunkedText, document: vscode.TextDocument, slicer: TimeSlicer, stopped: () => boolean,
+    notices: MarkdownNotice[]): Promise<TranscriptDocument | undefined> {
+    const worker = this.#worker;
+    const answer = worker ? await slicer.wait(worker.parse(text.pieces, document.uri.path, document.languageId, cancelledWhen(stopped))) : { error: 'no worker' };
     if ('model' in answer) {
       appendAll(notices, answer.notices);
       this.counts.parsedInWorker++;
       return answer.model;
     }
+    if ('cancelled' in answer || stopped()) {
+      return undefined;
+    }
+    this.#workerFailed.add(document.uri.toString());
+    this.#log?.error(vscode.l10n.t('{0} could not be read on the worker thread, so it was read in one go: {1}', vscode.workspace.asRelativePath(document.uri), answer.error));
     this.counts.parsed++;
     return parseTranscriptFile(wholeText(text), document.uri.path, document.languageId, notices);
   }
@@ -294,7 +331,7 @@ export class TranscriptCache implements vscode.Disposable {
     if (cached && cached.version === document.version && cached.ready) {
       return cached.model;
     }
-    if (this.isLarge(document) || this.#parsedInWorker(document)) {
+    if (this.isLarge(document) || this.#markdownInWorker(document)) {
       this.#startReading(document);
       return undefined;
     }
@@ -423,9 +460,9 @@ export class TranscriptCache implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const notices: MarkdownNotice[] = [];
-    // The worker takes a string, and Markdown is read whole on each version: no pieces to keep for it.
-    const markdown = this.#parsedInWorker(document);
-    const text = markdown ? document.getText() : await this.#piecesOf(document, slicer, stopped);
+    // Markdown is read whole on each version (by the worker); its pieces are kept all the same.
+    const markdown = this.#markdownInWorker(document);
+    const text = await this.#piecesOf(document, slicer, stopped);
     if (text === undefined || stopped() || document.version !== reading.version) {
       slicer.finish();
       return;
@@ -436,15 +473,16 @@ export class TranscriptCache implements vscode.Disposable {
     const reparse = cached?.pending && cached.pending.version === reading.version ? cached.pending : undefined;
     const inPart = reparse !== undefined && cached !== undefined && reparsesInPart(cached.model);
     // A long text this thread could only parse in one call (it does not split into stories) goes to the worker.
-    const toWorker = markdown || (this.#workerUsable() && !inPart && !(await runSteps(splitsIntoStoriesSteps(text), slicer, stopped)));
+    const toWorker = markdown || (this.#workerUsable(document) && !inPart && !(await runSteps(splitsIntoStoriesSteps(text), slicer, stopped)));
     if (stopped()) {
       slicer.finish();
       return;
     }
+    const rebuilt = !toWorker && cached && reparse && inPart ? reparseInPart(cached.model, text, reparse.edit) : null;
     if (toWorker) {
-      model = await this.#parseInWorker(text, document, slicer, notices);
-    } else if (cached && reparse) {
-      model = reparseTranscriptFile(cached.model, text, reparse.edit, document.uri.path, document.languageId, notices);
+      model = await this.#parseInWorker(text, document, slicer, stopped, notices);
+    } else if (cached && reparse && rebuilt) {
+      model = rebuilt;
       this.counts.reparsed++;
       this.#noteLineage(model, cached, reparse.edit);
       const groups = knownStoryGroups(cached.model);
