@@ -90,10 +90,12 @@ export class CoreWorkerClient {
 
   /**
    * An open document parsed in the worker (see requests.ts 'parse'): its model as plain data, read
-   * back part by part. `pieces` are the text's pieces, joined in the worker.
+   * back part by part. `pieces` are the code units of the text's pieces (codeUnitsOf), joined in the
+   * worker; their buffers are handed over (transferred), so they are empty here afterwards.
    */
-  parse(pieces: readonly string[], name: string, languageId: string | undefined, token?: Cancellation): Promise<ParseAnswer> {
-    return this.#enqueue({ id: 0, kind: 'parse', pieces, name, languageId }, [], token) as Promise<ParseAnswer>;
+  parse(pieces: readonly Uint16Array[], name: string, languageId: string | undefined, token?: Cancellation): Promise<ParseAnswer> {
+    const buffers = pieces.map((units) => units.buffer).filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+    return this.#enqueue({ id: 0, kind: 'parse', pieces, name, languageId }, buffers, token) as Promise<ParseAnswer>;
   }
 
   /** Parses and checks one knowledge file. */

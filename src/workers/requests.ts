@@ -12,6 +12,7 @@ import type { KbEntry, KbProblem } from '../core/kb/model';
 import { diagnosticMessage } from '../core/messages/diagnostics';
 import type { TranscriptDiagnostic, TranscriptDocument } from '../core/model';
 import { parseTranscriptFile, type MarkdownNotice } from '../core/parse';
+import { textOfCodeUnits } from '../core/text/chunkedText';
 import { appendAll } from '../core/util/arrays';
 import { indexText, type FileEntry, type SoundbiteEntry, type StoryEntry } from '../core/workspace/entries';
 
@@ -21,9 +22,10 @@ export type CoreRequest =
   /**
    * An open document the host cannot read in short steps: Markdown (remark's parse, up to the guard's
    * budget, some 400 ms), or a long interview, article or story that does not split into stories (a
-   * 10 MB interview is a parse of half a second or more). The text comes as the pieces the host keeps.
+   * 10 MB interview is a parse of half a second or more). The text comes as the code units of the pieces
+   * the host keeps (codeUnitsOf), their buffers transferred.
    */
-  | { readonly id: number; readonly kind: 'parse'; readonly pieces: readonly string[]; readonly name: string; readonly languageId: string | undefined }
+  | { readonly id: number; readonly kind: 'parse'; readonly pieces: readonly Uint16Array[]; readonly name: string; readonly languageId: string | undefined }
   /** The host is ready for the next message of answer `id`. */
   | { readonly id: number; readonly kind: 'next' };
 
@@ -77,7 +79,7 @@ export function answerCoreRequest(request: CoreWork): CoreMessage[] {
       answer = { id, kind: 'index-done', entry: entry && { ...entry, stories: [], soundbites: [] }, notices };
     } else if (request.kind === 'parse') {
       const notices: MarkdownNotice[] = [];
-      const model = parseTranscriptFile(request.pieces.join(''), request.name, request.languageId, notices);
+      const model = parseTranscriptFile(textOfCodeUnits(request.pieces), request.name, request.languageId, notices);
       answer = { id, kind: 'parse-done', json: modelInParts(id, model, messages), notices };
     } else {
       const knowledge = loadKnowledgeBase(request.text, request.origin);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { allFindings } from '../../src/core/checks';
 import { parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscript } from '../../src/core/parse';
 import { archive } from '../../scripts/benchArchive';
-import { ChunkedText, TextWindow, textOver } from '../../src/core/text/chunkedText';
+import { ChunkedText, codeUnitsOf, textOfCodeUnits, TextWindow, textOver } from '../../src/core/text/chunkedText';
 import { readFixture, readSeed, repositoryRoot, seedsDirectory } from './helpers';
 
 /** Cuts `text` into pieces of `size` characters (the last one shorter). */
@@ -165,5 +165,29 @@ suite('the parser on a text kept in pieces', () => {
         const reparsed = reparseTranscript(previous, after, { start, oldEnd: end, newEnd: start + inserted.length });
         assert.equal(JSON.stringify(reparsed), JSON.stringify(parseTranscript(after.toString())));
       }), { numRuns: 60 });
+  });
+});
+
+suite('code units: a text handed to another thread by transfer', () => {
+  test('pieces cut anywhere, a surrogate pair (an emoji) split between two of them included, come back exactly', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.array(fc.nat(300), { maxLength: 6 }), (text, cuts) => {
+      const ends = [...new Set(cuts.map((cut) => Math.min(cut, text.length)))].sort((a, b) => a - b);
+      const pieces: string[] = [];
+      let start = 0;
+      for (const end of [...ends, text.length]) {
+        pieces.push(text.slice(start, end));
+        start = end;
+      }
+      assert.equal(textOfCodeUnits(pieces.map(codeUnitsOf)), text);
+    }), { numRuns: 300 });
+    const emoji = 'Port Alder 🚢 harbour';
+    const split = emoji.indexOf('🚢') + 1;
+    assert.equal(textOfCodeUnits([codeUnitsOf(emoji.slice(0, split)), codeUnitsOf(emoji.slice(split))]), emoji, 'a pair cut in half');
+  });
+
+  test('a long piece reads whole (40,000 units), and a lone surrogate becomes one U+FFFD: the length is kept', () => {
+    const long = 'Côte d’Ivoire, “quoted” — '.repeat(1600);
+    assert.equal(textOfCodeUnits([codeUnitsOf(long)]), long);
+    assert.equal(textOfCodeUnits([codeUnitsOf('a\ud83db')]), 'a\ufffdb');
   });
 });

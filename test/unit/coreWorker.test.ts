@@ -18,6 +18,7 @@ import { CoreWorkerClient, type Cancellation, type CoreWorkerTransportEvents } f
 import { nodeCoreWorkerFactory } from '../../src/workers/nodeTransport';
 import { answerCoreRequest, CoreAnswerAssembly, entriesPerPart, modelPartChars, type CoreMessage } from '../../src/workers/requests';
 import { setMessageLocale } from '../../src/core/messages/locale';
+import { codeUnitsOf } from '../../src/core/text/chunkedText';
 import { readFixture, repositoryRoot, seedsDirectory, stepThrough } from './helpers';
 
 const encoder = new TextEncoder();
@@ -133,7 +134,7 @@ suite('core worker: the client against real worker threads', function () {
     try {
       const one = readFixture('interviews/qa_labels.txt');
       const text = Array.from({ length: 200 }, () => one).join('\n');
-      const answer = await client.parse([text.slice(0, 5000), text.slice(5000)], 'long.txt', undefined);
+      const answer = await client.parse([text.slice(0, 5000), text.slice(5000)].map(codeUnitsOf), 'long.txt', undefined);
       assert.ok('model' in answer, JSON.stringify(answer));
       const model = parseTranscriptFile(text, 'long.txt');
       assert.ok(model.turns.length > 200, `${model.turns.length} turns`);
@@ -236,7 +237,7 @@ suite('core worker: open documents parsed off the host', () => {
 
   /** The answer's model, and how many parts it came in. */
   function parsedInParts(text: string, name: string, pieces = [text]): { model: TranscriptDocument; notices: readonly MarkdownNotice[]; parts: number; messages: readonly CoreMessage[] } {
-    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces, name, languageId: undefined });
+    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces: pieces.map(codeUnitsOf), name, languageId: undefined });
     const answer = assemble(messages);
     assert.ok(answer && 'model' in answer, `${name}: no model in the answer: ${JSON.stringify(answer)}`);
     return { model: answer.model, notices: answer.notices, parts: messages.filter((message) => message.kind === 'model-part').length, messages };
@@ -302,7 +303,7 @@ suite('core worker: open documents parsed off the host', () => {
     assert.equal(english.header, english.headers[0], 'the header is the first of the headers, not a copy');
     assert.equal(english.story, english.stories[0], 'the story is the first of the stories, not a copy');
     // The worker answers in English (it is never told the language); the host reads it in French.
-    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces: [text], name: 'numbering.txt', languageId: undefined });
+    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces: [codeUnitsOf(text)], name: 'numbering.txt', languageId: undefined });
     setMessageLocale('fr');
     try {
       const answer = assemble(messages);

@@ -2,7 +2,7 @@
 // a knowledge card on a mission acronym, Copy Quote, and the findings in the Problems panel. The
 // expectations are those of the desktop tests (test/integration), on the same fixtures.
 import * as vscode from 'vscode';
-import { deepEqual, equal, ok, markdownOf, show, waitFor } from './helpers';
+import { api, deepEqual, equal, fixture, ok, markdownOf, show, waitFor } from './helpers';
 
 function at(range: vscode.Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
@@ -31,6 +31,18 @@ suite('web: editor features', () => {
       'Field 4. Close up, life jackets stacked on the deck | 13:0-13:45',
       'Event 5. Colonel Aurélien Mbaye-Dupont | 14:0-16:48',
     ]);
+  });
+
+  test('a Markdown interview is parsed by the Web Worker and read back in parts', async () => {
+    const shotlist = await api();
+    const before = shotlist.cache.counts.parsedInWorker;
+    const document = await vscode.workspace.openTextDocument(fixture('markdown', 'bold_labels.md'));
+    await vscode.window.showTextDocument(document);
+    const model = await shotlist.cache.model(document);
+    ok(model, 'the interview was read');
+    equal(model.format, 'interview');
+    deepEqual(model.turns.slice(0, 2).map((turn) => `${turn.role} ${turn.speaker ?? ''}`), ['question UN News', 'answer Okonkwo-Baird']);
+    equal(shotlist.cache.counts.parsedInWorker, before + 1, 'the worker parsed it');
   });
 
   test('hover: the bundled card of MINUSMA, with its exact range and the count in the file', async () => {

@@ -160,6 +160,35 @@ export function wholeText(source: TextSource): string {
   return typeof source === 'string' ? source : source.slice(0, source.length);
 }
 
+/**
+ * A string's UTF-16 code units, to hand a text to another thread by transfer rather than by copy (a
+ * structured clone of 50 MB of strings holds the sending thread for 50-100 ms). Unlike UTF-8 it keeps a
+ * surrogate pair that a piece boundary split exactly as it was.
+ */
+export function codeUnitsOf(piece: string): Uint16Array {
+  const units = new Uint16Array(piece.length);
+  for (let index = 0; index < piece.length; index++) {
+    units[index] = piece.charCodeAt(index);
+  }
+  return units;
+}
+
+/**
+ * The text of code units made by codeUnitsOf, in order. Decoded as one stream, so a surrogate pair
+ * split between two pieces is whole again; a lone surrogate (never in a file read as UTF-8) becomes
+ * U+FFFD, one unit for one, so that every offset stays where it was. (Typed arrays are in the
+ * machine's byte order, little-endian on every platform VS Code runs on.)
+ */
+export function textOfCodeUnits(pieces: readonly Uint16Array[]): string {
+  const decoder = new TextDecoder('utf-16le');
+  const parts: string[] = [];
+  for (const units of pieces) {
+    parts.push(decoder.decode(units, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
 /** The first `end` characters of `source`: a slice of a string, a view of anything else (nothing copied). */
 export function prefixOf(source: TextSource, end: number): TextSource {
   if (typeof source === 'string') {

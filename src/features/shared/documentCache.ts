@@ -14,7 +14,7 @@ import type { ShotlistLog } from './output';
 import { formatMarkdownNotice } from '../../core/messages/notices';
 import { lastFinishedChecks, type FinishedChecks } from '../../core/checks';
 import type { TranscriptDocument } from '../../core/model';
-import { ChunkedText, wholeText, type TextSource } from '../../core/text/chunkedText';
+import { ChunkedText, codeUnitsOf, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparseInPart, reparsesInPart, reparseTranscriptFile, splitsIntoStoriesSteps, type MarkdownNotice } from '../../core/parse';
@@ -300,7 +300,17 @@ export class TranscriptCache implements vscode.Disposable {
   async #parseInWorker(text: ChunkedText, document: vscode.TextDocument, slicer: TimeSlicer, stopped: () => boolean,
     notices: MarkdownNotice[]): Promise<TranscriptDocument | undefined> {
     const worker = this.#worker;
-    const answer = worker ? await slicer.wait(worker.parse(text.pieces, document.uri.path, document.languageId, cancelledWhen(stopped))) : { error: 'no worker' };
+    // The pieces go over as code units, made a piece at a time: copying 50 MB of strings into the
+    // message would hold this thread for 50-100 ms.
+    const units: Uint16Array[] = [];
+    for (const piece of text.pieces) {
+      await slicer.checkpoint();
+      if (stopped()) {
+        return undefined;
+      }
+      units.push(codeUnitsOf(piece));
+    }
+    const answer = worker ? await slicer.wait(worker.parse(units, document.uri.path, document.languageId, cancelledWhen(stopped))) : { error: 'no worker' };
     if ('model' in answer) {
       appendAll(notices, answer.notices);
       this.counts.parsedInWorker++;
