@@ -1,11 +1,11 @@
 // The extension host's side of the core worker: parses for the workspace index, knowledge files and
-// open documents that cannot be read in short steps run on another thread, so that a 16 MB archive or a hostile file never holds the
-// host. One request at a time; the answer arrives in parts, each asked for after a turn of the event
-// loop. A request that runs too long (a pathological file) or kills the worker (out of memory) fails
-// alone: the worker is replaced for the next one. Where no worker can start (the factory throws, or the
-// transport reports it unavailable), callers fall back to the sliced in-host path and the Output
-// channel says so once. No `vscode` import: the unit tests run it against real worker threads, fakes,
-// and (test/web) the Web Worker of VS Code for the Web.
+// open documents that cannot be read in short steps run on another thread, so that a 16 MB archive
+// or a hostile file never holds the host. One request at a time; the answer arrives in parts, each
+// asked for after a turn of the event loop. A request that runs too long (a pathological file) or
+// kills the worker (out of memory) fails alone: the worker is replaced for the next one. Where no
+// worker can start (the factory throws, or the transport reports it unavailable), callers fall back
+// to the sliced in-host path and the Output channel says so once. No `vscode` import: the unit tests
+// run it against real worker threads, fakes, and (test/web) the Web Worker of VS Code for the Web.
 import type { KbEntry, KbProblem } from '../core/kb/model';
 import type { TranscriptDocument } from '../core/model';
 import type { MarkdownNotice } from '../core/parse';

@@ -316,11 +316,14 @@ export class TranscriptCache implements vscode.Disposable {
       this.counts.parsedInWorker++;
       return answer.model;
     }
-    if ('cancelled' in answer || stopped()) {
+    if (stopped()) {
       return undefined;
     }
+    // Cancelled without being stopped: the worker client was disposed (the extension is shutting down).
+    // Either way the reading must end with a model, or model() would start it again and again.
     this.#workerFailed.add(document.uri.toString());
-    this.#log?.error(vscode.l10n.t('{0} could not be read on the worker thread, so it was read in one go: {1}', vscode.workspace.asRelativePath(document.uri), answer.error));
+    this.#log?.error(vscode.l10n.t('{0} could not be read on the worker thread, so it was read in one go: {1}', vscode.workspace.asRelativePath(document.uri),
+      'error' in answer ? answer.error : 'cancelled'));
     this.counts.parsed++;
     return parseTranscriptFile(wholeText(text), document.uri.path, document.languageId, notices);
   }
