@@ -49,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): ShotlistApi {
   // The core's wording (diagnostics, knowledge problems, notices) in the display language, before any parse.
   setMessageLocale(vscode.env.language);
   const log = new ShotlistLog();
-  // Parses of files nobody opened (the index, knowledge files) run on this worker, started on first use:
-  // a Node worker thread on the desktop, a Web Worker in the web build (coreWorkerTransport.web.ts).
+  // Parses of files nobody opened (the index, knowledge files), and of open documents that cannot be read
+  // in short steps (Markdown, long interviews), run on this worker, started on first use: a Node worker
+  // thread on the desktop, a Web Worker in the web build (coreWorkerTransport.web.ts).
   const worker = new CoreWorkerClient(coreWorkerTransport(context), {
     describeTimeout: (seconds) => vscode.l10n.t('gave up after {0} s', seconds),
   });
