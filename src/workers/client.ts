@@ -79,7 +79,7 @@ export class CoreWorkerClient {
 
   /** Why there is no worker (callers then work in the host), or undefined while it can be used. */
   get unavailable(): string | undefined {
-    return this.#unavailable;
+    return this.#disposed ? 'disposed' : this.#unavailable;
   }
 
   /** Decodes, detects (when asked), parses and indexes one file's bytes. The bytes are handed over (transferred) when they own their buffer. */

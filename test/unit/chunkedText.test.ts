@@ -178,7 +178,7 @@ suite('code units: a text handed to another thread by transfer', () => {
         pieces.push(text.slice(start, end));
         start = end;
       }
-      assert.equal(textOfCodeUnits(pieces.map(codeUnitsOf)), text);
+      assert.equal(textOfCodeUnits(pieces.map((piece) => codeUnitsOf(piece))), text);
     }), { numRuns: 300 });
     const emoji = 'Port Alder 🚢 harbour';
     const split = emoji.indexOf('🚢') + 1;
@@ -189,5 +189,12 @@ suite('code units: a text handed to another thread by transfer', () => {
     const long = 'Côte d’Ivoire, “quoted” — '.repeat(1600);
     assert.equal(textOfCodeUnits([codeUnitsOf(long)]), long);
     assert.equal(textOfCodeUnits([codeUnitsOf('a\ud83db')]), 'a\ufffdb');
+  });
+
+  test('a leading U+FEFF is kept (it is text, not a byte-order mark to drop), and a piece can be cut into slices', () => {
+    const text = '\ufeffSTORY: UN / FICTIONAL FERRY';
+    assert.equal(textOfCodeUnits([codeUnitsOf(text)]), text);
+    assert.equal(textOfCodeUnits([codeUnitsOf(text, 0, 7), codeUnitsOf(text, 7, 12), codeUnitsOf(text, 12)]), text);
+    assert.equal(textOfCodeUnits([]), '');
   });
 });

@@ -134,7 +134,7 @@ suite('core worker: the client against real worker threads', function () {
     try {
       const one = readFixture('interviews/qa_labels.txt');
       const text = Array.from({ length: 200 }, () => one).join('\n');
-      const answer = await client.parse([text.slice(0, 5000), text.slice(5000)].map(codeUnitsOf), 'long.txt', undefined);
+      const answer = await client.parse([text.slice(0, 5000), text.slice(5000)].map((piece) => codeUnitsOf(piece)), 'long.txt', undefined);
       assert.ok('model' in answer, JSON.stringify(answer));
       const model = parseTranscriptFile(text, 'long.txt');
       assert.ok(model.turns.length > 200, `${model.turns.length} turns`);
@@ -237,7 +237,7 @@ suite('core worker: open documents parsed off the host', () => {
 
   /** The answer's model, and how many parts it came in. */
   function parsedInParts(text: string, name: string, pieces = [text]): { model: TranscriptDocument; notices: readonly MarkdownNotice[]; parts: number; messages: readonly CoreMessage[] } {
-    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces: pieces.map(codeUnitsOf), name, languageId: undefined });
+    const messages = answerCoreRequest({ id: 1, kind: 'parse', pieces: pieces.map((piece) => codeUnitsOf(piece)), name, languageId: undefined });
     const answer = assemble(messages);
     assert.ok(answer && 'model' in answer, `${name}: no model in the answer: ${JSON.stringify(answer)}`);
     return { model: answer.model, notices: answer.notices, parts: messages.filter((message) => message.kind === 'model-part').length, messages };

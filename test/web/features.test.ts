@@ -33,7 +33,7 @@ suite('web: editor features', () => {
     ]);
   });
 
-  test('a Markdown interview is parsed by the Web Worker and read back in parts', async () => {
+  test('a Markdown interview is parsed by the Web Worker, its model read back in the host', async () => {
     const shotlist = await api();
     const before = shotlist.cache.counts.parsedInWorker;
     const document = await vscode.workspace.openTextDocument(fixture('markdown', 'bold_labels.md'));

@@ -86,6 +86,17 @@ export function reparsesInPart(document: TranscriptDocument): boolean {
   return state !== undefined && !state.consumed && state.segments.length >= 2;
 }
 
+/**
+ * A document of `lineCount` lines and `length` characters with nothing read in it: what the editor
+ * shows for a file the parser could not read (the caller says why), rather than a guess.
+ */
+export function unreadTranscript(lineCount: number, length: number): TranscriptDocument {
+  return {
+    format: 'prose', lineCount, length, title: null, header: null, headers: [], headings: [], sections: [], shots: [], soundbites: [],
+    story: null, stories: [], turns: [], interviewee: null, quotes: [], chrome: [], blocks: [], diagnostics: [],
+  };
+}
+
 export function isMarkdownFile(name: string, languageId: string | undefined): boolean {
   return languageId === 'markdown' || isMarkdownPath(name);
 }

@@ -79,7 +79,8 @@ export function* splitsIntoStoriesSteps(text: TextSource): Generator<void, boole
     // list flattened onto one line, a pasted blob), and the cut must not be the whole of a 50 MB line.
     const window = prefixOf(text, wanted + probeChars);
     const end = cutAfterLineBreak(window, wanted);
-    if (end === window.length && end < text.length) {
+    const endsLine = end > 0 && (window.slice(end - 1, end) === '\n' || window.slice(end - 1, end) === '\r');
+    if (end === window.length && end < text.length && !endsLine) {
       return false;
     }
     const document = parseTranscript(wholeText(prefixOf(text, end)));

@@ -161,14 +161,14 @@ export function wholeText(source: TextSource): string {
 }
 
 /**
- * A string's UTF-16 code units, to hand a text to another thread by transfer rather than by copy (a
- * structured clone of 50 MB of strings holds the sending thread for 50-100 ms). Unlike UTF-8 it keeps a
- * surrogate pair that a piece boundary split exactly as it was.
+ * A string's UTF-16 code units (from `start` to `end`), to hand a text to another thread by transfer
+ * rather than by copy (a structured clone of 50 MB of strings holds the sending thread for 50-100 ms).
+ * Unlike UTF-8 it keeps a surrogate pair that a piece boundary split exactly as it was.
  */
-export function codeUnitsOf(piece: string): Uint16Array {
-  const units = new Uint16Array(piece.length);
-  for (let index = 0; index < piece.length; index++) {
-    units[index] = piece.charCodeAt(index);
+export function codeUnitsOf(piece: string, start = 0, end = piece.length): Uint16Array {
+  const units = new Uint16Array(Math.max(0, end - start));
+  for (let index = 0; index < units.length; index++) {
+    units[index] = piece.charCodeAt(start + index);
   }
   return units;
 }
@@ -180,7 +180,8 @@ export function codeUnitsOf(piece: string): Uint16Array {
  * machine's byte order, little-endian on every platform VS Code runs on.)
  */
 export function textOfCodeUnits(pieces: readonly Uint16Array[]): string {
-  const decoder = new TextDecoder('utf-16le');
+  // A leading U+FEFF is text here, not a byte-order mark to drop: dropping it would move every offset.
+  const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
   const parts: string[] = [];
   for (const units of pieces) {
     parts.push(decoder.decode(units, { stream: true }));

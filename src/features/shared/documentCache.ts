@@ -17,7 +17,7 @@ import type { TranscriptDocument } from '../../core/model';
 import { ChunkedText, codeUnitsOf, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparseInPart, reparsesInPart, reparseTranscriptFile, splitsIntoStoriesSteps, type MarkdownNotice } from '../../core/parse';
+import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparseInPart, reparsesInPart, reparseTranscriptFile, splitsIntoStoriesSteps, unreadTranscript, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import type { Cancellation, CoreWorkerClient } from '../../workers/client';
 import { knownStoryGroups, storyGroupSteps, type PreviousGroups } from '../../core/outline/storyGroups';
@@ -92,7 +92,7 @@ export function isLargeDocument(document: vscode.TextDocument): boolean {
 }
 
 /**
- * A cancellation that follows `stopped` (a newer version, the document closed), for the worker's
+ * A cancellation that follows `stopped` (the document closed, the reading given up), for the worker's
  * request: nothing signals those, so it is looked at every 100 ms while the worker parses.
  */
 function cancelledWhen(stopped: () => boolean): Cancellation {
@@ -111,6 +111,9 @@ function cancelledWhen(stopped: () => boolean): Cancellation {
     },
   };
 }
+
+/** Code units copied for the worker between two chances to yield (about a millisecond). */
+const codeUnitsPerStep = 256 * 1024;
 
 /** The number of characters of a document, without building its text. */
 export function documentLength(document: vscode.TextDocument): number {
@@ -139,8 +142,11 @@ export class TranscriptCache implements vscode.Disposable {
   readonly #onDidParse = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires when a large document's reading (see above) has finished: features that showed nothing may ask again. */
   readonly onDidParse = this.#onDidParse.event;
-  /** How many versions were parsed in full (here, or in the worker), and how many from the previous version and the edit. */
-  readonly counts = { parsed: 0, reparsed: 0, readInSteps: 0, parsedInWorker: 0 };
+  /**
+   * How many versions were parsed in full (here, or by the worker: sent to it, and parsed there to the
+   * end), and how many from the previous version and the edit.
+   */
+  readonly counts = { parsed: 0, reparsed: 0, readInSteps: 0, parsedInWorker: 0, sentToWorker: 0 };
   /** The longest synchronous step of the readings in steps so far (milliseconds), for the benchmark. */
   longestStepMs = 0;
   /**
@@ -163,7 +169,7 @@ export class TranscriptCache implements vscode.Disposable {
    * are large ones that do not split into stories (they would be parsed here in one call).
    */
   readonly #worker: CoreWorkerClient | undefined;
-  /** Documents the worker failed on (by URI): parsed here from then on, not sent to fail again. */
+  /** Documents the worker failed on (by URI): shown as unread, not sent to fail again, until closed. */
   readonly #workerFailed = new Set<string>();
 
   constructor(log?: ShotlistLog, worker?: CoreWorkerClient) {
@@ -179,6 +185,7 @@ export class TranscriptCache implements vscode.Disposable {
           this.#joined = undefined;
         }
         this.#said.delete(key);
+        this.#workerFailed.delete(key);
         const reading = this.#reading.get(key);
         if (reading) {
           reading.stopped = true;
@@ -293,39 +300,44 @@ export class TranscriptCache implements vscode.Disposable {
 
   /**
    * The document parsed by the worker, its model read back part by part; undefined when the reading
-   * was stopped (a newer version, the document closed: the worker's parse is cancelled too). Should the
-   * worker fail (too slow, out of memory), the Output channel says so, the document is parsed here in
-   * one call rather than left unread, and its later versions are not sent to the worker again.
+   * was stopped (the document closed, the reading given up: the worker's parse is cancelled too). An
+   * edit made meanwhile waits, as for any reading, and the next version is parsed when this one is done.
+   * Should the worker fail (over its time, out of memory), the document is not parsed here instead:
+   * that could hold or crash this thread as it did the worker. It shows nothing, the Output channel
+   * says why, and it is not sent to the worker again until it is closed and opened again.
    */
   async #parseInWorker(text: ChunkedText, document: vscode.TextDocument, slicer: TimeSlicer, stopped: () => boolean,
     notices: MarkdownNotice[]): Promise<TranscriptDocument | undefined> {
     const worker = this.#worker;
-    // The pieces go over as code units, made a piece at a time: copying 50 MB of strings into the
-    // message would hold this thread for 50-100 ms.
+    // The pieces go over as code units, made a slice at a time: copying 50 MB of strings into the
+    // message would hold this thread for 50-100 ms, and one piece may be a 50 MB line.
     const units: Uint16Array[] = [];
     for (const piece of text.pieces) {
-      await slicer.checkpoint();
-      if (stopped()) {
-        return undefined;
+      for (let start = 0; start < piece.length; start += codeUnitsPerStep) {
+        await slicer.checkpoint();
+        if (stopped()) {
+          return undefined;
+        }
+        units.push(codeUnitsOf(piece, start, Math.min(piece.length, start + codeUnitsPerStep)));
       }
-      units.push(codeUnitsOf(piece));
     }
-    const answer = worker ? await slicer.wait(worker.parse(units, document.uri.path, document.languageId, cancelledWhen(stopped))) : { error: 'no worker' };
+    if (!worker) {
+      return undefined;
+    }
+    this.counts.sentToWorker++;
+    const answer = await slicer.wait(worker.parse(units, document.uri.path, document.languageId, cancelledWhen(stopped)));
+    if (stopped()) {
+      return undefined;
+    }
     if ('model' in answer) {
       appendAll(notices, answer.notices);
       this.counts.parsedInWorker++;
       return answer.model;
     }
-    if (stopped()) {
-      return undefined;
-    }
-    // Cancelled without being stopped: the worker client was disposed (the extension is shutting down).
-    // Either way the reading must end with a model, or model() would start it again and again.
     this.#workerFailed.add(document.uri.toString());
-    this.#log?.error(vscode.l10n.t('{0} could not be read on the worker thread, so it was read in one go: {1}', vscode.workspace.asRelativePath(document.uri),
-      'error' in answer ? answer.error : 'cancelled'));
-    this.counts.parsed++;
-    return parseTranscriptFile(wholeText(text), document.uri.path, document.languageId, notices);
+    this.#log?.error(vscode.l10n.t('Shotlist could not read {0} on its worker thread ({1}), and shows nothing for it until it is closed and opened again.',
+      vscode.workspace.asRelativePath(document.uri), 'error' in answer ? answer.error : 'cancelled'));
+    return unreadTranscript(document.lineCount, text.length);
   }
 
   /** True when the document is read in steps rather than in one call. */
@@ -484,14 +496,14 @@ export class TranscriptCache implements vscode.Disposable {
     let model: TranscriptDocument | undefined;
     let previousGroups: PreviousGroups | undefined;
     const reparse = cached?.pending && cached.pending.version === reading.version ? cached.pending : undefined;
-    const inPart = reparse !== undefined && cached !== undefined && reparsesInPart(cached.model);
-    // A long text this thread could only parse in one call (it does not split into stories) goes to the worker.
-    const toWorker = markdown || (this.#workerUsable(document) && !inPart && !(await runSteps(splitsIntoStoriesSteps(text), slicer, stopped)));
+    // An archive edited: only the stories the edit touched are read again, here.
+    const rebuilt = !markdown && cached && reparse && reparsesInPart(cached.model) ? reparseInPart(cached.model, text, reparse.edit) : null;
+    // Anything else that this thread could only parse in one call (it does not split into stories) goes to the worker.
+    const toWorker = !rebuilt && (markdown || (this.#workerUsable(document) && !(await runSteps(splitsIntoStoriesSteps(text), slicer, stopped))));
     if (stopped()) {
       slicer.finish();
       return;
     }
-    const rebuilt = !toWorker && cached && reparse && inPart ? reparseInPart(cached.model, text, reparse.edit) : null;
     if (toWorker) {
       model = await this.#parseInWorker(text, document, slicer, stopped, notices);
     } else if (cached && reparse && rebuilt) {
