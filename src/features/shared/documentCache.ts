@@ -496,15 +496,19 @@ export class TranscriptCache implements vscode.Disposable {
     let model: TranscriptDocument | undefined;
     let previousGroups: PreviousGroups | undefined;
     const reparse = cached?.pending && cached.pending.version === reading.version ? cached.pending : undefined;
+    // The worker failed on this document: it stays unread (and is not parsed here in one call) until reopened.
+    const failed = this.#workerFailed.has(key);
     // An archive edited: only the stories the edit touched are read again, here.
-    const rebuilt = !markdown && cached && reparse && reparsesInPart(cached.model) ? reparseInPart(cached.model, text, reparse.edit) : null;
+    const rebuilt = !failed && !markdown && cached && reparse && reparsesInPart(cached.model) ? reparseInPart(cached.model, text, reparse.edit) : null;
     // Anything else that this thread could only parse in one call (it does not split into stories) goes to the worker.
-    const toWorker = !rebuilt && (markdown || (this.#workerUsable(document) && !(await runSteps(splitsIntoStoriesSteps(text), slicer, stopped))));
+    const toWorker = !failed && !rebuilt && (markdown || (this.#workerUsable(document) && !(await runSteps(splitsIntoStoriesSteps(text), slicer, stopped))));
     if (stopped()) {
       slicer.finish();
       return;
     }
-    if (toWorker) {
+    if (failed) {
+      model = unreadTranscript(document.lineCount, text.length);
+    } else if (toWorker) {
       model = await this.#parseInWorker(text, document, slicer, stopped, notices);
     } else if (cached && reparse && rebuilt) {
       model = rebuilt;
