@@ -104,6 +104,7 @@ const longestParse = Math.max(0, ...result.parses);
 
 console.log('');
 console.log(`activate()                        ${result.activateMs.toFixed(1)} ms  (target < ${ACTIVATE_MS} ms)`);
+console.log(`  of which: ${(result.activationParts ?? []).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join('; ')} ms`);
 console.log(`bundle load (compile + evaluate)  ${result.loadMs.toFixed(1)} ms  (no target; VS Code counts it as code loading)`);
 console.log(`VSIX                              ${vsixKB.toFixed(0)} KB  (target < ${VSIX_KB} KB)`);
 console.log(`dist/extension.js                 ${extensionKB.toFixed(0)} KB  (production build; no target)`);

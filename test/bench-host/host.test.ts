@@ -380,6 +380,7 @@ suite('bench in VS Code', function () {
     // The workspace holds .unifeed files: VS Code activated Shotlist at startup (workspaceContains).
     const api = extension.isActive ? extension.exports : await extension.activate();
     const activateMs = api.activation.activateMs;
+    const activationParts = api.activation.parts;
     const loadMs = bundleLoadMs(extension.extensionPath);
 
     // Every synchronous parse the editor asks for (peek: a small document, or a re-parse after an edit),
@@ -485,6 +486,7 @@ suite('bench in VS Code', function () {
     const longestSampled = [...(tasks ?? [])].sort((a, b) => b.sampledMs - a.sampledMs)[0];
     const result = {
       activateMs,
+      activationParts,
       loadMs,
       longestHeldMs: Object.fromEntries(watch.longest),
       parses: parses.filter((ms) => ms > 1),
