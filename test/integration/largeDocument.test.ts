@@ -181,12 +181,18 @@ suite('large documents: read in steps, every feature waits for it', function () 
     assert.deepEqual([counts.parsedInWorker - before.parsedInWorker, counts.parsed - before.parsed, counts.reparsed - before.reparsed], [2, 0, 0],
       'the edited version was parsed by the worker too');
 
-    // An edit while the worker parses: that parse is given up, and the outline is the edited text's.
+    // An edit once the text is with the worker: that parse runs to its end, the edit waits and is parsed
+    // next, and the outline is the edited text's.
+    const sent = counts.sentToWorker;
     const typed = await open('typed-at-once.unifeed', text);
+    const firstOutline = vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', typed.document.uri);
+    assert.ok(await waitFor(() => counts.sentToWorker > sent, 30_000), 'the text never reached the worker');
     assert.ok(await typed.edit((builder) => builder.insert(new vscode.Position(1, 3), 'Quickly, ')));
+    await firstOutline;
     const typedSymbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', typed.document.uri);
     assert.equal(typedSymbols?.[1]?.detail, 'Quickly, The council kept the ferries running, and…');
     assert.equal(typedSymbols?.length, 2 * pairs);
+    assert.equal(counts.sentToWorker - sent, 2, 'both versions went to the worker');
     assert.equal(counts.parsed - before.parsed, 0, 'nothing was parsed in the host');
   });
 
