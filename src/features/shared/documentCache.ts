@@ -19,7 +19,7 @@ import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
 import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparseInPart, reparsesInPart, reparseTranscriptFile, splitsIntoStoriesSteps, unreadTranscript, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
-import type { Cancellation, CoreWorkerClient } from '../../workers/client';
+import type { CoreWorkerClient } from '../../workers/client';
 import { knownStoryGroups, storyGroupSteps, type PreviousGroups } from '../../core/outline/storyGroups';
 import { StepBudget } from '../../core/util/steps';
 
@@ -60,6 +60,14 @@ interface Reading {
   /** True once an edit arrived that the chain could not follow (the reading is then read again). */
   broken: boolean;
   stopped: boolean;
+  /** Cancelled when the reading stops (stopReading), for work it handed to the worker. */
+  readonly cancellation: vscode.CancellationTokenSource;
+}
+
+/** Gives a reading up (the document closed, a newer reading, the cache disposed), with its worker request. */
+function stopReading(reading: Reading): void {
+  reading.stopped = true;
+  reading.cancellation.cancel();
 }
 
 /** How a model was re-parsed from the one before (see TranscriptCache.lineageOf). */
@@ -89,27 +97,6 @@ const linesPerPiece = 2000;
 /** True for a document read in steps (see above); features without the cache ask here too. */
 export function isLargeDocument(document: vscode.TextDocument): boolean {
   return documentLength(document) > largeDocumentChars;
-}
-
-/**
- * A cancellation that follows `stopped` (the document closed, the reading given up), for the worker's
- * request: nothing signals those, so it is looked at every 100 ms while the worker parses.
- */
-function cancelledWhen(stopped: () => boolean): Cancellation {
-  return {
-    get isCancellationRequested() {
-      return stopped();
-    },
-    onCancellationRequested(listener) {
-      const timer = setInterval(() => {
-        if (stopped()) {
-          clearInterval(timer);
-          listener();
-        }
-      }, 100);
-      return { dispose: () => clearInterval(timer) };
-    },
-  };
 }
 
 /** Code units copied for the worker between two chances to yield (about a millisecond). */
@@ -188,7 +175,7 @@ export class TranscriptCache implements vscode.Disposable {
         this.#workerFailed.delete(key);
         const reading = this.#reading.get(key);
         if (reading) {
-          reading.stopped = true;
+          stopReading(reading);
           this.#reading.delete(key);
         }
       }),
@@ -307,8 +294,11 @@ export class TranscriptCache implements vscode.Disposable {
    * says why, and it is not sent to the worker again until it is closed and opened again.
    */
   async #parseInWorker(text: ChunkedText, document: vscode.TextDocument, slicer: TimeSlicer, stopped: () => boolean,
-    notices: MarkdownNotice[]): Promise<TranscriptDocument | undefined> {
+    cancellation: vscode.CancellationToken, notices: MarkdownNotice[]): Promise<TranscriptDocument | undefined> {
     const worker = this.#worker;
+    if (!worker) {
+      return undefined;
+    }
     // The pieces go over as code units, made a slice at a time: copying 50 MB of strings into the
     // message would hold this thread for 50-100 ms, and one piece may be a 50 MB line.
     const units: Uint16Array[] = [];
@@ -321,11 +311,8 @@ export class TranscriptCache implements vscode.Disposable {
         units.push(codeUnitsOf(piece, start, Math.min(piece.length, start + codeUnitsPerStep)));
       }
     }
-    if (!worker) {
-      return undefined;
-    }
     this.counts.sentToWorker++;
-    const answer = await slicer.wait(worker.parse(units, document.uri.path, document.languageId, cancelledWhen(stopped)));
+    const answer = await slicer.wait(worker.parse(units, document.uri.path, document.languageId, cancellation));
     if (stopped()) {
       return undefined;
     }
@@ -456,16 +443,18 @@ export class TranscriptCache implements vscode.Disposable {
       return;
     }
     if (running) {
-      running.stopped = true;
+      stopReading(running);
     }
     const version = document.version;
     let resolveDone: () => void = () => undefined;
-    const reading: Reading = { version, done: new Promise<void>((resolve) => { resolveDone = resolve; }), broken: false, stopped: false };
+    const reading: Reading = { version, done: new Promise<void>((resolve) => { resolveDone = resolve; }), broken: false, stopped: false,
+      cancellation: new vscode.CancellationTokenSource() };
     this.#reading.set(key, reading);
     void this.#read(document, reading).finally(() => {
       if (this.#reading.get(key) === reading) {
         this.#reading.delete(key);
       }
+      reading.cancellation.dispose();
       resolveDone();
     });
   }
@@ -509,7 +498,7 @@ export class TranscriptCache implements vscode.Disposable {
     if (failed) {
       model = unreadTranscript(document.lineCount, text.length);
     } else if (toWorker) {
-      model = await this.#parseInWorker(text, document, slicer, stopped, notices);
+      model = await this.#parseInWorker(text, document, slicer, stopped, reading.cancellation.token, notices);
     } else if (cached && reparse && rebuilt) {
       model = rebuilt;
       this.counts.reparsed++;
@@ -571,7 +560,7 @@ export class TranscriptCache implements vscode.Disposable {
   dispose(): void {
     this.#subscriptions.forEach((subscription) => subscription.dispose());
     for (const reading of this.#reading.values()) {
-      reading.stopped = true;
+      stopReading(reading);
     }
     this.#reading.clear();
     this.#entries.clear();
