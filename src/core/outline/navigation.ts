@@ -23,6 +23,75 @@ export interface SoundbiteTarget {
 
 const targetCache = new WeakMap<TranscriptDocument, readonly SoundbiteTarget[]>();
 
+// One small object per target, its position and range read from its element when asked: an archive has
+// tens of thousands, built while the first reading's records fill the young generation, and five objects
+// each (a target, its range, three positions) made the collections that copy them noticeably longer.
+// The readers (a binary search, a reveal) ask for a handful.
+
+class SoundbiteOfShotlist implements SoundbiteTarget {
+  constructor(readonly soundbite: Soundbite) {}
+  get quote(): Quote | null {
+    return this.soundbite.quote;
+  }
+  get turn(): null {
+    return null;
+  }
+  get position(): OutlinePosition {
+    const { quote, speakerRange, lineRange } = this.soundbite;
+    return plain(quote ? quote.innerRange : speakerRange ?? lineRange).start;
+  }
+  get revealRange(): OutlineRange {
+    return plain(this.soundbite.range);
+  }
+  toJSON(): object {
+    return targetJson(this);
+  }
+}
+
+class TurnOfInterview implements SoundbiteTarget {
+  constructor(readonly turn: Turn) {}
+  get soundbite(): null {
+    return null;
+  }
+  get quote(): null {
+    return null;
+  }
+  get position(): OutlinePosition {
+    return plain(this.turn.textRange).start;
+  }
+  get revealRange(): OutlineRange {
+    return plain(this.turn.range);
+  }
+  toJSON(): object {
+    return targetJson(this);
+  }
+}
+
+class QuoteOfProse implements SoundbiteTarget {
+  constructor(readonly quote: Quote) {}
+  get soundbite(): null {
+    return null;
+  }
+  get turn(): null {
+    return null;
+  }
+  get position(): OutlinePosition {
+    return plain(this.quote.innerRange).start;
+  }
+  get revealRange(): OutlineRange {
+    return plain(this.quote.range);
+  }
+  toJSON(): object {
+    return targetJson(this);
+  }
+}
+
+/** What a target says, as plain data (the worker tests compare targets through JSON). */
+function targetJson(target: SoundbiteTarget): object {
+  const { position, revealRange, soundbite, turn, quote } = target;
+  return { position, revealRange, soundbite, turn, quote };
+}
+
 /**
  * Soundbites of a shot list; answers of an interview (every turn when none is an answer); quotes
  * of prose. In document order; once per model.
@@ -43,11 +112,7 @@ export function* soundbiteTargetSteps(document: TranscriptDocument): Steps<reado
   const budget = new StepBudget(targetElementsPerStep);
   let targets: SoundbiteTarget[];
   if (document.format === 'shotlist') {
-    targets = yield* mapSteps(document.soundbites, budget, (soundbite) => {
-      const quote = soundbite.quote;
-      const anchor = quote ? plain(quote.innerRange).start : plain(soundbite.speakerRange ?? soundbite.lineRange).start;
-      return { position: anchor, revealRange: plain(soundbite.range), soundbite, turn: null, quote };
-    });
+    targets = yield* mapSteps(document.soundbites, budget, (soundbite) => new SoundbiteOfShotlist(soundbite));
   } else if (document.turns.length > 0) {
     const answers: Turn[] = [];
     for (const turn of document.turns) {
@@ -58,11 +123,9 @@ export function* soundbiteTargetSteps(document: TranscriptDocument): Steps<reado
         answers.push(turn);
       }
     }
-    targets = yield* mapSteps(answers.length > 0 ? answers : document.turns, budget, (turn) =>
-      ({ position: plain(turn.textRange).start, revealRange: plain(turn.range), soundbite: null, turn, quote: null }));
+    targets = yield* mapSteps(answers.length > 0 ? answers : document.turns, budget, (turn) => new TurnOfInterview(turn));
   } else {
-    targets = yield* mapSteps(document.quotes, budget, (quote) =>
-      ({ position: plain(quote.innerRange).start, revealRange: plain(quote.range), soundbite: null, turn: null, quote }));
+    targets = yield* mapSteps(document.quotes, budget, (quote) => new QuoteOfProse(quote));
   }
   targetCache.set(document, targets);
   return targets;
