@@ -10,6 +10,7 @@ import type { TranscriptDocument } from '../../src/core/model';
 import { parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparseTranscriptFile } from '../../src/core/parse';
 import type { MarkdownNotice } from '../../src/core/parse';
 import { parseTranscriptInSteps } from '../../src/core/parse/steps';
+import { gatherListSteps } from '../../src/core/parse/store/segments';
 import { cutAfterLineBreak } from '../../src/core/text/chunkedText';
 import { toContractJson } from '../../src/cli/contractJson';
 import { archive } from '../../scripts/benchArchive';
@@ -257,6 +258,36 @@ suite('parse in steps: bounded work per step', () => {
     const warmingSteps = run.steps - (parsed.length - 1);
     assert.ok(warmingSteps >= 8 + Math.floor(text.length / 5000) - 1, `${warmingSteps} warming steps`);
     sameDocument(run.document, parseTranscript(text), 'warmed');
+  });
+
+  test('an archive\'s lists are gathered a bounded number of elements per step, and a list read meanwhile stays the one every reader gets', () => {
+    const text = archive(400_000);
+    const expected = parseTranscript(text);
+    const perStep = 50;
+    const yieldsOf = (document: TranscriptDocument, readSoundbitesAt = -1): { yields: number; read?: readonly unknown[] } => {
+      const steps = gatherListSteps(document, perStep);
+      let yields = 0;
+      let read: readonly unknown[] | undefined;
+      while (!steps.next().done) {
+        if (yields++ === readSoundbitesAt) {
+          read = document.soundbites;
+        }
+      }
+      return { yields, read };
+    };
+    const alone = yieldsOf(parseTranscript(text)).yields;
+    assert.ok(expected.shots.length > 20 * perStep && expected.soundbites.length > 4 * perStep, `${expected.shots.length} shots`);
+    // One yield before each of the eight lists, and one each time `perStep` elements of a list are copied.
+    const perList = [expected.headers, expected.headings, expected.sections, expected.shots, expected.soundbites, expected.stories, expected.chrome, expected.diagnostics]
+      .map((list) => Math.floor(list.length / perStep));
+    assert.equal(alone, 8 + perList.reduce((sum, count) => sum + count, 0));
+    // The soundbites come fifth; read while they are being gathered (their yields end 3 lists from the end).
+    const afterSoundbites = 3 + (perList[5] ?? 0) + (perList[6] ?? 0) + (perList[7] ?? 0);
+    const document = parseTranscript(text);
+    const { read } = yieldsOf(document, alone - afterSoundbites - Math.floor((perList[4] ?? 0) / 2));
+    assert.ok(read !== undefined && read.length === expected.soundbites.length);
+    assert.equal(document.soundbites, read, 'the steps keep the list a reader already has');
+    sameDocument(document, expected, 'gathered in steps');
   });
 });
 

@@ -19,7 +19,7 @@ import { cutAfterLineBreak, prefixOf, wholeText, type TextSource } from '../text
 import type { TranscriptDocument } from '../model';
 import { parseTranscript } from './lines';
 import { rebuildSegments } from './reparse';
-import { segmentationOf, segmentStart, type PlacedSegment } from './store/segments';
+import { gatherListSteps, segmentationOf, segmentStart, type PlacedSegment } from './store/segments';
 import type { ShotlistStore } from './store/shotlistStore';
 import { runToEnd } from '../util/steps';
 
@@ -162,8 +162,8 @@ function firstRebuiltStart(segments: readonly PlacedSegment[], rebuilt: Transcri
 
 /**
  * Builds the records of every list, one parse's store at a time (a store holds the stories one step
- * read), then gathers each list of the document in a step of its own. Reading a list afterwards costs
- * nothing more. Not the blocks (document.blocks): no feature reads them, and an archive's blocks are
+ * read), then gathers each list of the document, a few thousand elements per step. Reading a list
+ * afterwards costs nothing more. Not the blocks (document.blocks): no feature reads them, and an archive's blocks are
  * several hundred thousand objects that the garbage collector would copy while the reading goes on;
  * a first read covers them story by story then (store/segments.ts).
  */
@@ -193,12 +193,8 @@ function* warmLists(document: TranscriptDocument, chunk: number): Generator<void
       yield;
     }
   }
-  const lists: ((model: TranscriptDocument) => unknown)[] = [
-    (model) => model.headers, (model) => model.headings, (model) => model.sections, (model) => model.shots, (model) => model.soundbites,
-    (model) => model.stories, (model) => model.diagnostics, (model) => model.chrome,
-  ];
-  for (const list of lists) {
-    yield;
-    list(document);
-  }
+  yield* gatherListSteps(document, elementsGatheredPerStep);
 }
+
+/** Elements copied into a document's list per step: a fraction of a millisecond. */
+const elementsGatheredPerStep = 16 * 1024;

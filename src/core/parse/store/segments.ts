@@ -10,6 +10,7 @@ import type { ShotlistParts } from '../shotlist';
 import type { ElementList, StoreSegment } from './shotlistStore';
 import { Placement } from '../../text/lineTable';
 import { firstWhere } from '../../text/search';
+import { runToEnd, type Steps } from '../../util/steps';
 
 /** One story of a document: a segment of some parse, and where that segment sits in the document now. */
 export interface PlacedSegment {
@@ -73,6 +74,14 @@ export function numberSegments(segments: readonly PlacedSegment[]): void {
 
 /** The elements of one list over all segments, in document order (runs of one parse copied at once). */
 function gather<T>(segments: readonly PlacedSegment[], key: ElementList, list: (segment: PlacedSegment) => readonly T[]): T[] {
+  return runToEnd(gatherSteps(segments, key, list, Infinity));
+}
+
+/**
+ * gather() in steps of `perStep` elements: an archive's shots or soundbites are a few hundred thousand,
+ * and copying them into one list took 10-15 ms of the extension host on a busy machine.
+ */
+function* gatherSteps<T>(segments: readonly PlacedSegment[], key: ElementList, list: (segment: PlacedSegment) => readonly T[], perStep: number): Steps<T[]> {
   let total = 0;
   for (const { segment } of segments) {
     total += segment.end[key] - segment.first[key];
@@ -80,15 +89,70 @@ function gather<T>(segments: readonly PlacedSegment[], key: ElementList, list: (
   // Sized once: growing a list of tens of thousands by pushes copies it again and again.
   const result = new Array<T>(total);
   let filled = 0;
+  let leftInStep = perStep;
   for (const placed of segments) {
     const source = list(placed);
     // Bounds read once: a keyed read per element cost more than the copy.
     const end = placed.segment.end[key];
-    for (let element = placed.segment.first[key]; element < end; element++) {
-      result[filled++] = source[element] as T;
+    let element = placed.segment.first[key];
+    while (element < end) {
+      const until = Math.min(end, element + leftInStep);
+      leftInStep -= until - element;
+      for (; element < until; element++) {
+        result[filled++] = source[element] as T;
+      }
+      if (leftInStep === 0) {
+        leftInStep = perStep;
+        yield;
+      }
     }
   }
   return result;
+}
+
+/** The lists of a document made of segments, each gathered from the segments on its first read. */
+interface GatheredLists {
+  headers: readonly Header[];
+  headings: readonly Heading[];
+  sections: readonly Section[];
+  shots: readonly Shot[];
+  soundbites: readonly Soundbite[];
+  stories: readonly Story[];
+  chrome: readonly TextRange[];
+  diagnostics: readonly TranscriptDiagnostic[];
+}
+type GatheredList = keyof GatheredLists & ElementList;
+const gatheredLists: readonly GatheredList[] = ['headers', 'headings', 'sections', 'shots', 'soundbites', 'stories', 'chrome', 'diagnostics'];
+
+/** Where each list's elements are in one segment (a store's records are built on first read). */
+const listSources: { readonly [K in GatheredList]: (segment: PlacedSegment) => GatheredLists[K] } = {
+  headers: (segment) => segment.parts.store.headers(),
+  headings: (segment) => segment.parts.store.headings(),
+  sections: (segment) => segment.parts.store.sections(),
+  shots: (segment) => segment.parts.store.shots(),
+  soundbites: (segment) => segment.parts.store.soundbites(),
+  stories: (segment) => segment.parts.store.stories(),
+  chrome: (segment) => segment.context.chrome,
+  diagnostics: (segment) => segment.context.diagnostics,
+};
+
+/** A list's source with its elements' type left aside, for the code shared by every list. */
+function sourceOf(key: GatheredList): (segment: PlacedSegment) => readonly unknown[] {
+  return listSources[key];
+}
+
+/** How a document made of segments gathers its lists ahead of their first read, in steps (see gatherListSteps). */
+const listGatherers = new WeakMap<TranscriptDocument, (perStep: number) => Steps<void>>();
+
+/**
+ * Gathers, in steps of about `perStep` elements, every list of a document made of segments that has
+ * not been read yet, so that its first read costs nothing; does nothing for any other document.
+ */
+export function* gatherListSteps(document: TranscriptDocument, perStep: number): Steps<void> {
+  const gatherer = listGatherers.get(document);
+  if (gatherer) {
+    yield* gatherer(perStep);
+  }
 }
 
 /**
@@ -219,14 +283,12 @@ function indexDelta(kind: Block['kind'], placement: Placement): number {
  * taken from a store that built them for an earlier version).
  */
 export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCount: number, length: number, reparseable = true): TranscriptDocument {
-  let headers: readonly Header[] | undefined;
-  let headings: readonly Heading[] | undefined;
-  let sections: readonly Section[] | undefined;
-  let shots: readonly Shot[] | undefined;
-  let soundbites: readonly Soundbite[] | undefined;
-  let stories: readonly Story[] | undefined;
-  let chrome: readonly TextRange[] | undefined;
-  let diagnostics: readonly TranscriptDiagnostic[] | undefined;
+  const lists: { -readonly [K in GatheredList]?: GatheredLists[K] } = {};
+  const read = <K extends GatheredList>(key: K): GatheredLists[K] => {
+    // One assignment per list, whichever of the getter and the steps gets there first.
+    lists[key] ??= gather(segments, key, sourceOf(key)) as GatheredLists[K];
+    return lists[key] as GatheredLists[K];
+  };
   let blocks: Block[] | undefined;
   // Property order is the JSON order of the CLI's and the tests' output.
   const document: TranscriptDocument = {
@@ -238,42 +300,34 @@ export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCou
       return this.headers[0] ?? null;
     },
     get headers(): readonly Header[] {
-      headers ??= gather(segments, 'headers', (s) => s.parts.store.headers());
-      return headers;
+      return read('headers');
     },
     get headings(): readonly Heading[] {
-      headings ??= gather(segments, 'headings', (s) => s.parts.store.headings());
-      return headings;
+      return read('headings');
     },
     get sections(): readonly Section[] {
-      sections ??= gather(segments, 'sections', (s) => s.parts.store.sections());
-      return sections;
+      return read('sections');
     },
     get shots(): readonly Shot[] {
-      shots ??= gather(segments, 'shots', (s) => s.parts.store.shots());
-      return shots;
+      return read('shots');
     },
     get soundbites(): readonly Soundbite[] {
-      soundbites ??= gather(segments, 'soundbites', (s) => s.parts.store.soundbites());
-      return soundbites;
+      return read('soundbites');
     },
     get story(): Story | null {
       return this.stories[0] ?? null;
     },
     get stories(): readonly Story[] {
-      stories ??= gather(segments, 'stories', (s) => s.parts.store.stories());
-      return stories;
+      return read('stories');
     },
     turns: [],
     interviewee: null,
     quotes: [],
     get chrome(): readonly TextRange[] {
-      chrome ??= gather(segments, 'chrome', (s) => s.context.chrome);
-      return chrome;
+      return read('chrome');
     },
     get diagnostics(): readonly TranscriptDiagnostic[] {
-      diagnostics ??= gather(segments, 'diagnostics', (s) => s.context.diagnostics);
-      return diagnostics;
+      return read('diagnostics');
     },
     get blocks(): Block[] {
       blocks ??= gatherBlocks(segments, lineCount) ?? coverLines(segments.flatMap(placedBlocks), lineCount);
@@ -283,6 +337,16 @@ export function shotlistFromSegments(segments: readonly PlacedSegment[], lineCou
   if (reparseable) {
     segmentations.set(document, { segments, consumed: false });
   }
+  listGatherers.set(document, function* (perStep) {
+    for (const key of gatheredLists) {
+      yield;
+      if (lists[key] === undefined) {
+        const gathered = yield* gatherSteps(segments, key, sourceOf(key), perStep);
+        // A getter read between two steps has gathered the list already: every reader sees that array.
+        (lists as Record<GatheredList, unknown>)[key] ??= gathered;
+      }
+    }
+  });
   return document;
 }
 
