@@ -11,6 +11,7 @@ import { parseTranscript, parseTranscriptFile, parseTranscriptFileSteps, reparse
 import type { MarkdownNotice } from '../../src/core/parse';
 import { parseTranscriptInSteps } from '../../src/core/parse/steps';
 import { gatherListSteps } from '../../src/core/parse/store/segments';
+import { runToEnd } from '../../src/core/util/steps';
 import { cutAfterLineBreak } from '../../src/core/text/chunkedText';
 import { toContractJson } from '../../src/cli/contractJson';
 import { archive } from '../../scripts/benchArchive';
@@ -288,6 +289,26 @@ suite('parse in steps: bounded work per step', () => {
     assert.ok(read !== undefined && read.length === expected.soundbites.length);
     assert.equal(document.soundbites, read, 'the steps keep the list a reader already has');
     sameDocument(document, expected, 'gathered in steps');
+  });
+
+  test('a re-parsed archive\'s lists are gathered in steps too, and only once', () => {
+    const text = archive(400_000);
+    const before = parseTranscript(text);
+    runToEnd(gatherListSteps(before));
+    const at = text.indexOf('\n', text.length >> 1) + 1;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const after = reparseTranscriptFile(before, edited, { start: at, oldEnd: at, newEnd: at + 1 }, 'archive.unifeed');
+    const countYields = (document: TranscriptDocument): number => {
+      let yields = 0;
+      for (const steps = gatherListSteps(document, 50); !steps.next().done;) {
+        yields++;
+      }
+      return yields;
+    };
+    const yields = countYields(after);
+    assert.ok(yields >= Math.floor(after.shots.length / 50) && after.shots.length > 1000, `the new version's lists, in ${yields} steps`);
+    assert.equal(countYields(after), 0, 'gathered once');
+    sameDocument(after, parseTranscript(edited), 'after the edit');
   });
 });
 

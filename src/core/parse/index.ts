@@ -14,6 +14,7 @@ import { segmentationOf } from './store/segments';
 
 export { parseTranscript, type ParseOptions } from './lines';
 export { defaultStepChars, splitsIntoStories, splitsIntoStoriesSteps, type StepOptions } from './steps';
+export { gatherListSteps } from './store/segments';
 export { maxBracketsPerParagraph, maxContainerDepth, maxDelimitersPerParagraph, maxSetextHeadings, markdownBudgetMs, type MarkdownNotice, type MarkdownNoticeCode } from './markdownGuard';
 
 /**

@@ -193,8 +193,5 @@ function* warmLists(document: TranscriptDocument, chunk: number): Generator<void
       yield;
     }
   }
-  yield* gatherListSteps(document, elementsGatheredPerStep);
+  yield* gatherListSteps(document);
 }
-
-/** Elements copied into a document's list per step: a fraction of a millisecond. */
-const elementsGatheredPerStep = 16 * 1024;

@@ -17,7 +17,7 @@ import type { TranscriptDocument } from '../../core/model';
 import { ChunkedText, codeUnitsOf, wholeText, type TextSource } from '../../core/text/chunkedText';
 import { editOf, type EditLines, type TextEdit } from '../../core/text/edits';
 import { runSteps, TimeSlicer } from '../../core/workspace/timeSlicer';
-import { isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparseInPart, reparsesInPart, reparseTranscriptFile, splitsIntoStoriesSteps, unreadTranscript, type MarkdownNotice } from '../../core/parse';
+import { gatherListSteps, isMarkdownFile, parseTranscriptFile, parseTranscriptFileSteps, reparseInPart, reparsesInPart, reparseTranscriptFile, splitsIntoStoriesSteps, unreadTranscript, type MarkdownNotice } from '../../core/parse';
 import { appendAll } from '../../core/util/arrays';
 import type { CoreWorkerClient } from '../../workers/client';
 import { knownStoryGroups, storyGroupSteps, type PreviousGroups } from '../../core/outline/storyGroups';
@@ -528,6 +528,9 @@ export class TranscriptCache implements vscode.Disposable {
     const entry: Entry = { version: reading.version, model, text, ready: false };
     this.#entries.set(key, entry);
     this.#sayNotices(document, notices);
+    // The lists of a re-parsed archive (its shots, soundbites...), gathered here in steps rather than in
+    // one call by the first feature to read one (the timing status reads the soundbites at once).
+    await runSteps(gatherListSteps(model), slicer, stopped);
     // The story groups the outline, the checks, the timing and smart select all start from, in small
     // steps: this runs right after each edit, while the editor has its own work to do.
     await runSteps(storyGroupSteps(model, new StepBudget(groupElementsPerPreparingStep), previousGroups), slicer, stopped);

@@ -144,14 +144,20 @@ function sourceOf(key: GatheredList): (segment: PlacedSegment) => readonly unkno
 /** How a document made of segments gathers its lists ahead of their first read, in steps (see gatherListSteps). */
 const listGatherers = new WeakMap<TranscriptDocument, (perStep: number) => Steps<void>>();
 
+/** Elements copied into a document's list per step of gatherListSteps: a fraction of a millisecond. */
+export const listElementsPerStep = 16 * 1024;
+
 /**
  * Gathers, in steps of about `perStep` elements, every list of a document made of segments that has
- * not been read yet, so that its first read costs nothing; does nothing for any other document.
+ * not been read yet, so that its first read costs nothing; does nothing for any other document. A
+ * first parse in steps does it; so does the extension host after each re-parse of an archive, whose
+ * new version would otherwise gather its shots or soundbites in one call when a feature first reads them.
  */
-export function* gatherListSteps(document: TranscriptDocument, perStep: number): Steps<void> {
+export function* gatherListSteps(document: TranscriptDocument, perStep = listElementsPerStep): Steps<void> {
   const gatherer = listGatherers.get(document);
   if (gatherer) {
     yield* gatherer(perStep);
+    listGatherers.delete(document);
   }
 }
 
