@@ -207,6 +207,16 @@ export function* soundbitePickItemSteps(document: TranscriptDocument, labels: Ou
   const targets = yield* soundbiteTargetSteps(document);
   const groups = yield* storyGroupSteps(document);
   const several = groups.length > 1;
+  // Read times repeat (whole seconds): each is worded once, not once per item through the display language's formatter.
+  const readTimes = new Map<number, string>();
+  const readTimeOf = (seconds: number): string => {
+    let worded = readTimes.get(seconds);
+    if (worded === undefined) {
+      worded = formatReadTime(seconds, labels);
+      readTimes.set(seconds, worded);
+    }
+    return worded;
+  };
   return yield* mapSteps(targets, new StepBudget(pickItemsPerStep), (target, targetIndex): SoundbitePickItem => {
     let story: string | null = null;
     if (several) {
@@ -217,7 +227,7 @@ export function* soundbitePickItemSteps(document: TranscriptDocument, labels: Ou
     if (soundbite) {
       const text = quote?.text ?? '';
       const parts = [
-        text ? formatReadTime(readSeconds(text), labels) : null,
+        text ? readTimeOf(readSeconds(text)) : null,
         soundbite.languageName ?? soundbite.language,
         soundbite.title,
       ].filter((part): part is string => Boolean(part));
@@ -225,10 +235,10 @@ export function* soundbitePickItemSteps(document: TranscriptDocument, labels: Ou
     }
     if (turn) {
       const text = turn.text;
-      return { label: turnName(turn, labels), description: formatReadTime(readSeconds(text), labels), detail: pickDetail(text), story, targetIndex };
+      return { label: turnName(turn, labels), description: readTimeOf(readSeconds(text)), detail: pickDetail(text), story, targetIndex };
     }
     const text = quote?.text ?? '';
-    return { label: firstWords(text), description: formatReadTime(readSeconds(text), labels), detail: pickDetail(text), story, targetIndex };
+    return { label: firstWords(text), description: readTimeOf(readSeconds(text)), detail: pickDetail(text), story, targetIndex };
   });
 }
 
