@@ -15,6 +15,7 @@ import { buildOutline, outlineLevel, type OutlineSymbol } from '../../src/core/o
 import { countWords, firstWords } from '../../src/core/text/words';
 import { parseTranscript } from '../../src/core/parse';
 import { lines as joinLines, readFixture, readSeed, repositoryRoot, seedsDirectory } from './helpers';
+import { archive } from '../../scripts/benchArchive';
 
 interface Loaded {
   readonly text: string;
@@ -560,6 +561,24 @@ suite('outline: "Go to Soundbite…" items', () => {
     const [item] = soundbitePickItems(fixture('edge/long_line.txt').model);
     assert.ok(item && item.detail.length <= 1001 && item.detail.length > 900 && item.detail.endsWith('…'), String(item?.detail.length));
     assert.match(item.description, /^\d:\d\d · /u);
+  });
+
+  test('items are worded when the list reads them, each read time once per list, with the words a fresh item has', () => {
+    let worded = 0;
+    const labels = { ...englishLabels, seconds: (seconds: number) => { worded++; return `${seconds} s`; } };
+    const text = archive(600_000);
+    const items = soundbitePickItems(parseTranscript(text), labels);
+    assert.ok(items.length > 500, `${items.length} items`);
+    assert.equal(worded, 0, 'no item worded before the list reads it');
+    const readTimes = new Set(items.map((item) => item.description.split(' · ')[0]));
+    assert.ok(worded > 0 && worded <= readTimes.size, `${worded} read times worded for ${readTimes.size} different ones`);
+    // Read in another order (a search, then the items around the cursor): the same words each time.
+    const again = soundbitePickItems(parseTranscript(text), labels);
+    for (const index of [items.length - 1, 0, 250, 250, 3]) {
+      const [item, fresh] = [items[index], again[index]];
+      assert.deepEqual([item?.detail, item?.label, item?.description], [fresh?.detail, fresh?.label, fresh?.description]);
+    }
+    assert.deepEqual(JSON.parse(JSON.stringify(items[3])), { label: items[3]?.label, description: items[3]?.description, detail: items[3]?.detail, story: items[3]?.story, targetIndex: 3 });
   });
 
   test('interview items are the answers with their words', () => {

@@ -277,6 +277,11 @@ export interface WordFilterResult {
 
 /** Items read between two chances to yield: each is folded once per list, then searched for a few words. */
 const filterItemsPerStep = 400;
+/**
+ * What an item's first read costs of the step, in items already folded: its text may be worked out
+ * then (the "Go to Soundbite…" items word their quotes when first read), and folded.
+ */
+const firstReadCost = 8;
 /** A query longer than this (a paste) is cut: each of its words is searched for in every item. */
 const maxFilterQueryLength = 200;
 
@@ -300,7 +305,7 @@ export function* filterByWordsSteps<T>(items: readonly T[], query: string, textO
   const indices: number[] = [];
   let total = 0;
   for (let index = 0; index < items.length; index++) {
-    if (budget.spend()) {
+    if (budget.spend(index === folded.length ? firstReadCost : 1)) {
       yield;
     }
     if (index === folded.length) {
